@@ -1,0 +1,28 @@
+/* rapport-skill.h
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The ten skills of the built-in curriculum, in the order the course teaches them. */
+typedef struct _RapportSkill RapportSkill;
+
+struct _RapportSkill
+{
+  const char *key;
+  const char *title;      /* untranslated; pass through _() to show it */
+  const char *icon_name;
+};
+
+guint               rapport_skill_get_count   (void);
+const RapportSkill *rapport_skill_get_nth     (guint        position);
+const RapportSkill *rapport_skill_lookup      (const char  *key);
+int                 rapport_skill_get_position (const char *key);
+
+G_END_DECLS

@@ -1,0 +1,220 @@
+/* rapport-application.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-application.h"
+#include "rapport-preferences-window.h"
+#include "rapport-window.h"
+
+struct _RapportApplication
+{
+  AdwApplication parent_instance;
+
+  /* owned */
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
+
+RapportApplication *
+rapport_application_new (void)
+{
+  return g_object_new (RAPPORT_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+GSettings *
+rapport_application_get_settings (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static void
+apply_color_scheme (RapportApplication *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  AdwColorScheme scheme;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  /* The enum values in the schema mirror the three choices in Preferences. */
+  switch (g_settings_get_enum (self->settings, "color-scheme"))
+    {
+    case 1:
+      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      break;
+
+    case 2:
+      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+      break;
+
+    default:
+      scheme = ADW_COLOR_SCHEME_DEFAULT;
+      break;
+    }
+
+  adw_style_manager_set_color_scheme (style_manager, scheme);
+}
+
+static void
+on_settings_color_scheme_changed_cb (RapportApplication *self,
+                                     const char         *key,
+                                     GSettings          *settings)
+{
+  apply_color_scheme (self);
+}
+
+static void
+rapport_application_quit_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  GList *windows;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  /* Closing each window lets it save its size before the application ends. */
+  windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  while (windows != NULL)
+    {
+      GtkWindow *window = windows->data;
+
+      windows = windows->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+rapport_application_about_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  static const char *developers[] = { "The Rapport developers", NULL };
+  RapportApplication *self = user_data;
+  GtkWindow *window;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Rapport"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Practise customer-service soft skills and see how you improve."),
+                         "developer-name", "The Rapport developers",
+                         "developers", developers,
+                         "website", "https://github.com/rapportapp/rapport",
+                         "issue-url", "https://github.com/rapportapp/rapport/issues",
+                         "copyright", "© 2026 The Rapport developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: replace with your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+rapport_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  RapportPreferencesWindow *preferences;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  preferences = rapport_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", rapport_application_quit_action },
+  { "about", rapport_application_about_action },
+  { "preferences", rapport_application_preferences_action },
+};
+
+static void
+rapport_application_startup (GApplication *application)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (application);
+  static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *preferences_accels[] = { "<Primary>comma", NULL };
+  static const char *close_accels[] = { "<Primary>w", NULL };
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->startup (application);
+
+  g_set_application_name (_("Rapport"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (on_settings_color_scheme_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+}
+
+/* A second launch arrives here too (through D-Bus), so it raises the window
+ * that is already open instead of opening another one.
+ */
+static void
+rapport_application_activate (GApplication *application)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (application);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (rapport_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+rapport_application_dispose (GObject *object)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
+}
+
+static void
+rapport_application_class_init (RapportApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = rapport_application_dispose;
+
+  app_class->startup = rapport_application_startup;
+  app_class->activate = rapport_application_activate;
+}
+
+static void
+rapport_application_init (RapportApplication *self)
+{
+}

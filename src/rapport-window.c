@@ -1,0 +1,245 @@
+/* rapport-window.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-window.h"
+
+struct _RapportWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template widgets */
+  AdwHeaderBar         *header_bar;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwViewStack         *stack;
+  GtkMenuButton        *primary_menu_button;
+
+  /* owned */
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (RapportWindow, rapport_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The order matches Alt+1 … Alt+4 and the switcher. */
+static const char * const view_names[] = { "learn", "journal", "progress", "packs" };
+
+RapportWindow *
+rapport_window_new (RapportApplication *application)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (application), NULL);
+
+  return g_object_new (RAPPORT_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+const char *
+rapport_window_get_view (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+void
+rapport_window_set_view (RapportWindow *self,
+                         const char    *view)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (view != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, view) == NULL)
+    {
+      g_warning ("There is no view called “%s”", view);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->stack, view);
+}
+
+static void
+on_stack_visible_child_name_cb (RapportWindow *self,
+                                GParamSpec    *pspec,
+                                AdwViewStack  *stack)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static void
+rapport_window_show_view_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  rapport_window_set_view (RAPPORT_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+restore_state (RapportWindow *self)
+{
+  g_autofree char *view = NULL;
+
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  view = g_settings_get_string (self->settings, "last-view");
+  adw_view_stack_set_visible_child_name (self->stack, view);
+}
+
+static void
+save_state (RapportWindow *self)
+{
+  gboolean maximized;
+
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+
+  /* The default size of a maximized window is the size it goes back to. */
+  if (!maximized)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+
+  g_settings_set_string (self->settings, "last-view", rapport_window_get_view (self));
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+rapport_window_close_request (GtkWindow *window)
+{
+  save_state (RAPPORT_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (rapport_window_parent_class)->close_request (window);
+}
+
+static void
+rapport_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_string (value, rapport_window_get_view (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      rapport_window_set_view (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Not in init: GtkWindow's construct properties, set after init, would undo
+ * the request to start maximized.
+ */
+static void
+rapport_window_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (rapport_window_parent_class)->constructed (object);
+
+  restore_state (RAPPORT_WINDOW (object));
+}
+
+static void
+rapport_window_dispose (GObject *object)
+{
+  RapportWindow *self = RAPPORT_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
+}
+
+static void
+rapport_window_class_init (RapportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = rapport_window_constructed;
+  object_class->dispose = rapport_window_dispose;
+  object_class->get_property = rapport_window_get_property;
+  object_class->set_property = rapport_window_set_property;
+
+  window_class->close_request = rapport_window_close_request;
+
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL,
+                         "learn",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rapport-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, primary_menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s",
+                                   rapport_window_show_view_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-view", "s", view_names[i]);
+}
+
+static void
+rapport_window_init (RapportWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+}

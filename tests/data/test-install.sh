@@ -1,0 +1,43 @@
+#!/bin/sh
+# Installs the build into a scratch DESTDIR and checks that everything a
+# desktop needs to run Rapport lands where the desktop looks for it.
+set -eu
+builddir=$1
+prefix=$2
+destdir=$(mktemp -d)
+trap 'rm -rf "$destdir"' EXIT
+
+meson install -C "$builddir" --no-rebuild --quiet --destdir "$destdir" >/dev/null
+
+root="$destdir$prefix"
+status=0
+for file in \
+  bin/rapport \
+  share/applications/io.github.rapportapp.Rapport.desktop \
+  share/metainfo/io.github.rapportapp.Rapport.metainfo.xml \
+  share/icons/hicolor/scalable/apps/io.github.rapportapp.Rapport.svg \
+  share/icons/hicolor/symbolic/apps/io.github.rapportapp.Rapport-symbolic.svg \
+  share/glib-2.0/schemas/io.github.rapportapp.Rapport.gschema.xml \
+  share/mime/packages/io.github.rapportapp.Rapport.xml \
+  share/locale/de/LC_MESSAGES/rapport.mo
+do
+  if [ -e "$root/$file" ]; then
+    echo "ok: $file"
+  else
+    echo "MISSING: $file" >&2
+    status=1
+  fi
+done
+
+if [ ! -x "$root/bin/rapport" ]; then
+  echo "bin/rapport is not executable" >&2
+  status=1
+fi
+
+# The installed desktop file and metainfo carry the German translation.
+grep -q '^Comment\[de\]=' "$root/share/applications/io.github.rapportapp.Rapport.desktop" \
+  || { echo "desktop file has no German comment" >&2; status=1; }
+grep -q 'xml:lang="de"' "$root/share/metainfo/io.github.rapportapp.Rapport.metainfo.xml" \
+  || { echo "metainfo has no German text" >&2; status=1; }
+
+exit $status

@@ -1,0 +1,340 @@
+/* rapport-test-utils.c: helpers for tests that drive real windows.
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+#include <X11/XKBlib.h>
+
+#include "rapport-test-utils.h"
+
+void
+rapport_test_init (int    *argc,
+                   char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = NULL;
+  static const char *variables[] = {
+    "HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
+  };
+
+  /* The program gets fresh per-user folders, so no test touches a real
+   * user's data. G_TEST_OPTION_ISOLATE_DIRS would also hide the system data
+   * folders, and with them the icon theme and the MIME database GTK needs.
+   */
+  root = g_dir_make_tmp ("rapport-test-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      g_autofree char *lower = g_ascii_strdown (variables[i], -1);
+      g_autofree char *dir = g_build_filename (root, lower, NULL);
+
+      g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+      g_setenv (variables[i], dir, TRUE);
+    }
+
+  g_test_init (argc, argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+rapport_test_wait_until (RapportTestCondition condition,
+                         gpointer             user_data,
+                         guint                timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  timeout_id = g_timeout_add (timeout_ms, on_timeout_cb, &timed_out);
+
+  while (!condition (user_data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  return condition (user_data);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   guint         *n_frames)
+{
+  if (*n_frames > 0)
+    (*n_frames)--;
+}
+
+static gboolean
+frames_done (gpointer user_data)
+{
+  return *(guint *) user_data == 0;
+}
+
+/* Waits until the widget's window has painted N more frames, so that what a
+ * screenshot shows is what the user sees.
+ */
+void
+rapport_test_wait_for_frames (GtkWidget *widget,
+                              guint      n_frames)
+{
+  GdkFrameClock *clock;
+  gulong handler;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &n_frames);
+
+  while (n_frames > 0)
+    {
+      gtk_widget_queue_draw (widget);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      g_assert_true (rapport_test_wait_until (frames_done, &n_frames, 5000) || n_frames > 0);
+      if (n_frames > 0)
+        g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static gboolean
+window_is_active (gpointer user_data)
+{
+  return gtk_window_is_active (GTK_WINDOW (user_data));
+}
+
+static void
+send_key (Display *display,
+          KeySym   keysym,
+          gboolean press)
+{
+  KeyCode code = XKeysymToKeycode (display, keysym);
+
+  g_assert_cmpint (code, !=, 0);
+  XTestFakeKeyEvent (display, code, press, CurrentTime);
+}
+
+/* Types a shortcut through the X server (XTest), exactly as a keyboard would,
+ * so the test exercises the real shortcut handling and not the action behind it.
+ */
+void
+rapport_test_press_keys (GtkWindow  *window,
+                         const char *accelerator)
+{
+  GdkDisplay *gdk_display = gtk_widget_get_display (GTK_WIDGET (window));
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  Display *display;
+  guint keyval;
+  GdkModifierType modifiers;
+  KeySym keysym;
+  KeyCode code;
+  gboolean needs_shift;
+
+  g_assert_true (GDK_IS_X11_DISPLAY (gdk_display));
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &modifiers));
+
+  display = gdk_x11_display_get_xdisplay (gdk_display);
+  keysym = keyval;
+
+  /* Symbols like “?” live on the shifted level of their key. */
+  code = XKeysymToKeycode (display, keysym);
+  g_assert_cmpint (code, !=, 0);
+  needs_shift = XkbKeycodeToKeysym (display, code, 0, 0) != keysym;
+
+  /* Keys go to the focused window, as on a desktop. A window manager may
+   * still be reparenting a new window, so a refused request is retried.
+   */
+  for (guint attempt = 0; attempt < 50 && !gtk_window_is_active (window); attempt++)
+    {
+      gdk_x11_display_error_trap_push (gdk_display);
+      XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
+      XSync (display, False);
+      gdk_x11_display_error_trap_pop_ignored (gdk_display);
+      rapport_test_wait_until (window_is_active, window, 100);
+    }
+  g_assert_true (gtk_window_is_active (window));
+
+  if (modifiers & GDK_CONTROL_MASK)
+    send_key (display, XK_Control_L, TRUE);
+  if (modifiers & GDK_ALT_MASK)
+    send_key (display, XK_Alt_L, TRUE);
+  if ((modifiers & GDK_SHIFT_MASK) || needs_shift)
+    send_key (display, XK_Shift_L, TRUE);
+
+  send_key (display, keysym, TRUE);
+  send_key (display, keysym, FALSE);
+
+  if ((modifiers & GDK_SHIFT_MASK) || needs_shift)
+    send_key (display, XK_Shift_L, FALSE);
+  if (modifiers & GDK_ALT_MASK)
+    send_key (display, XK_Alt_L, FALSE);
+  if (modifiers & GDK_CONTROL_MASK)
+    send_key (display, XK_Control_L, FALSE);
+
+  XSync (display, False);
+
+  /* Let GDK read the events back from the server. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (5000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+static const char *
+widget_label (GtkWidget *widget)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (widget);
+  const char *properties[] = { "label", "title", "text" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (properties); i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, properties[i]);
+
+      if (pspec != NULL && pspec->value_type == G_TYPE_STRING)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+          const char *str;
+
+          g_value_init (&value, G_TYPE_STRING);
+          g_object_get_property (G_OBJECT (widget), properties[i], &value);
+          str = g_value_get_string (&value);
+          /* The string stays alive in the widget, the GValue only copied it. */
+          if (str != NULL)
+            return g_intern_string (str);
+        }
+    }
+
+  return NULL;
+}
+
+/* Depth-first search for a widget of TYPE whose label, title or text is LABEL
+ * (any such widget when LABEL is NULL).
+ */
+GtkWidget *
+rapport_test_find_widget (GtkWidget  *root,
+                          GType       type,
+                          const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (label == NULL || g_strcmp0 (widget_label (root), label) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rapport_test_find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+rapport_test_collect_widgets (GtkWidget *root,
+                              GType      type,
+                              GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (out, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    rapport_test_collect_widgets (child, type, out);
+}
+
+GtkWindow *
+rapport_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Renders the widget as it is on screen and saves it as
+ * $G_TEST_BUILDDIR/screenshots/NAME.png. Returns the path.
+ */
+char *
+rapport_test_save_screenshot (GtkWidget  *widget,
+                              const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+  char *path;
+
+  rapport_test_wait_for_frames (widget, 2);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+
+  /* A paintable can come back empty for a window that was just presented;
+   * drawing the widget itself gives the same picture.
+   */
+  if (node == NULL)
+    {
+      snapshot = gtk_snapshot_new ();
+      GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                          "screenshots", NULL);
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+
+  return path;
+}

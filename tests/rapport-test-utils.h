@@ -1,0 +1,34 @@
+/* rapport-test-utils.h: helpers for tests that drive real windows.
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*RapportTestCondition) (gpointer user_data);
+
+void       rapport_test_init              (int                   *argc,
+                                           char                ***argv);
+gboolean   rapport_test_wait_until        (RapportTestCondition   condition,
+                                           gpointer               user_data,
+                                           guint                  timeout_ms);
+void       rapport_test_wait_for_frames   (GtkWidget             *widget,
+                                           guint                  n_frames);
+void       rapport_test_press_keys        (GtkWindow             *window,
+                                           const char            *accelerator);
+GtkWidget *rapport_test_find_widget       (GtkWidget             *root,
+                                           GType                  type,
+                                           const char            *label);
+GtkWindow *rapport_test_find_toplevel     (GType                  type);
+void       rapport_test_collect_widgets   (GtkWidget             *root,
+                                           GType                  type,
+                                           GPtrArray             *out);
+char      *rapport_test_save_screenshot   (GtkWidget             *widget,
+                                           const char            *name);
+
+G_END_DECLS
