@@ -81,6 +81,10 @@ on_after_paint_cb (GdkFrameClock *clock,
 {
   if (*n_frames > 0)
     (*n_frames)--;
+
+  /* Ask for the next frame at once, so waiting costs frames, not timeouts. */
+  if (*n_frames > 0)
+    gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 static gboolean
@@ -104,14 +108,9 @@ rapport_test_wait_for_frames (GtkWidget *widget,
   clock = gtk_widget_get_frame_clock (widget);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &n_frames);
 
-  while (n_frames > 0)
-    {
-      gtk_widget_queue_draw (widget);
-      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-      g_assert_true (rapport_test_wait_until (frames_done, &n_frames, 5000) || n_frames > 0);
-      if (n_frames > 0)
-        g_main_context_iteration (NULL, FALSE);
-    }
+  gtk_widget_queue_draw (widget);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  g_assert_true (rapport_test_wait_until (frames_done, &n_frames, 10000));
 
   g_signal_handler_disconnect (clock, handler);
 }
@@ -302,7 +301,10 @@ rapport_test_save_screenshot (GtkWidget  *widget,
   int width, height;
   char *path;
 
-  rapport_test_wait_for_frames (widget, 2);
+  /* About a third of a second of frames lets style transitions (a switcher
+   * button fading to checked) finish.
+   */
+  rapport_test_wait_for_frames (widget, 20);
 
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);

@@ -363,6 +363,7 @@ test_primary_menu_and_about (void)
 {
   RapportWindow *window = get_window ();
   GtkWidget *menu_button;
+  GtkWidget *popover;
   GMenuModel *menu;
   GtkWindow *about;
 
@@ -375,8 +376,11 @@ test_primary_menu_and_about (void)
 
   /* F10 opens the menu, as in every GNOME app. */
   rapport_test_press_keys (GTK_WINDOW (window), "F10");
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)))));
-  rapport_test_save_screenshot (GTK_WIDGET (window), "primary-menu");
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
+  g_assert_true (rapport_test_wait_until (window_is_mapped, popover, 2000));
+  g_assert_nonnull (rapport_test_find_widget (popover, GTK_TYPE_WIDGET, "_About Rapport") ?:
+                    rapport_test_find_widget (popover, GTK_TYPE_WIDGET, "About Rapport"));
+  rapport_test_save_screenshot (popover, "primary-menu");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.about", NULL));
