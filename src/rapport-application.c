@@ -143,10 +143,33 @@ rapport_application_preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The shortcuts window is built when first asked for rather than with every
+ * main window (GTK's automatic gtk/help-overlay.ui), which keeps its
+ * builder work out of start-up.
+ */
+static void
+rapport_application_shortcuts_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  RapportApplication *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  g_assert (RAPPORT_IS_APPLICATION (self));
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/rapport-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (shortcuts,
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (shortcuts);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", rapport_application_quit_action },
   { "about", rapport_application_about_action },
   { "preferences", rapport_application_preferences_action },
+  { "shortcuts", rapport_application_shortcuts_action },
 };
 
 static void
@@ -156,6 +179,7 @@ rapport_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *preferences_accels[] = { "<Primary>comma", NULL };
   static const char *close_accels[] = { "<Primary>w", NULL };
+  static const char *shortcuts_accels[] = { "<Primary>question", NULL };
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (application);
 
@@ -174,6 +198,7 @@ rapport_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
 }
 
 /* A second launch arrives here too (through D-Bus), so it raises the window

@@ -371,7 +371,7 @@ test_primary_menu_and_about (void)
   g_assert_nonnull (menu_button);
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
   g_assert_true (menu_has_action (menu, "app.preferences"));
-  g_assert_true (menu_has_action (menu, "win.show-help-overlay"));
+  g_assert_true (menu_has_action (menu, "app.shortcuts"));
   g_assert_true (menu_has_action (menu, "app.about"));
 
   /* F10 opens the menu, as in every GNOME app. */
