@@ -1,0 +1,690 @@
+/* rapport-store-journal.c: journal entries, their search and the draft
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-store-private.h"
+
+#define DEFAULT_PAGE_SIZE 50
+
+/* Records */
+
+static void
+rating_clear (gpointer data)
+{
+  RapportStoreRating *rating = data;
+
+  g_clear_pointer (&rating->skill_key, g_free);
+}
+
+static GArray *
+ratings_new (void)
+{
+  GArray *ratings = g_array_new (FALSE, TRUE, sizeof (RapportStoreRating));
+
+  g_array_set_clear_func (ratings, rating_clear);
+
+  return ratings;
+}
+
+RapportStoreEntry *
+rapport_store_entry_new (void)
+{
+  RapportStoreEntry *entry = g_new0 (RapportStoreEntry, 1);
+
+  entry->uuid = g_uuid_string_random ();
+  entry->occurred = g_date_time_new_now_utc ();
+  entry->title = g_strdup ("");
+  entry->situation = g_strdup ("");
+  entry->went_well = g_strdup ("");
+  entry->try_next = g_strdup ("");
+  entry->tags = g_new0 (char *, 1);
+  entry->ratings = ratings_new ();
+
+  return entry;
+}
+
+static GDateTime *
+ref_or_null (GDateTime *time)
+{
+  return time != NULL ? g_date_time_ref (time) : NULL;
+}
+
+RapportStoreEntry *
+rapport_store_entry_copy (const RapportStoreEntry *entry)
+{
+  RapportStoreEntry *copy;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  copy = g_new0 (RapportStoreEntry, 1);
+  copy->uuid = g_strdup (entry->uuid);
+  copy->created = ref_or_null (entry->created);
+  copy->occurred = ref_or_null (entry->occurred);
+  copy->updated = ref_or_null (entry->updated);
+  copy->title = g_strdup (entry->title);
+  copy->situation = g_strdup (entry->situation);
+  copy->went_well = g_strdup (entry->went_well);
+  copy->try_next = g_strdup (entry->try_next);
+  copy->tags = entry->tags != NULL ? g_strdupv (entry->tags) : g_new0 (char *, 1);
+  copy->snippet = g_strdup (entry->snippet);
+  copy->ratings = ratings_new ();
+  for (guint i = 0; entry->ratings != NULL && i < entry->ratings->len; i++)
+    {
+      const RapportStoreRating *rating = &g_array_index (entry->ratings, RapportStoreRating, i);
+
+      rapport_store_entry_set_rating (copy, rating->skill_key, rating->rating);
+    }
+
+  return copy;
+}
+
+void
+rapport_store_entry_free (RapportStoreEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->uuid);
+  g_clear_pointer (&entry->created, g_date_time_unref);
+  g_clear_pointer (&entry->occurred, g_date_time_unref);
+  g_clear_pointer (&entry->updated, g_date_time_unref);
+  g_free (entry->title);
+  g_free (entry->situation);
+  g_free (entry->went_well);
+  g_free (entry->try_next);
+  g_strfreev (entry->tags);
+  g_clear_pointer (&entry->ratings, g_array_unref);
+  g_free (entry->snippet);
+  g_free (entry);
+}
+
+/* @rating 1..5 sets the skill's rating, 0 removes it. */
+void
+rapport_store_entry_set_rating (RapportStoreEntry *entry,
+                                const char        *skill_key,
+                                int                rating)
+{
+  RapportStoreRating item;
+
+  g_return_if_fail (entry != NULL);
+  g_return_if_fail (skill_key != NULL && *skill_key != '\0');
+  g_return_if_fail (rating >= 0 && rating <= 5);
+
+  for (guint i = 0; i < entry->ratings->len; i++)
+    {
+      RapportStoreRating *existing = &g_array_index (entry->ratings, RapportStoreRating, i);
+
+      if (g_str_equal (existing->skill_key, skill_key))
+        {
+          if (rating == 0)
+            g_array_remove_index (entry->ratings, i);
+          else
+            existing->rating = rating;
+          return;
+        }
+    }
+
+  if (rating == 0)
+    return;
+
+  item.skill_key = g_strdup (skill_key);
+  item.rating = rating;
+  g_array_append_val (entry->ratings, item);
+}
+
+/* Returns: the rating 1..5, or 0 if the entry does not rate the skill */
+int
+rapport_store_entry_get_rating (const RapportStoreEntry *entry,
+                                const char              *skill_key)
+{
+  g_return_val_if_fail (entry != NULL, 0);
+  g_return_val_if_fail (skill_key != NULL, 0);
+
+  for (guint i = 0; i < entry->ratings->len; i++)
+    {
+      const RapportStoreRating *rating = &g_array_index (entry->ratings, RapportStoreRating, i);
+
+      if (g_str_equal (rating->skill_key, skill_key))
+        return rating->rating;
+    }
+
+  return 0;
+}
+
+void
+rapport_store_entry_set_tags (RapportStoreEntry  *entry,
+                              const char * const *tags)
+{
+  g_return_if_fail (entry != NULL);
+
+  g_strfreev (entry->tags);
+  entry->tags = tags != NULL ? g_strdupv ((char **) tags) : g_new0 (char *, 1);
+}
+
+/* Saving */
+
+static const char *
+or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+gboolean
+rapport_store_save_journal_entry (RapportStore       *self,
+                                  RapportStoreEntry  *entry,
+                                  GError            **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  gint64 now_unix;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+  g_return_val_if_fail (entry->uuid != NULL && *entry->uuid != '\0', FALSE);
+  g_return_val_if_fail (entry->occurred != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Whole seconds, so what the caller holds equals what a reload returns. */
+  now_unix = g_get_real_time () / G_USEC_PER_SEC;
+  now = g_date_time_new_from_unix_utc (now_unix);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  {
+    g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
+                                                              RAPPORT_STORE_SQL_UPSERT_ENTRY,
+                                                              error);
+    if (stmt == NULL)
+      goto fail;
+
+    rapport_store_bind_text (stmt, 1, entry->uuid);
+    sqlite3_bind_int64 (stmt, 2, entry->created != NULL
+                                 ? g_date_time_to_unix (entry->created) : now_unix);
+    rapport_store_bind_time (stmt, 3, entry->occurred);
+    sqlite3_bind_int64 (stmt, 4, now_unix);
+    rapport_store_bind_text (stmt, 5, or_empty (entry->title));
+    rapport_store_bind_text (stmt, 6, or_empty (entry->situation));
+    rapport_store_bind_text (stmt, 7, or_empty (entry->went_well));
+    rapport_store_bind_text (stmt, 8, or_empty (entry->try_next));
+
+    if (!rapport_store_step_done (self, stmt, error))
+      goto fail;
+  }
+
+  {
+    g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
+                                                              RAPPORT_STORE_SQL_DELETE_RATINGS,
+                                                              error);
+    if (stmt == NULL)
+      goto fail;
+
+    rapport_store_bind_text (stmt, 1, entry->uuid);
+    if (!rapport_store_step_done (self, stmt, error))
+      goto fail;
+  }
+
+  for (guint i = 0; entry->ratings != NULL && i < entry->ratings->len; i++)
+    {
+      const RapportStoreRating *rating = &g_array_index (entry->ratings, RapportStoreRating, i);
+      g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
+                                                                RAPPORT_STORE_SQL_INSERT_RATING,
+                                                                error);
+      if (stmt == NULL)
+        goto fail;
+
+      rapport_store_bind_text (stmt, 1, entry->uuid);
+      rapport_store_bind_text (stmt, 2, rating->skill_key);
+      sqlite3_bind_int (stmt, 3, rating->rating);
+      if (!rapport_store_step_done (self, stmt, error))
+        goto fail;
+    }
+
+  {
+    g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
+                                                              RAPPORT_STORE_SQL_DELETE_TAGS,
+                                                              error);
+    if (stmt == NULL)
+      goto fail;
+
+    rapport_store_bind_text (stmt, 1, entry->uuid);
+    if (!rapport_store_step_done (self, stmt, error))
+      goto fail;
+  }
+
+  for (guint i = 0; entry->tags != NULL && entry->tags[i] != NULL; i++)
+    {
+      g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
+                                                                RAPPORT_STORE_SQL_INSERT_TAG,
+                                                                error);
+      if (stmt == NULL)
+        goto fail;
+
+      rapport_store_bind_text (stmt, 1, entry->uuid);
+      sqlite3_bind_int (stmt, 2, i);
+      rapport_store_bind_text (stmt, 3, entry->tags[i]);
+      if (!rapport_store_step_done (self, stmt, error))
+        goto fail;
+    }
+
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  if (entry->created == NULL)
+    entry->created = g_date_time_ref (now);
+  g_clear_pointer (&entry->updated, g_date_time_unref);
+  entry->updated = g_date_time_ref (now);
+
+  return TRUE;
+
+fail:
+  rapport_store_rollback (self);
+  return FALSE;
+}
+
+/* Deleting an entry that is not there is not an error. */
+gboolean
+rapport_store_delete_journal_entry (RapportStore  *self,
+                                    const char    *uuid,
+                                    GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (uuid != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  stmt = rapport_store_prepare (self, "DELETE FROM journal_entry WHERE uuid = ?1", error);
+  if (stmt == NULL)
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+
+  rapport_store_bind_text (stmt, 1, uuid);
+  if (!rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+
+  return rapport_store_commit (self, error);
+}
+
+/* Reading */
+
+#define ENTRY_COLUMNS \
+  "e.id, e.uuid, e.created_at, e.occurred_at, e.updated_at, e.title, e.situation," \
+  " e.went_well, e.try_next"
+
+static gboolean
+load_details (RapportStore       *self,
+              RapportStoreEntry  *entry,
+              gint64              id,
+              GError            **error)
+{
+  g_autoptr(RapportStoreStmt) ratings = NULL;
+  g_autoptr(RapportStoreStmt) tags = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  int rc;
+
+  ratings = rapport_store_prepare (self, RAPPORT_STORE_SQL_ENTRY_RATINGS, error);
+  if (ratings == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (ratings, 1, id);
+  while ((rc = sqlite3_step (ratings)) == SQLITE_ROW)
+    rapport_store_entry_set_rating (entry, (const char *) sqlite3_column_text (ratings, 0),
+                                    sqlite3_column_int (ratings, 1));
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  tags = rapport_store_prepare (self, RAPPORT_STORE_SQL_ENTRY_TAGS, error);
+  if (tags == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (tags, 1, id);
+  builder = g_strv_builder_new ();
+  while ((rc = sqlite3_step (tags)) == SQLITE_ROW)
+    {
+      g_autofree char *tag = rapport_store_column_dup_text (tags, 0);
+
+      g_strv_builder_add (builder, tag);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  g_strfreev (entry->tags);
+  entry->tags = g_strv_builder_end (builder);
+
+  return TRUE;
+}
+
+/* Reads ENTRY_COLUMNS, then the snippet in column 9 if there is one. */
+static RapportStoreEntry *
+entry_from_row (RapportStoreStmt *stmt)
+{
+  RapportStoreEntry *entry = g_new0 (RapportStoreEntry, 1);
+
+  entry->uuid = rapport_store_column_dup_text (stmt, 1);
+  entry->created = rapport_store_column_time (stmt, 2);
+  entry->occurred = rapport_store_column_time (stmt, 3);
+  entry->updated = rapport_store_column_time (stmt, 4);
+  entry->title = rapport_store_column_dup_text (stmt, 5);
+  entry->situation = rapport_store_column_dup_text (stmt, 6);
+  entry->went_well = rapport_store_column_dup_text (stmt, 7);
+  entry->try_next = rapport_store_column_dup_text (stmt, 8);
+  if (sqlite3_column_count (stmt) > 9)
+    entry->snippet = rapport_store_column_dup_text (stmt, 9);
+  entry->tags = g_new0 (char *, 1);
+  entry->ratings = ratings_new ();
+
+  return entry;
+}
+
+/* Returns: the entry, or NULL with RAPPORT_STORE_ERROR_NOT_FOUND */
+RapportStoreEntry *
+rapport_store_get_journal_entry (RapportStore  *self,
+                                 const char    *uuid,
+                                 GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = NULL;
+  g_autoptr(RapportStoreEntry) entry = NULL;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = rapport_store_prepare (self,
+                                "SELECT " ENTRY_COLUMNS " FROM journal_entry AS e"
+                                " WHERE e.uuid = ?1",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  rapport_store_bind_text (stmt, 1, uuid);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
+                   _("This journal entry no longer exists. It may have been deleted."));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      rapport_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  entry = entry_from_row (stmt);
+  id = sqlite3_column_int64 (stmt, 0);
+
+  if (!load_details (self, entry, id, error))
+    return NULL;
+
+  return g_steal_pointer (&entry);
+}
+
+/* Turns what a user typed into an FTS5 query that cannot be a syntax error:
+ * every word becomes a quoted string (inner quotes doubled), so operators,
+ * parentheses, colons and stars are just text.  The words must all match;
+ * the last one may be the start of a word, for search as you type.
+ * Returns: the query, or NULL if @text has no word to search for
+ */
+char *
+rapport_store_build_search_query (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autoptr(GString) query = NULL;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, -1);
+  query = g_string_new (NULL);
+  p = valid;
+
+  while (*p != '\0')
+    {
+      const char *start;
+      gboolean has_word_char = FALSE;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          if (g_unichar_isalnum (g_utf8_get_char (p)))
+            has_word_char = TRUE;
+          p = g_utf8_next_char (p);
+        }
+
+      /* Punctuation alone would be an empty phrase. */
+      if (!has_word_char)
+        continue;
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      for (const char *c = start; c < p; c++)
+        {
+          if (*c == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *c);
+        }
+      g_string_append_c (query, '"');
+    }
+
+  if (query->len == 0)
+    return NULL;
+
+  g_string_append_c (query, '*');
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+#define LIST_ENTRIES \
+  "SELECT " ENTRY_COLUMNS " FROM journal_entry AS e" \
+  " WHERE e.occurred_at >= ?3 AND e.occurred_at < ?4" \
+  " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM journal_rating AS r" \
+  "  WHERE r.entry_id = e.id AND r.skill_key = ?2))" \
+  " ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?5 OFFSET ?6"
+
+/* Returns: (element-type RapportStoreEntry) one page of entries, newest
+ * first, with their ratings and tags; search results carry a snippet.
+ */
+GPtrArray *
+rapport_store_list_journal_entries (RapportStore                    *self,
+                                    const RapportStoreJournalQuery  *query,
+                                    GError                         **error)
+{
+  static const RapportStoreJournalQuery all = { 0 };
+  g_autoptr(RapportStoreStmt) stmt = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *match = NULL;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (query == NULL)
+    query = &all;
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_entry_free);
+
+  if (query->search != NULL)
+    {
+      match = rapport_store_build_search_query (query->search);
+
+      /* Punctuation alone cannot match anything; blank means no search. */
+      if (match == NULL && !is_blank (query->search))
+        return g_steal_pointer (&entries);
+    }
+
+  stmt = rapport_store_prepare (self,
+                                match != NULL ? RAPPORT_STORE_SQL_SEARCH_ENTRIES : LIST_ENTRIES,
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (match != NULL)
+    {
+      rapport_store_bind_text (stmt, 1, match);
+      rapport_store_bind_text (stmt, 7, or_empty (query->snippet_open));
+      rapport_store_bind_text (stmt, 8, or_empty (query->snippet_close));
+      rapport_store_bind_text (stmt, 9, query->snippet_ellipsis != NULL
+                                        ? query->snippet_ellipsis : "…");
+    }
+  rapport_store_bind_text (stmt, 2, query->skill_key);
+  sqlite3_bind_int64 (stmt, 3, query->from != NULL
+                               ? g_date_time_to_unix (query->from) : G_MININT64);
+  sqlite3_bind_int64 (stmt, 4, query->to != NULL
+                               ? g_date_time_to_unix (query->to) : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 5, query->limit > 0 ? query->limit : DEFAULT_PAGE_SIZE);
+  sqlite3_bind_int64 (stmt, 6, query->offset);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapportStoreEntry *entry = entry_from_row (stmt);
+
+      g_ptr_array_add (entries, entry);
+      if (!load_details (self, entry, sqlite3_column_int64 (stmt, 0), error))
+        return NULL;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+/* Draft */
+
+gboolean
+rapport_store_save_draft (RapportStore  *self,
+                          const char    *json,
+                          GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  stmt = rapport_store_prepare (self,
+                                "INSERT INTO draft (id, content, updated_at) VALUES (1, ?1, ?2)"
+                                " ON CONFLICT (id) DO UPDATE SET content = excluded.content,"
+                                " updated_at = excluded.updated_at",
+                                error);
+  if (stmt == NULL)
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+
+  rapport_store_bind_text (stmt, 1, json);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  if (!rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+
+  return rapport_store_commit (self, error);
+}
+
+/* Returns: the draft's JSON, or NULL without an error when there is none */
+char *
+rapport_store_load_draft (RapportStore  *self,
+                          GDateTime    **updated,
+                          GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (updated != NULL)
+    *updated = NULL;
+
+  stmt = rapport_store_prepare (self, "SELECT content, updated_at FROM draft WHERE id = 1",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (updated != NULL)
+        *updated = rapport_store_column_time (stmt, 1);
+      return rapport_store_column_dup_text (stmt, 0);
+    }
+
+  if (rc != SQLITE_DONE)
+    rapport_store_set_sqlite_error (self, rc, error);
+
+  return NULL;
+}
+
+gboolean
+rapport_store_clear_draft (RapportStore  *self,
+                           GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  stmt = rapport_store_prepare (self, "DELETE FROM draft", error);
+  if (stmt == NULL || !rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+
+  return rapport_store_commit (self, error);
+}

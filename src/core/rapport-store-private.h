@@ -1,0 +1,139 @@
+/* rapport-store-private.h: shared by the store's own files, its tests and the benchmark
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "rapport-store.h"
+
+G_BEGIN_DECLS
+
+/* "Rapp", in the file header, so a restore can tell a Rapport file from any
+ * other SQLite database.
+ */
+#define RAPPORT_STORE_APPLICATION_ID 0x52617070
+
+/* Statements that the benchmark also runs through the sqlite3 command-line
+ * shell, so both measure exactly the same SQL.
+ */
+#define RAPPORT_STORE_SQL_UPSERT_ENTRY \
+  "INSERT INTO journal_entry (uuid, created_at, occurred_at, updated_at, title, situation," \
+  " went_well, try_next) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)" \
+  " ON CONFLICT (uuid) DO UPDATE SET occurred_at = excluded.occurred_at," \
+  " updated_at = excluded.updated_at, title = excluded.title, situation = excluded.situation," \
+  " went_well = excluded.went_well, try_next = excluded.try_next"
+#define RAPPORT_STORE_SQL_DELETE_RATINGS \
+  "DELETE FROM journal_rating WHERE entry_id = (SELECT id FROM journal_entry WHERE uuid = ?1)"
+#define RAPPORT_STORE_SQL_INSERT_RATING \
+  "INSERT INTO journal_rating (entry_id, skill_key, rating, occurred_at)" \
+  " SELECT id, ?2, ?3, occurred_at FROM journal_entry WHERE uuid = ?1"
+#define RAPPORT_STORE_SQL_DELETE_TAGS \
+  "DELETE FROM journal_tag WHERE entry_id = (SELECT id FROM journal_entry WHERE uuid = ?1)"
+#define RAPPORT_STORE_SQL_INSERT_TAG \
+  "INSERT INTO journal_tag (entry_id, position, tag)" \
+  " SELECT id, ?2, ?3 FROM journal_entry WHERE uuid = ?1"
+
+/* What the journal list loads for each entry it shows; ?1 is the row id. */
+#define RAPPORT_STORE_SQL_ENTRY_RATINGS \
+  "SELECT skill_key, rating FROM journal_rating WHERE entry_id = ?1 ORDER BY skill_key"
+#define RAPPORT_STORE_SQL_ENTRY_TAGS \
+  "SELECT tag FROM journal_tag WHERE entry_id = ?1 ORDER BY position"
+
+/* ?1 skill, ?2 from, ?3 to (unix seconds, half-open), ?4 offset of the
+ * time zone in seconds; the bucket expression is one of the three below.
+ */
+#define RAPPORT_STORE_SQL_RATING_AGGREGATES(bucket_expr) \
+  "SELECT " bucket_expr " AS bucket, avg (rating), min (rating), max (rating), count (*)" \
+  " FROM journal_rating WHERE skill_key = ?1 AND occurred_at >= ?2 AND occurred_at < ?3" \
+  " GROUP BY bucket ORDER BY bucket"
+#define RAPPORT_STORE_SQL_BUCKET_DAY(column) \
+  "date (" column " + ?4, 'unixepoch')"
+#define RAPPORT_STORE_SQL_BUCKET_WEEK(column) \
+  "date (" column " + ?4, 'unixepoch', 'weekday 0', '-6 days')"
+#define RAPPORT_STORE_SQL_BUCKET_MONTH(column) \
+  "date (" column " + ?4, 'unixepoch', 'start of month')"
+
+/* ?1 FTS5 query, ?2 skill or NULL, ?3 from, ?4 to (unix seconds, half-open),
+ * ?5 limit, ?6 offset, ?7 ?8 ?9 snippet markers.  The inner query picks the
+ * page in date order, so snippet() runs for the listed rows only, not for
+ * every match (half the time for a word in 800 entries).
+ */
+#define RAPPORT_STORE_SQL_SEARCH_ENTRIES \
+  "SELECT e.id, e.uuid, e.created_at, e.occurred_at, e.updated_at, e.title, e.situation," \
+  " e.went_well, e.try_next, snippet (journal_fts, -1, ?7, ?8, ?9, 12)" \
+  " FROM journal_fts JOIN journal_entry AS e ON e.id = journal_fts.rowid" \
+  " WHERE journal_fts MATCH ?1 AND journal_fts.rowid IN (" \
+  "  SELECT p.id FROM journal_fts AS f JOIN journal_entry AS p ON p.id = f.rowid" \
+  "  WHERE f.journal_fts MATCH ?1 AND p.occurred_at >= ?3 AND p.occurred_at < ?4" \
+  "  AND (?2 IS NULL OR EXISTS (SELECT 1 FROM journal_rating AS r" \
+  "   WHERE r.entry_id = p.id AND r.skill_key = ?2))" \
+  "  ORDER BY p.occurred_at DESC, p.id DESC LIMIT ?5 OFFSET ?6)" \
+  " ORDER BY e.occurred_at DESC, e.id DESC"
+
+struct _RapportStore
+{
+  GObject               parent_instance;
+
+  /* owned */
+  char                 *path;
+  sqlite3              *db;
+  GHashTable           *statements;       /* static SQL text → sqlite3_stmt */
+  char                 *recovery_notice;
+  char                 *damaged_path;
+  RapportStoreRecovery  recovery;
+};
+
+/* A cached statement, reset and unbound when it goes out of scope. */
+typedef sqlite3_stmt RapportStoreStmt;
+
+void                 rapport_store_stmt_release        (RapportStoreStmt *stmt);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportStoreStmt, rapport_store_stmt_release)
+
+RapportStoreStmt    *rapport_store_prepare             (RapportStore   *self,
+                                                        const char     *sql,
+                                                        GError        **error);
+gboolean             rapport_store_begin               (RapportStore   *self,
+                                                        GError        **error);
+gboolean             rapport_store_commit              (RapportStore   *self,
+                                                        GError        **error);
+void                 rapport_store_rollback            (RapportStore   *self);
+gboolean             rapport_store_step_done           (RapportStore   *self,
+                                                        RapportStoreStmt *stmt,
+                                                        GError        **error);
+void                 rapport_store_set_sqlite_error    (RapportStore   *self,
+                                                        int             rc,
+                                                        GError        **error);
+void                 rapport_store_set_db_error        (sqlite3        *db,
+                                                        const char     *path,
+                                                        int             rc,
+                                                        GError        **error);
+
+/* Binding and reading helpers */
+void                 rapport_store_bind_text           (RapportStoreStmt *stmt,
+                                                        int             index,
+                                                        const char     *text);
+void                 rapport_store_bind_time           (RapportStoreStmt *stmt,
+                                                        int             index,
+                                                        GDateTime      *time);
+char                *rapport_store_column_dup_text     (RapportStoreStmt *stmt,
+                                                        int             column);
+GDateTime           *rapport_store_column_time         (RapportStoreStmt *stmt,
+                                                        int             column);
+
+/* Schema (rapport-store-schema.c).  Runs the migrations after the file's
+ * current version up to @target, inside the caller's transaction.
+ */
+gboolean             rapport_store_schema_migrate      (sqlite3        *db,
+                                                        int             from,
+                                                        int             target,
+                                                        GError        **error);
+
+/* For tests and the benchmark */
+sqlite3             *rapport_store_get_connection      (RapportStore   *self);
+
+G_END_DECLS
