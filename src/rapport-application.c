@@ -10,6 +10,7 @@
 
 #include "rapport-application.h"
 #include "rapport-preferences-window.h"
+#include "rapport-store.h"
 #include "rapport-window.h"
 
 struct _RapportApplication
@@ -17,7 +18,9 @@ struct _RapportApplication
   AdwApplication parent_instance;
 
   /* owned */
-  GSettings *settings;
+  GSettings    *settings;
+  RapportStore *store;
+  GError       *store_error;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -38,6 +41,29 @@ rapport_application_get_settings (RapportApplication *self)
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * rapport_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the progress store, or %NULL when it
+ *   could not be opened (see rapport_application_get_store_error())
+ */
+RapportStore *
+rapport_application_get_store (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/* Why the store could not be opened, for the window's banner. */
+const GError *
+rapport_application_get_store_error (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->store_error;
 }
 
 static void
@@ -137,7 +163,7 @@ rapport_application_preferences_action (GSimpleAction *action,
 
   g_assert (RAPPORT_IS_APPLICATION (self));
 
-  preferences = rapport_preferences_window_new (self->settings);
+  preferences = rapport_preferences_window_new (self->settings, self->store);
   gtk_window_set_transient_for (GTK_WINDOW (preferences),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (preferences));
@@ -192,6 +218,12 @@ rapport_application_startup (GApplication *application)
                            self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
 
+  /* A store that cannot be opened (a newer Rapport wrote it, the folder is
+   * read-only) must not stop the app: the window says what happened and
+   * nothing is written.
+   */
+  self->store = rapport_store_new (&self->store_error);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
@@ -223,6 +255,8 @@ rapport_application_dispose (GObject *object)
   RapportApplication *self = RAPPORT_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
 }

@@ -8,13 +8,17 @@
 
 #include <adwaita.h>
 
+#include "rapport-store.h"
+
 G_BEGIN_DECLS
 
 #define RAPPORT_TYPE_APPLICATION (rapport_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (RapportApplication, rapport_application, RAPPORT, APPLICATION, AdwApplication)
 
-RapportApplication *rapport_application_new          (void);
-GSettings          *rapport_application_get_settings (RapportApplication *self);
+RapportApplication *rapport_application_new             (void);
+GSettings          *rapport_application_get_settings    (RapportApplication *self);
+RapportStore       *rapport_application_get_store       (RapportApplication *self);
+const GError       *rapport_application_get_store_error (RapportApplication *self);
 
 G_END_DECLS

@@ -20,6 +20,9 @@ struct _RapportWindow
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *stack;
   GtkMenuButton        *primary_menu_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkInfoBar           *banner;
+  GtkLabel             *banner_label;
 
   /* owned */
   GSettings *settings;
@@ -70,6 +73,84 @@ rapport_window_set_view (RapportWindow *self,
     }
 
   adw_view_stack_set_visible_child_name (self->stack, view);
+}
+
+/**
+ * rapport_window_add_toast:
+ * @toast: (transfer full): the toast
+ */
+void
+rapport_window_add_toast (RapportWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The banner shows what the user must know before anything else: the
+ * progress store was damaged and restored, or could not be opened at all.
+ */
+void
+rapport_window_show_banner (RapportWindow  *self,
+                            GtkMessageType  type,
+                            const char     *message)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  gtk_label_set_text (self->banner_label, message);
+  gtk_info_bar_set_message_type (self->banner, type);
+  gtk_info_bar_set_revealed (self->banner, TRUE);
+}
+
+const char *
+rapport_window_get_banner_text (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  if (!gtk_info_bar_get_revealed (self->banner))
+    return NULL;
+
+  return gtk_label_get_text (self->banner_label);
+}
+
+static void
+on_banner_response_cb (RapportWindow *self,
+                       int            response,
+                       GtkInfoBar    *banner)
+{
+  if (response == GTK_RESPONSE_CLOSE)
+    gtk_info_bar_set_revealed (banner, FALSE);
+}
+
+static void
+show_store_state (RapportWindow *self)
+{
+  RapportApplication *app;
+  RapportStore *store;
+
+  g_assert (RAPPORT_IS_WINDOW (self));
+
+  app = RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  store = rapport_application_get_store (app);
+
+  if (store == NULL)
+    {
+      const GError *error = rapport_application_get_store_error (app);
+      g_autofree char *message = NULL;
+
+      /* Translators: the placeholder is the reason, a full sentence */
+      message = g_strdup_printf (_("Your progress could not be opened, so nothing you do now will be saved. %s"),
+                                 error != NULL ? error->message : "");
+      rapport_window_show_banner (self, GTK_MESSAGE_ERROR, message);
+    }
+  else if (rapport_store_get_recovery (store) != RAPPORT_STORE_RECOVERY_NONE)
+    {
+      rapport_window_show_banner (self, GTK_MESSAGE_WARNING,
+                                  rapport_store_get_recovery_notice (store));
+    }
 }
 
 static void
@@ -186,6 +267,7 @@ rapport_window_constructed (GObject *object)
   G_OBJECT_CLASS (rapport_window_parent_class)->constructed (object);
 
   restore_state (RAPPORT_WINDOW (object));
+  show_store_state (RAPPORT_WINDOW (object));
 }
 
 static void
@@ -226,6 +308,10 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, banner_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s",

@@ -16,9 +16,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportWindow, rapport_window, RAPPORT, WINDOW, AdwApplicationWindow)
 
-RapportWindow *rapport_window_new            (RapportApplication *application);
-const char    *rapport_window_get_view       (RapportWindow      *self);
-void           rapport_window_set_view       (RapportWindow      *self,
-                                              const char         *view);
+RapportWindow *rapport_window_new             (RapportApplication *application);
+const char    *rapport_window_get_view        (RapportWindow      *self);
+void           rapport_window_set_view        (RapportWindow      *self,
+                                               const char         *view);
+void           rapport_window_add_toast       (RapportWindow      *self,
+                                               AdwToast           *toast);
+void           rapport_window_show_banner     (RapportWindow      *self,
+                                               GtkMessageType      type,
+                                               const char         *message);
+const char    *rapport_window_get_banner_text (RapportWindow      *self);
 
 G_END_DECLS

@@ -84,6 +84,7 @@ struct _RapportStore
   GHashTable           *statements;       /* static SQL text → sqlite3_stmt */
   char                 *recovery_notice;
   char                 *damaged_path;
+  char                 *reset_backup_path;
   RapportStoreRecovery  recovery;
 };
 

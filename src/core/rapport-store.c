@@ -62,6 +62,13 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (RapportStore, rapport_store, G_TYPE_OBJECT,
 G_DEFINE_QUARK (rapport-store-error-quark, rapport_store_error)
 
 enum {
+  REPLACED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+enum {
   PROP_0,
   PROP_PATH,
   N_PROPS
@@ -1153,6 +1160,7 @@ rapport_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->recovery_notice, g_free);
   g_clear_pointer (&self->damaged_path, g_free);
+  g_clear_pointer (&self->reset_backup_path, g_free);
 
   G_OBJECT_CLASS (rapport_store_parent_class)->finalize (object);
 }
@@ -1211,6 +1219,19 @@ rapport_store_class_init (RapportStoreClass *klass)
                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RapportStore::replaced:
+   *
+   * All of the user's data changed at once (a restore or a reset): every
+   * view showing progress must read it again.
+   */
+  signals[REPLACED] =
+    g_signal_new ("replaced",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -1415,6 +1436,8 @@ rapport_store_restore_from_file (RapportStore  *self,
   if (version < RAPPORT_STORE_SCHEMA_VERSION && !migrate (self, version, error))
     return FALSE;
 
+  g_signal_emit (self, signals[REPLACED], 0);
+
   return TRUE;
 }
 
@@ -1457,5 +1480,20 @@ rapport_store_reset (RapportStore  *self,
    */
   sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 
+  g_free (self->reset_backup_path);
+  self->reset_backup_path = g_steal_pointer (&backup_path);
+  g_signal_emit (self, signals[REPLACED], 0);
+
   return TRUE;
+}
+
+/* The copy rapport_store_reset() kept of the data it removed: restoring it
+ * undoes the reset.  %NULL before any reset.
+ */
+const char *
+rapport_store_get_reset_backup_path (RapportStore *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+
+  return self->reset_backup_path;
 }

@@ -206,6 +206,7 @@ gboolean             rapport_store_restore_from_file   (RapportStore   *self,
 gboolean             rapport_store_reset               (RapportStore   *self,
                                                         GError        **error);
 char                *rapport_store_get_backup_dir      (RapportStore   *self);
+const char          *rapport_store_get_reset_backup_path (RapportStore *self);
 
 /* Installed packs */
 gboolean             rapport_store_set_pack_installed  (RapportStore   *self,
