@@ -13,6 +13,10 @@ root="$destdir$prefix"
 status=0
 for file in \
   bin/rapport \
+  bin/rapport-pack \
+  share/rapport/rapport-topic.rng \
+  share/rapport/packs/core/pack.json \
+  share/rapport/packs/core/topics/communication.xml \
   share/applications/io.github.rapportapp.Rapport.desktop \
   share/metainfo/io.github.rapportapp.Rapport.metainfo.xml \
   share/icons/hicolor/scalable/apps/io.github.rapportapp.Rapport.svg \
@@ -29,8 +33,17 @@ do
   fi
 done
 
-if [ ! -x "$root/bin/rapport" ]; then
-  echo "bin/rapport is not executable" >&2
+for program in rapport rapport-pack; do
+  if [ ! -x "$root/bin/$program" ]; then
+    echo "bin/$program is not executable" >&2
+    status=1
+  fi
+done
+
+# The installed tool finds the installed schema and accepts the installed pack.
+if ! RAPPORT_SCHEMA="$root/share/rapport/rapport-topic.rng" \
+     "$root/bin/rapport-pack" validate "$root/share/rapport/packs/core" >/dev/null; then
+  echo "the installed core pack does not validate" >&2
   status=1
 fi
 
