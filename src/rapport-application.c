@@ -10,6 +10,7 @@
 
 #include "rapport-application.h"
 #include "rapport-preferences-window.h"
+#include "rapport-catalog.h"
 #include "rapport-store.h"
 #include "rapport-window.h"
 
@@ -21,6 +22,7 @@ struct _RapportApplication
   GSettings    *settings;
   RapportStore *store;
   GError       *store_error;
+  RapportCatalog *catalog;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -55,6 +57,59 @@ rapport_application_get_store (RapportApplication *self)
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/**
+ * rapport_application_get_catalog:
+ *
+ * Returns: (transfer none): every topic of every pack; loads in the
+ *   background after start-up, see #RapportCatalog:loaded
+ */
+RapportCatalog *
+rapport_application_get_catalog (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  return self->catalog;
+}
+
+static void
+on_catalog_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(RapportApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!rapport_catalog_load_finish (RAPPORT_CATALOG (object), result, &error))
+    g_warning ("Could not load the course: %s", error->message);
+
+  for (guint i = 0; i < rapport_catalog_get_problems (self->catalog)->len; i++)
+    {
+      g_autofree char *problem = rapport_problem_to_string (rapport_catalog_get_problems (self->catalog)->pdata[i]);
+
+      g_message ("%s", problem);
+    }
+}
+
+static void
+load_catalog (RapportApplication *self)
+{
+  g_autoptr(GBytes) schema = NULL;
+  g_autoptr(RapportTopicLoader) loader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *core_pack = rapport_catalog_find_core_pack ();
+  const char *folders[] = { core_pack, NULL };
+
+  schema = g_resources_lookup_data (RESOURCE_BASE_PATH "/rapport-topic.rng", 0, NULL);
+  g_assert (schema != NULL);
+  loader = rapport_topic_loader_new_from_bytes (schema, &error);
+  if (loader == NULL)
+    g_error ("The topic schema Rapport ships does not compile: %s", error->message);
+
+  self->catalog = rapport_catalog_new (loader);
+  rapport_catalog_load_async (self->catalog, folders, NULL,
+                              on_catalog_loaded_cb, g_object_ref (self));
 }
 
 /* Why the store could not be opened, for the window's banner. */
@@ -224,6 +279,8 @@ rapport_application_startup (GApplication *application)
    */
   self->store = rapport_store_new (&self->store_error);
 
+  load_catalog (self);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    self);
@@ -257,6 +314,7 @@ rapport_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
+  g_clear_object (&self->catalog);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
 }

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "rapport-catalog.h"
 #include "rapport-store.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,6 @@ RapportApplication *rapport_application_new             (void);
 GSettings          *rapport_application_get_settings    (RapportApplication *self);
 RapportStore       *rapport_application_get_store       (RapportApplication *self);
 const GError       *rapport_application_get_store_error (RapportApplication *self);
+RapportCatalog     *rapport_application_get_catalog     (RapportApplication *self);
 
 G_END_DECLS

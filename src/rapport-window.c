@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-learn-view.h"
 #include "rapport-window.h"
 
 struct _RapportWindow
@@ -23,6 +24,8 @@ struct _RapportWindow
   AdwToastOverlay      *toast_overlay;
   GtkInfoBar           *banner;
   GtkLabel             *banner_label;
+  GtkButton            *back_button;
+  RapportLearnView     *learn_view;
 
   /* owned */
   GSettings *settings;
@@ -41,14 +44,25 @@ static GParamSpec *properties[N_PROPS];
 /* The order matches Alt+1 … Alt+4 and the switcher. */
 static const char * const view_names[] = { "learn", "journal", "progress", "packs" };
 
+static void show_store_state (RapportWindow *self);
+static void setup_views      (RapportWindow *self);
+
 RapportWindow *
 rapport_window_new (RapportApplication *application)
 {
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (application), NULL);
 
-  return g_object_new (RAPPORT_TYPE_WINDOW,
+  RapportWindow *self;
+
+  self = g_object_new (RAPPORT_TYPE_WINDOW,
                        "application", application,
                        NULL);
+
+  /* Not in constructed(): GtkWindow sets "application" only after it. */
+  show_store_state (self);
+  setup_views (self);
+
+  return self;
 }
 
 const char *
@@ -154,10 +168,66 @@ show_store_state (RapportWindow *self)
 }
 
 static void
+update_back_button (RapportWindow *self)
+{
+  gboolean can_go_back;
+
+  /* The stack reports its first page while the template is being built. */
+  if (self->learn_view == NULL || self->back_button == NULL)
+    return;
+
+  can_go_back = g_strcmp0 (rapport_window_get_view (self), "learn") == 0 &&
+                rapport_learn_view_get_can_go_back (self->learn_view);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
+}
+
+static void
+on_learn_view_can_go_back_cb (RapportWindow    *self,
+                              GParamSpec       *pspec,
+                              RapportLearnView *learn_view)
+{
+  update_back_button (self);
+}
+
+static void
+rapport_window_back_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (g_strcmp0 (rapport_window_get_view (self), "learn") == 0)
+    rapport_learn_view_go_back (self->learn_view);
+}
+
+RapportLearnView *
+rapport_window_get_learn_view (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  return self->learn_view;
+}
+
+static void
+setup_views (RapportWindow *self)
+{
+  RapportApplication *app = RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  rapport_learn_view_setup (self->learn_view,
+                            rapport_application_get_catalog (app),
+                            rapport_application_get_store (app),
+                            rapport_application_get_settings (app));
+  update_back_button (self);
+}
+
+static void
 on_stack_visible_child_name_cb (RapportWindow *self,
                                 GParamSpec    *pspec,
                                 AdwViewStack  *stack)
 {
+  update_back_button (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
@@ -267,7 +337,6 @@ rapport_window_constructed (GObject *object)
   G_OBJECT_CLASS (rapport_window_parent_class)->constructed (object);
 
   restore_state (RAPPORT_WINDOW (object));
-  show_store_state (RAPPORT_WINDOW (object));
 }
 
 static void
@@ -302,6 +371,8 @@ rapport_window_class_init (RapportWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (RAPPORT_TYPE_LEARN_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rapport-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, switcher_title);
@@ -312,6 +383,12 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, banner_label);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_response_cb);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, learn_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_learn_view_can_go_back_cb);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, rapport_window_back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-view", "s",

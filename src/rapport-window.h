@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "rapport-application.h"
+#include "rapport-learn-view.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,6 @@ void           rapport_window_show_banner     (RapportWindow      *self,
                                                GtkMessageType      type,
                                                const char         *message);
 const char    *rapport_window_get_banner_text (RapportWindow      *self);
+RapportLearnView *rapport_window_get_learn_view (RapportWindow   *self);
 
 G_END_DECLS

@@ -29,8 +29,20 @@ rapport_test_init (int    *argc,
    * user's data. G_TEST_OPTION_ISOLATE_DIRS would also hide the system data
    * folders, and with them the icon theme and the MIME database GTK needs.
    */
+  /* A subprocess started by g_test_trap_subprocess() keeps its parent's
+   * folders, so that it can act as the same user started again.
+   */
+  if (g_getenv ("RAPPORT_TEST_ROOT") != NULL)
+    {
+      g_test_init (argc, argv, NULL);
+      gtk_disable_setlocale ();
+      setlocale (LC_ALL, "C.UTF-8");
+      return;
+    }
+
   root = g_dir_make_tmp ("rapport-test-XXXXXX", &error);
   g_assert_no_error (error);
+  g_setenv ("RAPPORT_TEST_ROOT", root, TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
     {

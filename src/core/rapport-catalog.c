@@ -1,0 +1,331 @@
+/* rapport-catalog.c
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-catalog.h"
+#include "rapport-problem.h"
+
+struct _RapportCatalog
+{
+  GObject parent_instance;
+
+  /* owned */
+  RapportTopicLoader *loader;
+  GListStore         *topics;
+  GListStore         *packs;
+  GPtrArray          *problems;
+  gboolean            loaded;
+};
+
+G_DEFINE_FINAL_TYPE (RapportCatalog, rapport_catalog, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LOADED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+RapportCatalog *
+rapport_catalog_new (RapportTopicLoader *loader)
+{
+  RapportCatalog *self;
+
+  g_return_val_if_fail (RAPPORT_IS_TOPIC_LOADER (loader), NULL);
+
+  self = g_object_new (RAPPORT_TYPE_CATALOG, NULL);
+  self->loader = g_object_ref (loader);
+  return self;
+}
+
+/* The built-in course: $RAPPORT_CORE_PACK (tests), the installed copy, or
+ * the source tree when Rapport runs from its build folder.
+ */
+char *
+rapport_catalog_find_core_pack (void)
+{
+  const char *env = g_getenv ("RAPPORT_CORE_PACK");
+  g_autofree char *installed = NULL;
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  installed = g_build_filename (PKGDATADIR, "packs", "core", RAPPORT_PACK_MANIFEST, NULL);
+  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+    return g_build_filename (PKGDATADIR, "packs", "core", NULL);
+
+  return g_build_filename (SOURCE_DATADIR, "packs", "core", NULL);
+}
+
+typedef struct
+{
+  GPtrArray *packs;     /* of RapportPack */
+  GPtrArray *problems;  /* of RapportProblem */
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_pointer (&result->packs, g_ptr_array_unref);
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_free (result);
+}
+
+/* Runs in a worker thread: parsing and validating the course takes tens of
+ * milliseconds, which the first frame must not wait for.  A pack with
+ * problems is left out whole; the problems are kept for the Packs view.
+ */
+static LoadResult *
+load_packs (RapportTopicLoader *loader,
+            const char * const *folders)
+{
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  result->packs = g_ptr_array_new_with_free_func (g_object_unref);
+  result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_problem_free);
+
+  for (guint i = 0; folders != NULL && folders[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      RapportPack *pack;
+
+      pack = rapport_pack_load_folder (folders[i], loader, result->problems, &error);
+      if (pack != NULL)
+        g_ptr_array_add (result->packs, pack);
+      else if (error != NULL && result->problems->len == 0)
+        g_ptr_array_add (result->problems, rapport_problem_new (folders[i], 0, error->message));
+    }
+
+  return result;
+}
+
+static void
+apply_result (RapportCatalog *self,
+              LoadResult     *result)
+{
+  g_assert (RAPPORT_IS_CATALOG (self));
+
+  g_list_store_remove_all (self->topics);
+  g_list_store_remove_all (self->packs);
+
+  for (guint i = 0; i < result->packs->len; i++)
+    {
+      RapportPack *pack = result->packs->pdata[i];
+      GListModel *topics = rapport_pack_get_topics (pack);
+      guint n = g_list_model_get_n_items (topics);
+
+      g_list_store_append (self->packs, pack);
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(RapportTopic) topic = g_list_model_get_item (topics, j);
+
+          g_list_store_append (self->topics, topic);
+        }
+    }
+
+  g_ptr_array_set_size (self->problems, 0);
+  for (guint i = 0; i < result->problems->len; i++)
+    g_ptr_array_add (self->problems, g_steal_pointer (&result->problems->pdata[i]));
+  g_ptr_array_set_free_func (result->problems, NULL);
+
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  RapportCatalog *self = source_object;
+  const char * const *folders = task_data;
+
+  g_task_return_pointer (task, load_packs (self->loader, folders),
+                         (GDestroyNotify) load_result_free);
+}
+
+void
+rapport_catalog_load_async (RapportCatalog      *self,
+                            const char * const  *pack_folders,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RAPPORT_IS_CATALOG (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rapport_catalog_load_async);
+  g_task_set_task_data (task, g_strdupv ((char **) pack_folders), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+rapport_catalog_load_finish (RapportCatalog  *self,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  LoadResult *loaded;
+
+  g_return_val_if_fail (RAPPORT_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return FALSE;
+
+  apply_result (self, loaded);
+  load_result_free (loaded);
+  return TRUE;
+}
+
+/* The same, blocking: for the command-line tool and tests. */
+gboolean
+rapport_catalog_load (RapportCatalog      *self,
+                      const char * const  *pack_folders,
+                      GError             **error)
+{
+  LoadResult *loaded;
+
+  g_return_val_if_fail (RAPPORT_IS_CATALOG (self), FALSE);
+
+  loaded = load_packs (self->loader, pack_folders);
+  apply_result (self, loaded);
+  load_result_free (loaded);
+  return TRUE;
+}
+
+gboolean
+rapport_catalog_get_loaded (RapportCatalog *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CATALOG (self), FALSE);
+
+  return self->loaded;
+}
+
+/**
+ * rapport_catalog_get_topics:
+ *
+ * Returns: (transfer none): a list of #RapportTopic, packs in load order
+ */
+GListModel *
+rapport_catalog_get_topics (RapportCatalog *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CATALOG (self), NULL);
+
+  return G_LIST_MODEL (self->topics);
+}
+
+GListModel *
+rapport_catalog_get_packs (RapportCatalog *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CATALOG (self), NULL);
+
+  return G_LIST_MODEL (self->packs);
+}
+
+/**
+ * rapport_catalog_get_problems:
+ *
+ * Returns: (transfer none) (element-type RapportProblem): problems of the
+ *   packs that could not be loaded
+ */
+GPtrArray *
+rapport_catalog_get_problems (RapportCatalog *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CATALOG (self), NULL);
+
+  return self->problems;
+}
+
+RapportTopic *
+rapport_catalog_lookup_topic (RapportCatalog *self,
+                              const char     *pack_id,
+                              const char     *topic_key)
+{
+  guint n;
+
+  g_return_val_if_fail (RAPPORT_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (pack_id != NULL, NULL);
+  g_return_val_if_fail (topic_key != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->topics));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportTopic) topic = g_list_model_get_item (G_LIST_MODEL (self->topics), i);
+
+      if (g_strcmp0 (rapport_topic_get_pack_id (topic), pack_id) == 0 &&
+          g_strcmp0 (rapport_topic_get_key (topic), topic_key) == 0)
+        return topic;
+    }
+
+  return NULL;
+}
+
+static void
+rapport_catalog_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RapportCatalog *self = RAPPORT_CATALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_catalog_finalize (GObject *object)
+{
+  RapportCatalog *self = RAPPORT_CATALOG (object);
+
+  g_clear_object (&self->loader);
+  g_clear_object (&self->topics);
+  g_clear_object (&self->packs);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (rapport_catalog_parent_class)->finalize (object);
+}
+
+static void
+rapport_catalog_class_init (RapportCatalogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = rapport_catalog_finalize;
+  object_class->get_property = rapport_catalog_get_property;
+
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+rapport_catalog_init (RapportCatalog *self)
+{
+  self->topics = g_list_store_new (RAPPORT_TYPE_TOPIC);
+  self->packs = g_list_store_new (RAPPORT_TYPE_PACK);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_problem_free);
+}

@@ -1,0 +1,455 @@
+/* rapport-learn-view.c: the course: topic cards, a topic, a lesson
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-learn-view.h"
+#include "rapport-lesson-view.h"
+#include "rapport-topic-page.h"
+
+struct _RapportLearnView
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  AdwLeaflet        *leaflet;
+  GtkStack          *topics_stack;
+  GtkSpinner        *spinner;
+  GtkLabel          *course_progress_label;
+  GtkFlowBox        *flowbox;
+  RapportTopicPage  *topic_page;
+  RapportLessonView *lesson_view;
+
+  /* owned */
+  RapportCatalog    *catalog;
+  RapportStore      *store;
+  GSettings         *settings;
+};
+
+G_DEFINE_FINAL_TYPE (RapportLearnView, rapport_learn_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CAN_GO_BACK,
+  PROP_PAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Topic cards */
+
+typedef struct
+{
+  GtkProgressBar *bar;
+  GtkLabel       *status;
+} CardWidgets;
+
+static char *
+describe_progress (RapportStoreTopicSummary *summary,
+                   guint                     n_lessons)
+{
+  GString *text = g_string_new (NULL);
+  guint done = summary != NULL ? summary->lessons_completed : 0;
+
+  g_string_append_printf (text,
+                          g_dngettext (GETTEXT_PACKAGE, "%u of %u lesson", "%u of %u lessons", n_lessons),
+                          done, n_lessons);
+
+  if (summary != NULL && summary->best_score >= 0)
+    {
+      g_string_append (text, " · ");
+      /* Translators: the best quiz score, in percent */
+      g_string_append_printf (text, _("quiz best %.0f %%"), summary->best_score);
+    }
+
+  if (summary != NULL && summary->latest_rating > 0)
+    {
+      g_string_append (text, " · ");
+      /* Translators: the learner's latest self-rating, out of 5 */
+      g_string_append_printf (text, _("self-rating %d/5"), summary->latest_rating);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+update_card (RapportLearnView *self,
+             GtkWidget        *child,
+             guint            *total_done,
+             guint            *total_lessons)
+{
+  RapportTopic *topic = g_object_get_data (G_OBJECT (child), "topic");
+  CardWidgets *widgets = g_object_get_data (G_OBJECT (child), "card-widgets");
+  g_autoptr(RapportStoreTopicSummary) summary = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *accessible = NULL;
+  guint n_lessons = rapport_topic_get_n_lessons (topic);
+  guint done;
+
+  if (self->store != NULL)
+    summary = rapport_store_get_topic_summary (self->store,
+                                               rapport_topic_get_pack_id (topic),
+                                               rapport_topic_get_key (topic),
+                                               rapport_topic_get_skill (topic),
+                                               n_lessons, NULL);
+
+  done = summary != NULL ? summary->lessons_completed : 0;
+  *total_done += done;
+  *total_lessons += n_lessons;
+
+  status = describe_progress (summary, n_lessons);
+  gtk_label_set_text (widgets->status, status);
+  gtk_progress_bar_set_fraction (widgets->bar, n_lessons > 0 ? (double) done / n_lessons : 0);
+
+  accessible = g_strdup_printf ("%s. %s. %s", rapport_topic_get_title (topic),
+                                rapport_topic_get_summary (topic), status);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+void
+rapport_learn_view_refresh (RapportLearnView *self)
+{
+  guint total_done = 0;
+  guint total_lessons = 0;
+  g_autofree char *course = NULL;
+
+  g_return_if_fail (RAPPORT_IS_LEARN_VIEW (self));
+
+  /* The leaflet reports its last page change while it is being disposed. */
+  if (self->flowbox == NULL)
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flowbox));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    update_card (self, child, &total_done, &total_lessons);
+
+  if (total_done == 0)
+    course = g_strdup (_("Ten topics for everyday calls. Start anywhere: each topic stands on its own."));
+  else
+    course = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "You have finished %u of %u lesson.",
+                                           "You have finished %u of %u lessons.",
+                                           total_lessons),
+                              total_done, total_lessons);
+  gtk_label_set_text (self->course_progress_label, course);
+
+  if (rapport_topic_page_get_topic (self->topic_page) != NULL)
+    rapport_topic_page_refresh (self->topic_page);
+}
+
+static GtkWidget *
+create_card_cb (gpointer item,
+                gpointer user_data)
+{
+  RapportTopic *topic = item;
+  GtkWidget *child = gtk_flow_box_child_new ();
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (rapport_topic_get_icon_name (topic));
+  GtkWidget *title = gtk_label_new (rapport_topic_get_title (topic));
+  GtkWidget *summary = gtk_label_new (rapport_topic_get_summary (topic));
+  GtkWidget *bar = gtk_progress_bar_new ();
+  GtkWidget *status = gtk_label_new (NULL);
+  CardWidgets *widgets = g_new0 (CardWidgets, 1);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "rapport-topic-card");
+  gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
+  gtk_widget_add_css_class (icon, "rapport-topic-icon");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (summary), 0);
+  gtk_label_set_yalign (GTK_LABEL (summary), 0);
+  gtk_label_set_lines (GTK_LABEL (summary), 3);
+  /* Narrow natural widths let the grid fit three cards on a wide window. */
+  gtk_label_set_width_chars (GTK_LABEL (summary), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (summary), 32);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (status), 32);
+  gtk_label_set_ellipsize (GTK_LABEL (summary), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_vexpand (summary, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (status), 0);
+  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  gtk_widget_add_css_class (status, "caption");
+  gtk_widget_add_css_class (status, "dim-label");
+
+  gtk_box_append (GTK_BOX (header), icon);
+  gtk_box_append (GTK_BOX (header), title);
+  gtk_box_append (GTK_BOX (card), header);
+  gtk_box_append (GTK_BOX (card), summary);
+  gtk_box_append (GTK_BOX (card), bar);
+  gtk_box_append (GTK_BOX (card), status);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), card);
+
+  widgets->bar = GTK_PROGRESS_BAR (bar);
+  widgets->status = GTK_LABEL (status);
+  g_object_set_data_full (G_OBJECT (child), "card-widgets", widgets, g_free);
+  g_object_set_data_full (G_OBJECT (child), "topic", g_object_ref (topic), g_object_unref);
+
+  return child;
+}
+
+/* Navigation */
+
+const char *
+rapport_learn_view_get_page (RapportLearnView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_LEARN_VIEW (self), NULL);
+
+  return adw_leaflet_get_visible_child_name (self->leaflet);
+}
+
+gboolean
+rapport_learn_view_get_can_go_back (RapportLearnView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_LEARN_VIEW (self), FALSE);
+
+  return g_strcmp0 (rapport_learn_view_get_page (self), "topics") != 0;
+}
+
+void
+rapport_learn_view_go_back (RapportLearnView *self)
+{
+  g_return_if_fail (RAPPORT_IS_LEARN_VIEW (self));
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+void
+rapport_learn_view_open_topic (RapportLearnView *self,
+                               RapportTopic     *topic)
+{
+  g_return_if_fail (RAPPORT_IS_LEARN_VIEW (self));
+  g_return_if_fail (RAPPORT_IS_TOPIC (topic));
+
+  rapport_topic_page_set_topic (self->topic_page, topic);
+  adw_leaflet_set_visible_child_name (self->leaflet, "topic");
+}
+
+void
+rapport_learn_view_open_lesson (RapportLearnView *self,
+                                RapportTopic     *topic,
+                                guint             position)
+{
+  g_return_if_fail (RAPPORT_IS_LEARN_VIEW (self));
+  g_return_if_fail (RAPPORT_IS_TOPIC (topic));
+
+  if (rapport_topic_page_get_topic (self->topic_page) != topic)
+    rapport_topic_page_set_topic (self->topic_page, topic);
+
+  rapport_lesson_view_show_lesson (self->lesson_view, topic, position);
+  adw_leaflet_set_visible_child_name (self->leaflet, "lesson");
+}
+
+static void
+on_flowbox_child_activated_cb (RapportLearnView *self,
+                               GtkFlowBoxChild  *child,
+                               GtkFlowBox       *flowbox)
+{
+  rapport_learn_view_open_topic (self, g_object_get_data (G_OBJECT (child), "topic"));
+}
+
+static void
+on_topic_page_open_lesson_cb (RapportLearnView *self,
+                              guint             position,
+                              RapportTopicPage *page)
+{
+  rapport_learn_view_open_lesson (self, rapport_topic_page_get_topic (page), position);
+}
+
+static void
+on_lesson_view_completed_cb (RapportLearnView  *self,
+                             RapportLessonView *view)
+{
+  rapport_learn_view_refresh (self);
+}
+
+static void
+on_leaflet_visible_child_cb (RapportLearnView *self,
+                             GParamSpec       *pspec,
+                             AdwLeaflet       *leaflet)
+{
+  const char *page;
+
+  if (self->lesson_view == NULL)
+    return;
+
+  page = rapport_learn_view_get_page (self);
+
+  /* Leaving the reader: keep the place, and show fresh progress. */
+  if (g_strcmp0 (page, "lesson") != 0)
+    {
+      rapport_lesson_view_leave (self->lesson_view);
+      rapport_learn_view_refresh (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+/* Set-up */
+
+static void
+show_catalog (RapportLearnView *self)
+{
+  GListModel *topics = rapport_catalog_get_topics (self->catalog);
+
+  if (!rapport_catalog_get_loaded (self->catalog))
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->topics_stack, "loading");
+      return;
+    }
+
+  gtk_spinner_stop (self->spinner);
+  if (g_list_model_get_n_items (topics) == 0)
+    {
+      gtk_stack_set_visible_child_name (self->topics_stack, "empty");
+      return;
+    }
+
+  gtk_flow_box_bind_model (self->flowbox, topics, create_card_cb, self, NULL);
+  rapport_learn_view_refresh (self);
+  gtk_stack_set_visible_child_name (self->topics_stack, "grid");
+}
+
+static void
+on_catalog_loaded_cb (RapportLearnView *self,
+                      GParamSpec       *pspec,
+                      RapportCatalog   *catalog)
+{
+  show_catalog (self);
+}
+
+static void
+on_store_replaced_cb (RapportLearnView *self,
+                      RapportStore     *store)
+{
+  rapport_learn_view_refresh (self);
+}
+
+/**
+ * rapport_learn_view_setup:
+ * @store: (nullable): the progress store
+ */
+void
+rapport_learn_view_setup (RapportLearnView *self,
+                          RapportCatalog   *catalog,
+                          RapportStore     *store,
+                          GSettings        *settings)
+{
+  g_return_if_fail (RAPPORT_IS_LEARN_VIEW (self));
+  g_return_if_fail (RAPPORT_IS_CATALOG (catalog));
+  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  g_set_object (&self->catalog, catalog);
+  g_set_object (&self->store, store);
+  g_set_object (&self->settings, settings);
+
+  rapport_topic_page_set_store (self->topic_page, store);
+  rapport_lesson_view_set_store (self->lesson_view, store);
+  rapport_lesson_view_set_settings (self->lesson_view, settings);
+
+  g_signal_connect_object (catalog, "notify::loaded",
+                           G_CALLBACK (on_catalog_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (store != NULL)
+    g_signal_connect_object (store, "replaced",
+                             G_CALLBACK (on_store_replaced_cb), self,
+                             G_CONNECT_SWAPPED);
+  show_catalog (self);
+}
+
+static void
+rapport_learn_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  RapportLearnView *self = RAPPORT_LEARN_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, rapport_learn_view_get_can_go_back (self));
+      break;
+
+    case PROP_PAGE:
+      g_value_set_string (value, rapport_learn_view_get_page (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_learn_view_dispose (GObject *object)
+{
+  RapportLearnView *self = RAPPORT_LEARN_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_LEARN_VIEW);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (rapport_learn_view_parent_class)->dispose (object);
+}
+
+static void
+rapport_learn_view_class_init (RapportLearnViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_learn_view_dispose;
+  object_class->get_property = rapport_learn_view_get_property;
+
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (RAPPORT_TYPE_TOPIC_PAGE);
+  g_type_ensure (RAPPORT_TYPE_LESSON_VIEW);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/rapport-learn-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportLearnView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RapportLearnView, topics_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportLearnView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RapportLearnView, course_progress_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportLearnView, flowbox);
+  gtk_widget_class_bind_template_child (widget_class, RapportLearnView, topic_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportLearnView, lesson_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_flowbox_child_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_topic_page_open_lesson_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_lesson_view_completed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
+}
+
+static void
+rapport_learn_view_init (RapportLearnView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

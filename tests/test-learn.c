@@ -1,0 +1,410 @@
+/* test-learn.c: the course as a new hire meets it, in a real window.
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rapport-application.h"
+#include "rapport-learn-view.h"
+#include "rapport-lesson.h"
+#include "rapport-lesson-view.h"
+#include "rapport-test-utils.h"
+#include "rapport-topic-page.h"
+#include "rapport-window.h"
+
+#define CORE_PACK "io.github.rapportapp.core"
+
+static RapportApplication *app;
+
+static gboolean
+window_is_mapped (gpointer user_data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
+}
+
+static gboolean
+catalog_loaded (gpointer user_data)
+{
+  return rapport_catalog_get_loaded (rapport_application_get_catalog (app));
+}
+
+static RapportWindow *
+get_window (void)
+{
+  GtkWindow *window;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = rapport_application_new ();
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (RAPPORT_IS_WINDOW (window));
+  g_assert_true (rapport_test_wait_until (window_is_mapped, window, 5000));
+  g_assert_true (rapport_test_wait_until (catalog_loaded, NULL, 10000));
+  rapport_window_set_view (RAPPORT_WINDOW (window), "learn");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 2);
+
+  return RAPPORT_WINDOW (window);
+}
+
+static void
+close_all_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    {
+      gtk_window_destroy (windows->data);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+static void
+set_style (const char *scheme)
+{
+  g_settings_set_string (rapport_application_get_settings (app), "color-scheme", scheme);
+}
+
+/* The card a user would click: the flow box child whose title reads @title. */
+static GtkFlowBoxChild *
+find_card (RapportWindow *window,
+           const char    *title)
+{
+  GtkWidget *flowbox = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_FLOW_BOX, NULL);
+  GtkWidget *label = rapport_test_find_widget (flowbox, GTK_TYPE_LABEL, title);
+
+  if (label == NULL)
+    return NULL;
+
+  return GTK_FLOW_BOX_CHILD (gtk_widget_get_ancestor (label, GTK_TYPE_FLOW_BOX_CHILD));
+}
+
+static const char *
+card_status (GtkFlowBoxChild *card)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  rapport_test_collect_widgets (GTK_WIDGET (card), GTK_TYPE_LABEL, labels);
+  g_assert_cmpuint (labels->len, ==, 3);  /* title, summary, status */
+  return gtk_label_get_text (labels->pdata[2]);
+}
+
+typedef struct
+{
+  RapportLearnView *view;
+  const char       *page;
+} PageWait;
+
+static gboolean
+page_is (gpointer user_data)
+{
+  PageWait *wait = user_data;
+
+  return g_strcmp0 (rapport_learn_view_get_page (wait->view), wait->page) == 0;
+}
+
+static void
+wait_for_page (RapportWindow *window,
+               const char    *page)
+{
+  PageWait wait = { rapport_window_get_learn_view (window), page };
+
+  g_assert_true (rapport_test_wait_until (page_is, &wait, 3000));
+  /* Let the leaflet's slide finish before looking. */
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
+}
+
+static RapportLessonView *
+lesson_view (RapportWindow *window)
+{
+  GtkWidget *view = rapport_test_find_widget (GTK_WIDGET (window), RAPPORT_TYPE_LESSON_VIEW, NULL);
+
+  g_assert_nonnull (view);
+  return RAPPORT_LESSON_VIEW (view);
+}
+
+static void
+test_cards (void)
+{
+  RapportWindow *window = get_window ();
+  static const char *titles[] = {
+    "Effective Communication", "Active Listening", "Empathy", "Problem-Solving",
+    "Interpersonal Skills", "Assertiveness", "Stress Management",
+    "Conflict Management", "Business & Email Writing", "Cross-Cultural Etiquette",
+  };
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  GtkWidget *flowbox = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_FLOW_BOX, NULL);
+
+  g_assert_nonnull (flowbox);
+  rapport_test_collect_widgets (flowbox, GTK_TYPE_FLOW_BOX_CHILD, cards);
+  g_assert_cmpuint (cards->len, ==, G_N_ELEMENTS (titles));
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkFlowBoxChild *card = find_card (window, titles[i]);
+
+      g_assert_nonnull (card);
+      /* The course is ordered as the pack lists it. */
+      g_assert_cmpint (gtk_flow_box_child_get_index (card), ==, (int) i);
+      /* The restart test, before this one, finished one Assertiveness lesson. */
+      g_assert_cmpstr (card_status (card), ==,
+                       g_str_equal (titles[i], "Assertiveness") ? "1 of 4 lessons" : "0 of 4 lessons");
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  set_style ("light");
+  rapport_test_save_screenshot (GTK_WIDGET (window), "learn-grid-light");
+  set_style ("dark");
+  rapport_test_save_screenshot (GTK_WIDGET (window), "learn-grid-dark");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  rapport_test_save_screenshot (GTK_WIDGET (window), "learn-grid-narrow-dark");
+  set_style ("default");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+
+  close_all_windows ();
+}
+
+static gboolean
+label_shown (gpointer user_data)
+{
+  GtkWidget **found = user_data;
+
+  return *found != NULL && gtk_widget_get_mapped (*found);
+}
+
+static void
+test_read_lesson (void)
+{
+  RapportWindow *window = get_window ();
+  RapportStore *store = rapport_application_get_store (app);
+  GSettings *settings = rapport_application_get_settings (app);
+  RapportLessonView *reader;
+  RapportLesson *lesson;
+  GtkFlowBoxChild *card;
+  GtkWidget *widget;
+  GtkWidget *found;
+  g_autoptr(RapportStoreLesson) record = NULL;
+  g_auto(GStrv) completed = NULL;
+
+  /* The card opens the topic page… */
+  card = find_card (window, "Empathy");
+  g_assert_nonnull (card);
+  gtk_widget_activate (GTK_WIDGET (card));
+  wait_for_page (window, "topic");
+  widget = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "0 of 4 lessons done");
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Level 5"));
+  set_style ("light");
+  rapport_test_save_screenshot (GTK_WIDGET (window), "topic-light");
+
+  /* …whose button starts the first lesson. */
+  widget = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Start the First Lesson");
+  g_assert_nonnull (widget);
+  g_signal_emit_by_name (widget, "clicked");
+  wait_for_page (window, "lesson");
+  reader = lesson_view (window);
+  lesson = rapport_lesson_view_get_lesson (reader);
+  g_assert_cmpstr (rapport_lesson_get_key (lesson), ==, "why-empathy-matters");
+  found = rapport_test_find_widget (GTK_WIDGET (reader), GTK_TYPE_LABEL, rapport_lesson_get_title (lesson));
+  g_assert_true (label_shown (&found));
+  /* Opening is recorded. */
+  record = rapport_store_get_lesson (store, CORE_PACK, "empathy", "why-empathy-matters", NULL);
+  g_assert_nonnull (record);
+  g_assert_nonnull (record->opened);
+  g_assert_null (record->completed);
+  rapport_test_save_screenshot (GTK_WIDGET (window), "lesson-light");
+  set_style ("dark");
+  rapport_test_save_screenshot (GTK_WIDGET (window), "lesson-dark");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  rapport_test_save_screenshot (GTK_WIDGET (window), "lesson-narrow-dark");
+  set_style ("light");
+  rapport_test_save_screenshot (GTK_WIDGET (window), "lesson-narrow-light");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  set_style ("default");
+
+  /* Keyboard: next and previous lesson, zoom. */
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>Page_Down");
+  g_assert_cmpstr (rapport_lesson_get_key (rapport_lesson_view_get_lesson (reader)), ==,
+                   "naming-and-validating-feelings");
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>Page_Up");
+  g_assert_cmpstr (rapport_lesson_get_key (rapport_lesson_view_get_lesson (reader)), ==,
+                   "why-empathy-matters");
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>plus");
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "lesson-zoom"), 1.1, 0.001);
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>plus");
+  rapport_test_save_screenshot (GTK_WIDGET (window), "lesson-zoomed");
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>minus");
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "lesson-zoom"), 1.1, 0.001);
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>0");
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "lesson-zoom"), 1.0, 0.001);
+
+  /* Mark as done: recorded, and the button gives way to a note. */
+  widget = rapport_test_find_widget (GTK_WIDGET (reader), GTK_TYPE_BUTTON, "_Mark as Done");
+  g_assert_nonnull (widget);
+  g_signal_emit_by_name (widget, "clicked");
+  g_assert_false (gtk_widget_get_visible (widget));
+  completed = rapport_store_list_completed_lessons (store, CORE_PACK, "empathy", NULL);
+  g_assert_cmpuint (g_strv_length (completed), ==, 1);
+  g_assert_cmpstr (completed[0], ==, "why-empathy-matters");
+
+  /* Back (Alt+Left) to the topic, then to the grid: both show the progress. */
+  rapport_test_press_keys (GTK_WINDOW (window), "<Alt>Left");
+  wait_for_page (window, "topic");
+  widget = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 of 4 lessons done");
+  g_assert_nonnull (widget);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Continue"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "topic-after-lesson");
+  rapport_test_press_keys (GTK_WINDOW (window), "<Alt>Left");
+  wait_for_page (window, "topics");
+  g_assert_cmpstr (card_status (find_card (window, "Empathy")), ==, "1 of 4 lessons");
+
+  close_all_windows ();
+}
+
+static void
+test_reading_position (void)
+{
+  RapportWindow *window = get_window ();
+  RapportLearnView *learn = rapport_window_get_learn_view (window);
+  RapportTopic *topic;
+  RapportLessonView *reader;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  double range;
+  g_autoptr(RapportStoreLesson) record = NULL;
+
+  topic = rapport_catalog_lookup_topic (rapport_application_get_catalog (app), CORE_PACK, "active-listening");
+  g_assert_nonnull (topic);
+  rapport_learn_view_open_lesson (learn, topic, 1);
+  wait_for_page (window, "lesson");
+  reader = lesson_view (window);
+  scroller = GTK_SCROLLED_WINDOW (rapport_test_find_widget (GTK_WIDGET (reader), GTK_TYPE_SCROLLED_WINDOW, NULL));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  g_assert_cmpfloat (range, >, 100);
+
+  /* Read half-way, leave, and come back: the page opens where it was left. */
+  gtk_adjustment_set_value (adjustment, range / 2);
+  rapport_test_press_keys (GTK_WINDOW (window), "<Alt>Left");
+  wait_for_page (window, "topic");
+  record = rapport_store_get_lesson (rapport_application_get_store (app), CORE_PACK,
+                                     "active-listening", "paraphrase-and-summarise", NULL);
+  g_assert_nonnull (record);
+  g_assert_cmpfloat_with_epsilon (record->position, 0.5, 0.02);
+
+  rapport_learn_view_open_lesson (learn, topic, 0);
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 5);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  rapport_learn_view_open_lesson (learn, topic, 1);
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
+  range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment) / range, 0.5, 0.02);
+  set_style ("dark");
+  rapport_test_save_screenshot (GTK_WIDGET (window), "lesson-middle-dark");
+  set_style ("light");
+  rapport_test_save_screenshot (GTK_WIDGET (window), "lesson-middle-light");
+  set_style ("default");
+
+  close_all_windows ();
+}
+
+/* Restart: the first run marks a lesson done; a second, separate run of the
+ * app sees it on the card.  Each runs in its own process, as the same user.
+ */
+static void
+test_restart_first_run (void)
+{
+  RapportWindow *window;
+  RapportTopic *topic;
+  GtkWidget *button;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("Runs as a subprocess of /rapport/learn/restart");
+      return;
+    }
+
+  window = get_window ();
+
+  topic = rapport_catalog_lookup_topic (rapport_application_get_catalog (app), CORE_PACK, "assertiveness");
+  rapport_learn_view_open_lesson (rapport_window_get_learn_view (window), topic, 2);
+  wait_for_page (window, "lesson");
+  button = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Mark as Done");
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_false (gtk_widget_get_visible (button));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_clear_object (&app);
+}
+
+static void
+test_restart_second_run (void)
+{
+  RapportWindow *window;
+  GtkFlowBoxChild *card;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("Runs as a subprocess of /rapport/learn/restart");
+      return;
+    }
+
+  window = get_window ();
+  card = find_card (window, "Assertiveness");
+
+  g_assert_nonnull (card);
+  g_assert_cmpstr (card_status (card), ==, "1 of 4 lessons");
+  gtk_widget_activate (GTK_WIDGET (card));
+  wait_for_page (window, "topic");
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 of 4 lessons done"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_clear_object (&app);
+}
+
+static void
+test_restart (void)
+{
+  g_test_trap_subprocess ("/rapport/learn/restart/first-run", 60 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_subprocess ("/rapport/learn/restart/second-run", 60 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  rapport_test_init (&argc, &argv);
+
+  /* The restart runs first: the subprocesses must be the only instance of
+   * the app, so this process creates its own only afterwards.
+   */
+  g_test_add_func ("/rapport/learn/restart", test_restart);
+  g_test_add_func ("/rapport/learn/restart/first-run", test_restart_first_run);
+  g_test_add_func ("/rapport/learn/restart/second-run", test_restart_second_run);
+  g_test_add_func ("/rapport/learn/cards", test_cards);
+  g_test_add_func ("/rapport/learn/read-lesson", test_read_lesson);
+  g_test_add_func ("/rapport/learn/reading-position", test_reading_position);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}
