@@ -116,10 +116,11 @@ rapport_window_get_banner_text (RapportWindow *self)
   return gtk_label_get_text (self->banner_label);
 }
 
+/* Bound with swapped="no": the info bar comes first, the window last. */
 static void
-on_banner_response_cb (RapportWindow *self,
+on_banner_response_cb (GtkInfoBar    *banner,
                        int            response,
-                       GtkInfoBar    *banner)
+                       RapportWindow *self)
 {
   if (response == GTK_RESPONSE_CLOSE)
     gtk_info_bar_set_revealed (banner, FALSE);
@@ -151,6 +152,18 @@ show_store_state (RapportWindow *self)
       rapport_window_show_banner (self, GTK_MESSAGE_WARNING,
                                   rapport_store_get_recovery_notice (store));
     }
+}
+
+/* The application is set after constructed() (GtkWindow:application is not a
+ * construct property), so the store's state is read once it arrives.
+ */
+static void
+on_application_notify_cb (RapportWindow *self,
+                          GParamSpec    *pspec,
+                          gpointer       user_data)
+{
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    show_store_state (self);
 }
 
 static void
@@ -267,7 +280,6 @@ rapport_window_constructed (GObject *object)
   G_OBJECT_CLASS (rapport_window_parent_class)->constructed (object);
 
   restore_state (RAPPORT_WINDOW (object));
-  show_store_state (RAPPORT_WINDOW (object));
 }
 
 static void
@@ -328,4 +340,6 @@ rapport_window_init (RapportWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect (self, "notify::application",
+                    G_CALLBACK (on_application_notify_cb), NULL);
 }
