@@ -89,6 +89,7 @@ rapport_preferences_window_export_to (RapportPreferencesWindow *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
 
   g_return_if_fail (RAPPORT_IS_PREFERENCES_WINDOW (self));
@@ -111,8 +112,10 @@ rapport_preferences_window_export_to (RapportPreferencesWindow *self,
       return;
     }
 
+  /* A toast title is markup: a file name may hold “&” or “<”. */
+  escaped = g_markup_escape_text (basename, -1);
   /* Translators: the placeholder is a file name */
-  title = g_strdup_printf (_("Progress exported to “%s”"), basename);
+  title = g_strdup_printf (_("Progress exported to “%s”"), escaped);
   toast (self, adw_toast_new (title));
 }
 

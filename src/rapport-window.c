@@ -130,10 +130,11 @@ rapport_window_get_banner_text (RapportWindow *self)
   return gtk_label_get_text (self->banner_label);
 }
 
+/* Bound with swapped="no": the info bar comes first, the window last. */
 static void
-on_banner_response_cb (RapportWindow *self,
+on_banner_response_cb (GtkInfoBar    *banner,
                        int            response,
-                       GtkInfoBar    *banner)
+                       RapportWindow *self)
 {
   if (response == GTK_RESPONSE_CLOSE)
     gtk_info_bar_set_revealed (banner, FALSE);

@@ -29,10 +29,11 @@ rapport_test_init (int    *argc,
    * user's data. G_TEST_OPTION_ISOLATE_DIRS would also hide the system data
    * folders, and with them the icon theme and the MIME database GTK needs.
    */
-  /* A subprocess started by g_test_trap_subprocess() keeps its parent's
-   * folders, so that it can act as the same user started again.
+  /* A subprocess started by g_test_trap_subprocess() gets fresh folders,
+   * unless its parent set RAPPORT_TEST_SHARE_ROOT: then it keeps the
+   * parent's, to act as the same user starting the app again.
    */
-  if (g_getenv ("RAPPORT_TEST_ROOT") != NULL)
+  if (g_getenv ("RAPPORT_TEST_ROOT") != NULL && g_getenv ("RAPPORT_TEST_SHARE_ROOT") != NULL)
     {
       g_test_init (argc, argv, NULL);
       gtk_disable_setlocale ();

@@ -376,12 +376,14 @@ test_restart_second_run (void)
 static void
 test_restart (void)
 {
+  g_setenv ("RAPPORT_TEST_SHARE_ROOT", "1", TRUE);
   g_test_trap_subprocess ("/rapport/learn/restart/first-run", 60 * G_USEC_PER_SEC,
                           G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
   g_test_trap_subprocess ("/rapport/learn/restart/second-run", 60 * G_USEC_PER_SEC,
                           G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
+  g_unsetenv ("RAPPORT_TEST_SHARE_ROOT");
 }
 
 int
