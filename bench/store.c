@@ -21,8 +21,9 @@
 #include "rapport-skill.h"
 #include "rapport-store-private.h"
 
-#define N_DAYS        3653       /* 2016-01-01 to 2025-12-31 */
-#define N_ATTEMPTS    5000
+/* Defaults: ten years, 2016-01-01 to 2025-12-31. */
+static int n_days = 3653;
+static int n_attempts = 5000;
 #define N_ANSWERS     8
 #define SEARCH_WORD   "refund"
 #define SEARCH_LIMIT  20
@@ -40,6 +41,8 @@ static const GOptionEntry options[] = {
   { "sqlite3", 0, 0, G_OPTION_ARG_FILENAME, &sqlite3_path,
     "The sqlite3 shell (default: from PATH)", "PATH" },
   { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Build the store in DIR and keep it", "DIR" },
+  { "days", 0, 0, G_OPTION_ARG_INT, &n_days, "Days of journal entries (default 3653)", "N" },
+  { "attempts", 0, 0, G_OPTION_ARG_INT, &n_attempts, "Quiz attempts (default 5000)", "N" },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print every run", NULL },
   { NULL }
 };
@@ -196,7 +199,7 @@ populate (RapportStore *store,
   /* Only while building the data set; timing runs use the store's own FULL. */
   exec_or_die (db, "PRAGMA synchronous = OFF");
 
-  for (guint day = 0; day < N_DAYS; day++)
+  for (int day = 0; day < n_days; day++)
     {
       g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
       g_autoptr(GDateTime) when = g_date_time_add_seconds (date,
@@ -208,13 +211,13 @@ populate (RapportStore *store,
         die ("saving an entry", error);
     }
 
-  for (guint i = 0; i < N_ATTEMPTS; i++)
+  for (int i = 0; i < n_attempts; i++)
     {
       const RapportSkill *skill = rapport_skill_get_nth (g_rand_int_range (rand, 0, 10));
       g_autoptr(RapportStoreAttempt) attempt = rapport_store_attempt_new ("core", skill->key,
                                                                            skill->key);
       gint64 when = g_date_time_to_unix (start)
-                    + (gint64) g_rand_double_range (rand, 0, N_DAYS * 86400.0);
+                    + (gint64) g_rand_double_range (rand, 0, n_days * 86400.0);
       double points = 0;
 
       attempt->started = g_date_time_new_from_unix_utc (when);
@@ -242,7 +245,7 @@ populate (RapportStore *store,
   exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
 
   g_print ("Built %u journal entries (%u ratings) and %u quiz attempts (%u answers) in %.1f s\n",
-           N_DAYS, N_DAYS * rapport_skill_get_count (), N_ATTEMPTS, N_ATTEMPTS * N_ANSWERS,
+           n_days, n_days * rapport_skill_get_count (), n_attempts, n_attempts * N_ANSWERS,
            (wall_ms () - t0) / 1e3);
 }
 

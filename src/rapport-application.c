@@ -23,6 +23,8 @@ struct _RapportApplication
   RapportStore *store;
   GError       *store_error;
   RapportCatalog *catalog;
+  gboolean      store_opened;
+  gboolean      catalog_started;
 };
 
 G_DEFINE_FINAL_TYPE (RapportApplication, rapport_application, ADW_TYPE_APPLICATION)
@@ -56,6 +58,18 @@ rapport_application_get_store (RapportApplication *self)
 {
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
+  /* Opened on first use, which the window arranges for just after its first
+   * frame: checking the file and keeping the daily backup must not delay
+   * the window.  A store that cannot be opened (a newer Rapport wrote it,
+   * the folder is read-only) must not stop the app: the window says what
+   * happened and nothing is written.
+   */
+  if (!self->store_opened)
+    {
+      self->store_opened = TRUE;
+      self->store = rapport_store_new (&self->store_error);
+    }
+
   return self->store;
 }
 
@@ -71,6 +85,21 @@ rapport_application_get_catalog (RapportApplication *self)
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
   return self->catalog;
+}
+
+static void load_catalog (RapportApplication *self);
+
+/* Starts reading the course in the background, once. */
+void
+rapport_application_load_catalog (RapportApplication *self)
+{
+  g_return_if_fail (RAPPORT_IS_APPLICATION (self));
+
+  if (self->catalog_started)
+    return;
+
+  self->catalog_started = TRUE;
+  load_catalog (self);
 }
 
 static void
@@ -107,7 +136,7 @@ load_catalog (RapportApplication *self)
   if (loader == NULL)
     g_error ("The topic schema Rapport ships does not compile: %s", error->message);
 
-  self->catalog = rapport_catalog_new (loader);
+  rapport_catalog_set_loader (self->catalog, loader);
   rapport_catalog_load_async (self->catalog, folders, NULL,
                               on_catalog_loaded_cb, g_object_ref (self));
 }
@@ -118,6 +147,7 @@ rapport_application_get_store_error (RapportApplication *self)
 {
   g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
 
+  rapport_application_get_store (self);
   return self->store_error;
 }
 
@@ -218,7 +248,7 @@ rapport_application_preferences_action (GSimpleAction *action,
 
   g_assert (RAPPORT_IS_APPLICATION (self));
 
-  preferences = rapport_preferences_window_new (self->settings, self->store);
+  preferences = rapport_preferences_window_new (self->settings, rapport_application_get_store (self));
   gtk_window_set_transient_for (GTK_WINDOW (preferences),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (preferences));
@@ -273,13 +303,7 @@ rapport_application_startup (GApplication *application)
                            self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
 
-  /* A store that cannot be opened (a newer Rapport wrote it, the folder is
-   * read-only) must not stop the app: the window says what happened and
-   * nothing is written.
-   */
-  self->store = rapport_store_new (&self->store_error);
-
-  load_catalog (self);
+  self->catalog = rapport_catalog_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),

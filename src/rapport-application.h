@@ -22,5 +22,6 @@ GSettings          *rapport_application_get_settings    (RapportApplication *sel
 RapportStore       *rapport_application_get_store       (RapportApplication *self);
 const GError       *rapport_application_get_store_error (RapportApplication *self);
 RapportCatalog     *rapport_application_get_catalog     (RapportApplication *self);
+void                rapport_application_load_catalog    (RapportApplication *self);
 
 G_END_DECLS

@@ -18,8 +18,9 @@ struct _RapportLearnView
 
   /* template widgets */
   AdwLeaflet        *leaflet;
+
+  /* created on first use, to keep them out of start-up */
   GtkStack          *topics_stack;
-  GtkSpinner        *spinner;
   GtkLabel          *course_progress_label;
   GtkFlowBox        *flowbox;
   RapportTopicPage  *topic_page;
@@ -142,7 +143,7 @@ rapport_learn_view_refresh (RapportLearnView *self)
                               total_done, total_lessons);
   gtk_label_set_text (self->course_progress_label, course);
 
-  if (rapport_topic_page_get_topic (self->topic_page) != NULL)
+  if (self->topic_page != NULL && rapport_topic_page_get_topic (self->topic_page) != NULL)
     rapport_topic_page_refresh (self->topic_page);
 }
 
@@ -227,6 +228,39 @@ rapport_learn_view_go_back (RapportLearnView *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+static void on_topic_page_open_lesson_cb (RapportLearnView  *self,
+                                          guint              position,
+                                          RapportTopicPage  *page);
+static void on_lesson_view_completed_cb  (RapportLearnView  *self,
+                                          RapportLessonView *view);
+
+static void
+ensure_pages (RapportLearnView *self)
+{
+  AdwLeafletPage *page;
+
+  if (self->topic_page != NULL)
+    return;
+
+  self->topic_page = g_object_new (RAPPORT_TYPE_TOPIC_PAGE, NULL);
+  rapport_topic_page_set_store (self->topic_page, self->store);
+  g_signal_connect_object (self->topic_page, "open-lesson",
+                           G_CALLBACK (on_topic_page_open_lesson_cb), self,
+                           G_CONNECT_SWAPPED);
+  page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->topic_page));
+  adw_leaflet_page_set_name (page, "topic");
+
+  self->lesson_view = g_object_new (RAPPORT_TYPE_LESSON_VIEW, NULL);
+  rapport_lesson_view_set_store (self->lesson_view, self->store);
+  if (self->settings != NULL)
+    rapport_lesson_view_set_settings (self->lesson_view, self->settings);
+  g_signal_connect_object (self->lesson_view, "completed",
+                           G_CALLBACK (on_lesson_view_completed_cb), self,
+                           G_CONNECT_SWAPPED);
+  page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->lesson_view));
+  adw_leaflet_page_set_name (page, "lesson");
+}
+
 void
 rapport_learn_view_open_topic (RapportLearnView *self,
                                RapportTopic     *topic)
@@ -234,6 +268,7 @@ rapport_learn_view_open_topic (RapportLearnView *self,
   g_return_if_fail (RAPPORT_IS_LEARN_VIEW (self));
   g_return_if_fail (RAPPORT_IS_TOPIC (topic));
 
+  ensure_pages (self);
   rapport_topic_page_set_topic (self->topic_page, topic);
   adw_leaflet_set_visible_child_name (self->leaflet, "topic");
 }
@@ -246,6 +281,7 @@ rapport_learn_view_open_lesson (RapportLearnView *self,
   g_return_if_fail (RAPPORT_IS_LEARN_VIEW (self));
   g_return_if_fail (RAPPORT_IS_TOPIC (topic));
 
+  ensure_pages (self);
   if (rapport_topic_page_get_topic (self->topic_page) != topic)
     rapport_topic_page_set_topic (self->topic_page, topic);
 
@@ -283,13 +319,13 @@ on_leaflet_visible_child_cb (RapportLearnView *self,
 {
   const char *page;
 
-  if (self->lesson_view == NULL)
+  if (self->flowbox == NULL)
     return;
 
   page = rapport_learn_view_get_page (self);
 
   /* Leaving the reader: keep the place, and show fresh progress. */
-  if (g_strcmp0 (page, "lesson") != 0)
+  if (g_strcmp0 (page, "lesson") != 0 && self->lesson_view != NULL)
     {
       rapport_lesson_view_leave (self->lesson_view);
       rapport_learn_view_refresh (self);
@@ -308,12 +344,10 @@ show_catalog (RapportLearnView *self)
 
   if (!rapport_catalog_get_loaded (self->catalog))
     {
-      gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->topics_stack, "loading");
       return;
     }
 
-  gtk_spinner_stop (self->spinner);
   if (g_list_model_get_n_items (topics) == 0)
     {
       gtk_stack_set_visible_child_name (self->topics_stack, "empty");
@@ -359,9 +393,12 @@ rapport_learn_view_setup (RapportLearnView *self,
   g_set_object (&self->store, store);
   g_set_object (&self->settings, settings);
 
-  rapport_topic_page_set_store (self->topic_page, store);
-  rapport_lesson_view_set_store (self->lesson_view, store);
-  rapport_lesson_view_set_settings (self->lesson_view, settings);
+  if (self->topic_page != NULL)
+    {
+      rapport_topic_page_set_store (self->topic_page, store);
+      rapport_lesson_view_set_store (self->lesson_view, store);
+      rapport_lesson_view_set_settings (self->lesson_view, settings);
+    }
 
   g_signal_connect_object (catalog, "notify::loaded",
                            G_CALLBACK (on_catalog_loaded_cb), self,
@@ -401,6 +438,9 @@ rapport_learn_view_dispose (GObject *object)
 {
   RapportLearnView *self = RAPPORT_LEARN_VIEW (object);
 
+  /* Owned by the leaflet, which goes with the template. */
+  self->topic_page = NULL;
+  self->lesson_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_LEARN_VIEW);
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
@@ -429,22 +469,14 @@ rapport_learn_view_class_init (RapportLearnViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (RAPPORT_TYPE_TOPIC_PAGE);
-  g_type_ensure (RAPPORT_TYPE_LESSON_VIEW);
-
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/rapport-learn-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportLearnView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, RapportLearnView, topics_stack);
-  gtk_widget_class_bind_template_child (widget_class, RapportLearnView, spinner);
   gtk_widget_class_bind_template_child (widget_class, RapportLearnView, course_progress_label);
   gtk_widget_class_bind_template_child (widget_class, RapportLearnView, flowbox);
-  gtk_widget_class_bind_template_child (widget_class, RapportLearnView, topic_page);
-  gtk_widget_class_bind_template_child (widget_class, RapportLearnView, lesson_view);
   gtk_widget_class_bind_template_callback (widget_class, on_flowbox_child_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_topic_page_open_lesson_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_lesson_view_completed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
 }
 

@@ -27,6 +27,11 @@ struct _RapportWindow
   GtkButton            *back_button;
   RapportLearnView     *learn_view;
 
+  /* state */
+  guint                 setup_id;
+  gboolean              set_up;
+  gboolean              ready;
+
   /* owned */
   GSettings *settings;
 };
@@ -44,8 +49,6 @@ static GParamSpec *properties[N_PROPS];
 /* The order matches Alt+1 … Alt+4 and the switcher. */
 static const char * const view_names[] = { "learn", "journal", "progress", "packs" };
 
-static void show_store_state (RapportWindow *self);
-static void setup_views      (RapportWindow *self);
 
 RapportWindow *
 rapport_window_new (RapportApplication *application)
@@ -57,10 +60,6 @@ rapport_window_new (RapportApplication *application)
   self = g_object_new (RAPPORT_TYPE_WINDOW,
                        "application", application,
                        NULL);
-
-  /* Not in constructed(): GtkWindow sets "application" only after it. */
-  show_store_state (self);
-  setup_views (self);
 
   return self;
 }
@@ -223,6 +222,67 @@ setup_views (RapportWindow *self)
   update_back_button (self);
 }
 
+/* Everything that reads the disk (the progress store, the course) starts
+ * once the first frame is on screen, so the window appears at once.
+ */
+static gboolean
+setup_after_first_frame_cb (gpointer user_data)
+{
+  RapportWindow *self = user_data;
+  RapportApplication *app = RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  self->setup_id = 0;
+  if (app == NULL)
+    return G_SOURCE_REMOVE;
+
+  rapport_application_load_catalog (app);
+  show_store_state (self);
+  setup_views (self);
+  self->ready = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the views have their data sources (the store, the course), which
+ * they get just after the first frame.
+ */
+gboolean
+rapport_window_get_ready (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), FALSE);
+
+  return self->ready;
+}
+
+static void
+on_first_paint_cb (RapportWindow *self,
+                   GdkFrameClock *frame_clock)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_paint_cb, self);
+  if (!self->set_up && self->setup_id == 0)
+    {
+      self->set_up = TRUE;
+      self->setup_id = g_idle_add (setup_after_first_frame_cb, self);
+    }
+}
+
+static void
+rapport_window_map (GtkWidget *widget)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  GdkFrameClock *frame_clock;
+
+  GTK_WIDGET_CLASS (rapport_window_parent_class)->map (widget);
+
+  if (self->set_up)
+    return;
+
+  frame_clock = gtk_widget_get_frame_clock (widget);
+  g_signal_connect_object (frame_clock, "after-paint",
+                           G_CALLBACK (on_first_paint_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 static void
 on_stack_visible_child_name_cb (RapportWindow *self,
                                 GParamSpec    *pspec,
@@ -345,6 +405,7 @@ rapport_window_dispose (GObject *object)
 {
   RapportWindow *self = RAPPORT_WINDOW (object);
 
+  g_clear_handle_id (&self->setup_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -364,6 +425,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   object_class->set_property = rapport_window_set_property;
 
   window_class->close_request = rapport_window_close_request;
+  widget_class->map = rapport_window_map;
 
   properties[PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL,

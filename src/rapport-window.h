@@ -28,5 +28,6 @@ void           rapport_window_show_banner     (RapportWindow      *self,
                                                const char         *message);
 const char    *rapport_window_get_banner_text (RapportWindow      *self);
 RapportLearnView *rapport_window_get_learn_view (RapportWindow   *self);
+gboolean       rapport_window_get_ready       (RapportWindow      *self);
 
 G_END_DECLS

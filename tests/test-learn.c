@@ -32,6 +32,20 @@ catalog_loaded (gpointer user_data)
   return rapport_catalog_get_loaded (rapport_application_get_catalog (app));
 }
 
+static gboolean
+window_is_ready (gpointer user_data)
+{
+  return rapport_window_get_ready (RAPPORT_WINDOW (user_data));
+}
+
+static gboolean
+cards_shown (gpointer user_data)
+{
+  GtkWidget *flowbox = rapport_test_find_widget (GTK_WIDGET (user_data), GTK_TYPE_FLOW_BOX, NULL);
+
+  return flowbox != NULL && gtk_widget_get_first_child (flowbox) != NULL;
+}
+
 static RapportWindow *
 get_window (void)
 {
@@ -50,7 +64,9 @@ get_window (void)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (RAPPORT_IS_WINDOW (window));
   g_assert_true (rapport_test_wait_until (window_is_mapped, window, 5000));
+  g_assert_true (rapport_test_wait_until (window_is_ready, window, 5000));
   g_assert_true (rapport_test_wait_until (catalog_loaded, NULL, 10000));
+  g_assert_true (rapport_test_wait_until (cards_shown, window, 5000));
   rapport_window_set_view (RAPPORT_WINDOW (window), "learn");
   rapport_test_wait_for_frames (GTK_WIDGET (window), 2);
 

@@ -126,6 +126,12 @@ widget_is_unmapped (gpointer user_data)
   return !gtk_widget_get_mapped (GTK_WIDGET (user_data));
 }
 
+static gboolean
+window_is_ready (gpointer user_data)
+{
+  return rapport_window_get_ready (RAPPORT_WINDOW (user_data));
+}
+
 static RapportWindow *
 get_window (RapportApplication *application)
 {
@@ -135,6 +141,7 @@ get_window (RapportApplication *application)
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
   g_assert_true (RAPPORT_IS_WINDOW (window));
   g_assert_true (rapport_test_wait_until (widget_is_mapped, window, 5000));
+  g_assert_true (rapport_test_wait_until (window_is_ready, window, 5000));
 
   return RAPPORT_WINDOW (window);
 }

@@ -36,6 +36,12 @@ window_is_mapped (gpointer user_data)
   return gtk_widget_get_mapped (GTK_WIDGET (user_data));
 }
 
+static gboolean
+window_is_ready (gpointer user_data)
+{
+  return rapport_window_get_ready (RAPPORT_WINDOW (user_data));
+}
+
 static RapportWindow *
 get_window (void)
 {
@@ -45,6 +51,7 @@ get_window (void)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (RAPPORT_IS_WINDOW (window));
   g_assert_true (rapport_test_wait_until (window_is_mapped, window, 5000));
+  g_assert_true (rapport_test_wait_until (window_is_ready, window, 5000));
 
   return RAPPORT_WINDOW (window);
 }
@@ -201,6 +208,7 @@ test_empty_state_action (void)
   GtkWidget *button;
 
   rapport_window_set_view (window, "learn");
+  assert_empty_state_shown (window, &views[0]);
   button = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Go to Packs");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));

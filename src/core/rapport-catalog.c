@@ -34,15 +34,20 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 RapportCatalog *
-rapport_catalog_new (RapportTopicLoader *loader)
+rapport_catalog_new (void)
 {
-  RapportCatalog *self;
+  return g_object_new (RAPPORT_TYPE_CATALOG, NULL);
+}
 
-  g_return_val_if_fail (RAPPORT_IS_TOPIC_LOADER (loader), NULL);
+/* The loader that checks every topic; needed before loading. */
+void
+rapport_catalog_set_loader (RapportCatalog     *self,
+                            RapportTopicLoader *loader)
+{
+  g_return_if_fail (RAPPORT_IS_CATALOG (self));
+  g_return_if_fail (RAPPORT_IS_TOPIC_LOADER (loader));
 
-  self = g_object_new (RAPPORT_TYPE_CATALOG, NULL);
-  self->loader = g_object_ref (loader);
-  return self;
+  g_set_object (&self->loader, loader);
 }
 
 /* The built-in course: $RAPPORT_CORE_PACK (tests), the installed copy, or
@@ -165,6 +170,7 @@ rapport_catalog_load_async (RapportCatalog      *self,
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (RAPPORT_IS_CATALOG (self));
+  g_return_if_fail (self->loader != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rapport_catalog_load_async);
@@ -200,6 +206,7 @@ rapport_catalog_load (RapportCatalog      *self,
   LoadResult *loaded;
 
   g_return_val_if_fail (RAPPORT_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (self->loader != NULL, FALSE);
 
   loaded = load_packs (self->loader, pack_folders);
   apply_result (self, loaded);

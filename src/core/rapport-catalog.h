@@ -20,7 +20,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportCatalog, rapport_catalog, RAPPORT, CATALOG, GObject)
 
-RapportCatalog *rapport_catalog_new               (RapportTopicLoader   *loader);
+RapportCatalog *rapport_catalog_new               (void);
+void            rapport_catalog_set_loader        (RapportCatalog       *self,
+                                                   RapportTopicLoader   *loader);
 void            rapport_catalog_load_async        (RapportCatalog       *self,
                                                    const char * const   *pack_folders,
                                                    GCancellable         *cancellable,
