@@ -1,0 +1,1097 @@
+/* test-quiz-engine.c: drawing, shuffling and scoring a quiz, and storing the attempt.
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <gio/gio.h>
+
+#include "rapport-quiz-session.h"
+#include "rapport-store.h"
+#include "rapport-topic-loader.h"
+#include "rapport-topic-private.h"
+
+#define PACK_ID "org.example.quiz"
+#define SEED 20260504
+
+static RapportTopicLoader *loader;
+static RapportTopic *kinds;   /* every question type; no draw */
+static RapportTopic *bank;    /* draws 10 one-point questions of 14; pass mark 70 */
+
+/* Helpers */
+
+static RapportTopic *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "quiz", name, NULL);
+  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
+  g_autoptr(GError) error = NULL;
+  RapportTopic *topic;
+
+  topic = rapport_topic_loader_load_from_file (loader, path, PACK_ID, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (topic);
+
+  return topic;
+}
+
+static RapportStore *
+open_store (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "progress.db", NULL);
+  g_autoptr(GError) error = NULL;
+  RapportStore *store = rapport_store_new_for_path (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+static const char *
+key_at (RapportQuizSession *session,
+        guint               position)
+{
+  return rapport_question_get_key (rapport_quiz_session_get_question (session, position));
+}
+
+static guint
+position_of (RapportQuizSession *session,
+             const char         *key)
+{
+  for (guint i = 0; i < rapport_quiz_session_get_n_questions (session); i++)
+    if (g_str_equal (key_at (session, i), key))
+      return i;
+
+  g_assert_not_reached ();
+}
+
+static const guint *
+presented (RapportQuizSession *session,
+           const char         *key,
+           guint              *n_choices)
+{
+  return rapport_quiz_session_get_presented_choices (session, position_of (session, key),
+                                                     n_choices);
+}
+
+static const RapportQuizAnswerResult *
+answer_key (RapportQuizSession *session,
+            const char         *key,
+            const guint        *answer,
+            guint               n_answer)
+{
+  const RapportQuizAnswerResult *result;
+
+  result = rapport_quiz_session_answer (session, position_of (session, key), answer, n_answer);
+  g_assert_nonnull (result);
+
+  return result;
+}
+
+/* Answers a fresh session's question @key with @answer. */
+static RapportQuizSession *
+answer_one (const char                     *key,
+            const guint                    *answer,
+            guint                           n_answer,
+            const RapportQuizAnswerResult **result)
+{
+  RapportQuizSession *session = rapport_quiz_session_new (kinds, NULL, SEED);
+
+  *result = answer_key (session, key, answer, n_answer);
+
+  return session;
+}
+
+/* Fills @answer with the full-marks answer and returns its length. */
+static guint
+right_answer (RapportQuestion *question,
+              guint           *answer)
+{
+  guint n = 0;
+
+  switch (rapport_question_get_question_type (question))
+    {
+    case RAPPORT_QUESTION_TRUEFALSE:
+      answer[n++] = rapport_question_get_answer (question) ? RAPPORT_QUIZ_TRUE : RAPPORT_QUIZ_FALSE;
+      break;
+
+    case RAPPORT_QUESTION_ORDERING:
+      for (guint i = 0; i < rapport_question_get_n_steps (question); i++)
+        answer[n++] = i;
+      break;
+
+    case RAPPORT_QUESTION_SINGLE:
+    case RAPPORT_QUESTION_MULTIPLE:
+    case RAPPORT_QUESTION_SCENARIO:
+    default:
+      for (guint i = 0; i < rapport_question_get_n_choices (question); i++)
+        if (rapport_choice_get_correct (rapport_question_get_choice (question, i)))
+          answer[n++] = i;
+      break;
+    }
+
+  return n;
+}
+
+/* Fills @answer with an answer worth nothing and returns its length. */
+static guint
+wrong_answer (RapportQuestion *question,
+              guint           *answer)
+{
+  guint n = 0;
+
+  switch (rapport_question_get_question_type (question))
+    {
+    case RAPPORT_QUESTION_TRUEFALSE:
+      answer[n++] = rapport_question_get_answer (question) ? RAPPORT_QUIZ_FALSE : RAPPORT_QUIZ_TRUE;
+      break;
+
+    case RAPPORT_QUESTION_ORDERING:
+      /* Reversed: with four steps or two, no step stays in place. */
+      for (guint i = rapport_question_get_n_steps (question); i > 0; i--)
+        answer[n++] = i - 1;
+      break;
+
+    case RAPPORT_QUESTION_MULTIPLE:
+      break;
+
+    case RAPPORT_QUESTION_SCENARIO:
+      for (guint i = 0; i < rapport_question_get_n_choices (question) && n == 0; i++)
+        if (rapport_choice_get_score (rapport_question_get_choice (question, i)) == 0)
+          answer[n++] = i;
+      break;
+
+    case RAPPORT_QUESTION_SINGLE:
+    default:
+      for (guint i = 0; i < rapport_question_get_n_choices (question) && n == 0; i++)
+        if (!rapport_choice_get_correct (rapport_question_get_choice (question, i)))
+          answer[n++] = i;
+      break;
+    }
+
+  return n;
+}
+
+static const RapportQuizAnswerResult *
+answer_at (RapportQuizSession *session,
+           guint               position,
+           gboolean            right)
+{
+  RapportQuestion *question = rapport_quiz_session_get_question (session, position);
+  guint answer[16];
+  guint n = right ? right_answer (question, answer) : wrong_answer (question, answer);
+
+  return rapport_quiz_session_answer (session, position, answer, n);
+}
+
+static void
+assert_feedback (const RapportQuizAnswerResult *result,
+                 const char * const            *expected)
+{
+  guint n = expected != NULL ? g_strv_length ((char **) expected) : 0;
+
+  g_assert_cmpuint (result->feedback->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (rapport_inline_get_text (g_ptr_array_index (result->feedback, i)), ==,
+                     expected[i]);
+}
+
+static char *
+session_signature (RapportQuizSession *session)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < rapport_quiz_session_get_n_questions (session); i++)
+    {
+      const guint *order;
+      guint n;
+
+      order = rapport_quiz_session_get_presented_choices (session, i, &n);
+      g_string_append_printf (text, "%s:", key_at (session, i));
+      for (guint j = 0; j < n; j++)
+        g_string_append_printf (text, "%u,", order[j]);
+      g_string_append_c (text, ' ');
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+is_permutation (const guint *order,
+                guint        n)
+{
+  g_autofree gboolean *seen = g_new0 (gboolean, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (order[i] >= n || seen[order[i]])
+        return FALSE;
+      seen[order[i]] = TRUE;
+    }
+
+  return TRUE;
+}
+
+/* Scoring, type by type */
+
+static void
+test_quiz_single (void)
+{
+  const RapportQuizAnswerResult *result;
+
+  {
+    g_autoptr(RapportQuizSession) session = answer_one ("q-single", (guint[]) { 2 }, 1, &result);
+
+    g_assert_cmpfloat (result->points, ==, 1);
+    g_assert_cmpfloat (result->points_possible, ==, 1);
+    g_assert_true (result->correct);
+    assert_feedback (result, (const char *[]) { "Warm and open.", NULL });
+    g_assert_cmpstr (rapport_inline_get_text (result->explanation), ==,
+                     "Open warmly and offer help.");
+    g_assert_cmpuint (result->answer->len, ==, 1);
+    g_assert_cmpuint (g_array_index (result->answer, guint, 0), ==, 2);
+  }
+
+  {
+    g_autoptr(RapportQuizSession) session = answer_one ("q-single", (guint[]) { 1 }, 1, &result);
+
+    g_assert_cmpfloat (result->points, ==, 0);
+    g_assert_cmpfloat (result->points_possible, ==, 1);
+    g_assert_false (result->correct);
+    assert_feedback (result, (const char *[]) { "Hostile.", NULL });
+    /* The explanation comes with every answer, right or wrong. */
+    g_assert_cmpstr (rapport_inline_get_text (result->explanation), ==,
+                     "Open warmly and offer help.");
+  }
+
+  {
+    /* A wrong choice without feedback: nothing to show but the explanation. */
+    g_autoptr(RapportQuizSession) session = answer_one ("q-single", (guint[]) { 3 }, 1, &result);
+
+    g_assert_cmpfloat (result->points, ==, 0);
+    g_assert_false (result->correct);
+    assert_feedback (result, NULL);
+    g_assert_nonnull (result->explanation);
+  }
+}
+
+static void
+test_quiz_truefalse (void)
+{
+  const RapportQuizAnswerResult *result;
+
+  {
+    g_autoptr(RapportQuizSession) session = NULL;
+
+    session = answer_one ("q-true", (guint[]) { RAPPORT_QUIZ_TRUE }, 1, &result);
+
+    g_assert_cmpfloat (result->points, ==, 1);
+    g_assert_cmpfloat (result->points_possible, ==, 1);
+    g_assert_true (result->correct);
+    assert_feedback (result, (const char *[]) { "Right, it personalises the call.", NULL });
+  }
+
+  {
+    g_autoptr(RapportQuizSession) session = NULL;
+
+    session = answer_one ("q-true", (guint[]) { RAPPORT_QUIZ_FALSE }, 1, &result);
+
+    g_assert_cmpfloat (result->points, ==, 0);
+    g_assert_false (result->correct);
+    assert_feedback (result, (const char *[]) { "It does help, used sparingly.", NULL });
+  }
+
+  {
+    g_autoptr(RapportQuizSession) session = NULL;
+
+    session = answer_one ("q-false", (guint[]) { RAPPORT_QUIZ_FALSE }, 1, &result);
+
+    g_assert_cmpfloat (result->points, ==, 1);
+    g_assert_true (result->correct);
+    assert_feedback (result, NULL);
+    g_assert_cmpstr (rapport_inline_get_text (result->explanation), ==,
+                     "A short pause lets the customer finish.");
+  }
+
+  {
+    g_autoptr(RapportQuizSession) session = NULL;
+
+    session = answer_one ("q-false", (guint[]) { RAPPORT_QUIZ_TRUE }, 1, &result);
+
+    g_assert_cmpfloat (result->points, ==, 0);
+    g_assert_false (result->correct);
+  }
+
+  {
+    /* Shown as true, then false, whatever the seed. */
+    for (guint32 seed = 0; seed < 50; seed++)
+      {
+        g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, seed);
+        const guint *order;
+        guint n;
+
+        order = presented (session, "q-true", &n);
+        g_assert_cmpuint (n, ==, 2);
+        g_assert_cmpuint (order[0], ==, RAPPORT_QUIZ_TRUE);
+        g_assert_cmpuint (order[1], ==, RAPPORT_QUIZ_FALSE);
+      }
+  }
+}
+
+typedef struct
+{
+  const char *name;
+  guint       answer[5];
+  guint       n_answer;
+  double      points;      /* out of 1 */
+} MultipleCase;
+
+/* q-multiple: choices 0, 1 and 3 are correct; 2 and 4 are not. */
+static const MultipleCase multiple_cases[] = {
+  { "all correct ones",            { 0, 1, 3 },       3, 1.0 },
+  { "all correct, any order",      { 3, 0, 1 },       3, 1.0 },
+  { "none",                        { 0 },             0, 0.0 },
+  { "every choice",                { 0, 1, 2, 3, 4 }, 5, 1.0 / 3 },
+  { "two of three right",          { 0, 1 },          2, 2.0 / 3 },
+  { "one of three right",          { 3 },             1, 1.0 / 3 },
+  { "all right and one wrong",     { 0, 1, 3, 2 },    4, 2.0 / 3 },
+  { "one right, one wrong (tie)",  { 0, 2 },          2, 0.0 },
+  { "two right, two wrong (tie)",  { 0, 1, 2, 4 },    4, 0.0 },
+  { "more wrong than right",       { 0, 2, 4 },       3, 0.0 },
+  { "only wrong ones",             { 2, 4 },          2, 0.0 },
+  { "one wrong",                   { 4 },             1, 0.0 },
+};
+
+static void
+test_quiz_multiple (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (multiple_cases); i++)
+    {
+      const MultipleCase *c = &multiple_cases[i];
+      const RapportQuizAnswerResult *result;
+      g_autoptr(RapportQuizSession) session = NULL;
+
+      g_test_message ("multiple: %s", c->name);
+      session = answer_one ("q-multiple", c->answer, c->n_answer, &result);
+
+      g_assert_cmpfloat_with_epsilon (result->points, c->points, 1e-12);
+      g_assert_cmpfloat (result->points, >=, 0);
+      g_assert_cmpfloat (result->points_possible, ==, 1);
+      g_assert_true (result->correct == (c->points == 1.0));
+      g_assert_cmpuint (result->answer->len, ==, c->n_answer);
+
+      /* The answer is kept as a set, ascending. */
+      for (guint j = 1; j < result->answer->len; j++)
+        g_assert_cmpuint (g_array_index (result->answer, guint, j - 1), <,
+                          g_array_index (result->answer, guint, j));
+    }
+}
+
+static void
+test_quiz_multiple_feedback (void)
+{
+  g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
+  guint position = position_of (session, "q-multiple");
+  const RapportQuizAnswerResult *result;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+  RapportQuestion *question = rapport_quiz_session_get_question (session, position);
+  const guint *order;
+  guint n;
+
+  /* Every choice chosen: the feedback of each one that has some, in the
+   * order the learner saw them.
+   */
+  order = rapport_quiz_session_get_presented_choices (session, position, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      RapportChoice *choice = rapport_question_get_choice (question, order[i]);
+      RapportInline *feedback = rapport_choice_get_feedback (choice);
+
+      if (feedback != NULL)
+        g_ptr_array_add (expected, (gpointer) rapport_inline_get_text (feedback));
+    }
+  g_ptr_array_add (expected, NULL);
+  g_assert_cmpuint (expected->len, ==, 5);
+
+  result = rapport_quiz_session_answer (session, position, (guint[]) { 4, 3, 2, 1, 0 }, 5);
+  assert_feedback (result, (const char * const *) expected->pdata);
+}
+
+static void
+test_quiz_scenario (void)
+{
+  static const struct { guint reply; double points; const char *feedback; } cases[] = {
+    { 2, 2, "Acknowledges and acts." },
+    { 0, 1, "Fine, but it ignores the frustration." },
+    { 1, 0, "This escalates." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const RapportQuizAnswerResult *result;
+      g_autoptr(RapportQuizSession) session = NULL;
+
+      session = answer_one ("q-scenario", &cases[i].reply, 1, &result);
+
+      g_assert_cmpfloat (result->points, ==, cases[i].points);
+      g_assert_cmpfloat (result->points_possible, ==, RAPPORT_QUIZ_SCENARIO_BEST);
+      g_assert_true (result->correct == (cases[i].points == 2));
+      assert_feedback (result, (const char *[]) { cases[i].feedback, NULL });
+      g_assert_cmpstr (rapport_inline_get_text (result->explanation), ==,
+                       "Acknowledge the effort, then act.");
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *key;
+  guint       order[4];
+  guint       n_steps;
+  double      points;
+} OrderingCase;
+
+static const OrderingCase ordering_cases[] = {
+  { "right",                 "q-order", { 0, 1, 2, 3 }, 4, 4 },
+  { "fully reversed",        "q-order", { 3, 2, 1, 0 }, 4, 0 },
+  { "rotated",               "q-order", { 1, 2, 3, 0 }, 4, 0 },
+  { "last two swapped",      "q-order", { 0, 1, 3, 2 }, 4, 2 },
+  { "middle two swapped",    "q-order", { 0, 2, 1, 3 }, 4, 2 },
+  { "three of four cycled",  "q-order", { 0, 2, 3, 1 }, 4, 1 },
+  { "pair right",            "q-pair",  { 0, 1 },       2, 2 },
+  { "pair reversed",         "q-pair",  { 1, 0 },       2, 0 },
+};
+
+static void
+test_quiz_ordering (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ordering_cases); i++)
+    {
+      const OrderingCase *c = &ordering_cases[i];
+      const RapportQuizAnswerResult *result;
+      g_autoptr(RapportQuizSession) session = NULL;
+
+      g_test_message ("ordering: %s", c->name);
+      session = answer_one (c->key, c->order, c->n_steps, &result);
+
+      g_assert_cmpfloat (result->points, ==, c->points);
+      g_assert_cmpfloat (result->points_possible, ==, c->n_steps);
+      g_assert_true (result->correct == (c->points == c->n_steps));
+      assert_feedback (result, NULL);
+      g_assert_nonnull (result->explanation);
+      for (guint j = 0; j < c->n_steps; j++)
+        g_assert_cmpuint (g_array_index (result->answer, guint, j), ==, c->order[j]);
+    }
+}
+
+/* Answers the programming error of a caller: refused, loudly, and not kept. */
+static void
+test_quiz_invalid_answers (void)
+{
+  g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
+  static const struct { const char *key; guint answer[5]; guint n_answer; } cases[] = {
+    { "q-single",   { 4 },          1 },   /* out of range */
+    { "q-single",   { 0, 2 },       2 },   /* two for one */
+    { "q-single",   { 0 },          0 },   /* none */
+    { "q-true",     { 2 },          1 },
+    { "q-scenario", { 3 },          1 },
+    { "q-multiple", { 0, 0 },       2 },   /* a repeat */
+    { "q-multiple", { 5 },          1 },
+    { "q-order",    { 0, 1, 2 },    3 },   /* a step missing */
+    { "q-order",    { 0, 1, 1, 3 }, 4 },   /* a step twice */
+    { "q-order",    { 0, 1, 2, 4 }, 4 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*answer_is_valid*");
+      g_assert_null (rapport_quiz_session_answer (session, position_of (session, cases[i].key),
+                                                  cases[i].answer, cases[i].n_answer));
+      g_test_assert_expected_messages ();
+    }
+
+  g_assert_cmpuint (rapport_quiz_session_get_n_answered (session), ==, 0);
+
+  /* One answer per question. */
+  answer_key (session, "q-single", (guint[]) { 1 }, 1);
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*result == NULL*");
+  g_assert_null (rapport_quiz_session_answer (session, position_of (session, "q-single"),
+                                              (guint[]) { 2 }, 1));
+  g_test_assert_expected_messages ();
+  g_assert_cmpfloat (rapport_quiz_session_get_points (session), ==, 0);
+}
+
+/* Drawing and shuffling */
+
+static void
+test_quiz_seed_deterministic (void)
+{
+  g_autoptr(GHashTable) signatures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint32 seed = 1; seed <= 10; seed++)
+    {
+      g_autoptr(RapportQuizSession) first = rapport_quiz_session_new (bank, NULL, seed);
+      g_autoptr(RapportQuizSession) again = rapport_quiz_session_new (bank, NULL, seed);
+      g_autoptr(RapportQuizSession) other = rapport_quiz_session_new (kinds, NULL, seed);
+      g_autoptr(RapportQuizSession) other_again = rapport_quiz_session_new (kinds, NULL, seed);
+      char *signature = session_signature (first);
+      g_autofree char *signature_again = session_signature (again);
+      g_autofree char *other_signature = session_signature (other);
+      g_autofree char *other_signature_again = session_signature (other_again);
+
+      g_assert_cmpuint (rapport_quiz_session_get_seed (first), ==, seed);
+      g_assert_cmpstr (signature, ==, signature_again);
+      g_assert_cmpstr (other_signature, ==, other_signature_again);
+
+      /* Ten seeds, ten different quizzes. */
+      g_assert_false (g_hash_table_contains (signatures, signature));
+      g_hash_table_add (signatures, signature);
+    }
+}
+
+static void
+test_quiz_question_order_shuffled (void)
+{
+  g_autoptr(GHashTable) firsts = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_written_order = 0;
+
+  /* No draw: every question, in an order that changes with the seed. */
+  for (guint32 seed = 0; seed < 100; seed++)
+    {
+      g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, seed);
+      GListModel *questions = rapport_quiz_get_questions (rapport_topic_get_quiz (kinds));
+      gboolean written_order = TRUE;
+      guint position;
+
+      g_assert_cmpuint (rapport_quiz_session_get_n_questions (session), ==, 8);
+      for (guint i = 0; i < 8; i++)
+        {
+          g_autoptr(RapportQuestion) question = g_list_model_get_item (questions, i);
+
+          if (question != rapport_quiz_session_get_question (session, i))
+            written_order = FALSE;
+          position = position_of (session, rapport_question_get_key (question));
+          g_assert_true (rapport_quiz_session_get_question (session, position) == question);
+        }
+      n_written_order += written_order;
+      g_hash_table_add (firsts, (gpointer) key_at (session, 0));
+    }
+
+  g_assert_cmpuint (n_written_order, <, 5);
+  g_assert_cmpuint (g_hash_table_size (firsts), ==, 8);
+}
+
+static void
+test_quiz_choices_shuffled (void)
+{
+  guint first_seen[4] = { 0 };
+
+  for (guint32 seed = 0; seed < 200; seed++)
+    {
+      g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, seed);
+      const char *keys[] = { "q-single", "q-multiple", "q-scenario" };
+      const guint *order;
+      guint n;
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          RapportQuestion *question;
+
+          order = presented (session, keys[k], &n);
+          question = rapport_quiz_session_get_question (session, position_of (session, keys[k]));
+          g_assert_cmpuint (n, ==, rapport_question_get_n_choices (question));
+          g_assert_true (is_permutation (order, n));
+        }
+
+      order = presented (session, "q-single", &n);
+      first_seen[order[0]]++;
+    }
+
+  /* Each of the four choices comes first about a quarter of the time. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpuint (first_seen[i], >, 20);
+}
+
+static void
+test_quiz_fixed_order (void)
+{
+  for (guint32 seed = 0; seed < 200; seed++)
+    {
+      g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, seed);
+      const guint *order;
+      guint n;
+
+      order = presented (session, "q-fixed", &n);
+      g_assert_cmpuint (n, ==, 4);
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpuint (order[i], ==, i);
+    }
+}
+
+static void
+test_quiz_ordering_never_solved (void)
+{
+  guint first_seen[4] = { 0 };
+
+  for (guint32 seed = 0; seed < 500; seed++)
+    {
+      g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, seed);
+      const guint *order;
+      guint n;
+
+      order = presented (session, "q-order", &n);
+      g_assert_cmpuint (n, ==, 4);
+      g_assert_true (is_permutation (order, n));
+      g_assert_false (order[0] == 0 && order[1] == 1 && order[2] == 2 && order[3] == 3);
+      first_seen[order[0]]++;
+
+      /* With two steps, the only other order. */
+      order = presented (session, "q-pair", &n);
+      g_assert_cmpuint (n, ==, 2);
+      g_assert_cmpuint (order[0], ==, 1);
+      g_assert_cmpuint (order[1], ==, 0);
+    }
+
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpuint (first_seen[i], >, 50);
+}
+
+static void
+test_quiz_draw (void)
+{
+  g_autoptr(GHashTable) ever = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (rapport_quiz_get_n_questions (rapport_topic_get_quiz (bank)), ==, 14);
+
+  for (guint32 seed = 0; seed < 50; seed++)
+    {
+      g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (bank, NULL, seed);
+      g_autoptr(GHashTable) drawn = g_hash_table_new (g_str_hash, g_str_equal);
+
+      g_assert_cmpuint (rapport_quiz_session_get_n_questions (session), ==, 10);
+      for (guint i = 0; i < 10; i++)
+        {
+          RapportQuestion *question = rapport_quiz_session_get_question (session, i);
+          const char *key = rapport_question_get_key (question);
+          RapportQuiz *quiz = rapport_topic_get_quiz (bank);
+
+          /* Distinct questions from the bank. */
+          g_assert_true (rapport_quiz_lookup_question (quiz, key) == question);
+          g_assert_false (g_hash_table_contains (drawn, key));
+          g_hash_table_add (drawn, (gpointer) key);
+          g_hash_table_add (ever, (gpointer) key);
+        }
+    }
+
+  /* Every question of the bank gets its turn. */
+  g_assert_cmpuint (g_hash_table_size (ever), ==, 14);
+}
+
+/* The loader refuses a draw larger than the bank, but the engine must not
+ * trust that: it asks the whole bank.
+ */
+static void
+test_quiz_bank_smaller_than_draw (void)
+{
+  g_autoptr(RapportQuiz) quiz = rapport_quiz_new (70, 20);
+  g_autoptr(RapportTopic) topic = rapport_topic_new ("small", "empathy", "emblem-ok-symbolic",
+                                                     "en", "Small", "Small bank");
+  g_autoptr(RapportQuizSession) session = NULL;
+  GListModel *questions = rapport_quiz_get_questions (rapport_topic_get_quiz (kinds));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(RapportQuestion) question = g_list_model_get_item (questions, i);
+
+      rapport_quiz_add_question (quiz, question);
+    }
+  rapport_topic_set_quiz (topic, quiz);
+
+  session = rapport_quiz_session_new (topic, PACK_ID, SEED);
+  g_assert_cmpuint (rapport_quiz_session_get_n_questions (session), ==, 3);
+  g_assert_cmpstr (rapport_quiz_session_get_pack_id (session), ==, PACK_ID);
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_nonnull (answer_at (session, i, TRUE));
+  g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_FINISHED);
+  g_assert_cmpfloat (rapport_quiz_session_get_score (session), ==, 100);
+}
+
+/* The score */
+
+static RapportQuizSession *
+bank_session_with (guint n_right)
+{
+  RapportQuizSession *session = rapport_quiz_session_new (bank, NULL, SEED);
+
+  for (guint i = 0; i < 10; i++)
+    g_assert_nonnull (answer_at (session, i, i < n_right));
+
+  return session;
+}
+
+static void
+test_quiz_pass_mark (void)
+{
+  g_autoptr(RapportQuizSession) at_mark = bank_session_with (7);
+  g_autoptr(RapportQuizSession) below = bank_session_with (6);
+  g_autoptr(RapportQuizSession) all = bank_session_with (10);
+  g_autoptr(RapportQuizSession) none = bank_session_with (0);
+
+  g_assert_cmpuint (rapport_quiz_session_get_pass_mark (at_mark), ==, 70);
+
+  g_assert_cmpfloat (rapport_quiz_session_get_points (at_mark), ==, 7);
+  g_assert_cmpfloat (rapport_quiz_session_get_points_possible (at_mark), ==, 10);
+  g_assert_cmpfloat_with_epsilon (rapport_quiz_session_get_score (at_mark), 70, 1e-9);
+  g_assert_true (rapport_quiz_session_get_passed (at_mark));
+
+  g_assert_cmpfloat_with_epsilon (rapport_quiz_session_get_score (below), 60, 1e-9);
+  g_assert_false (rapport_quiz_session_get_passed (below));
+
+  g_assert_cmpfloat (rapport_quiz_session_get_score (all), ==, 100);
+  g_assert_true (rapport_quiz_session_get_passed (all));
+
+  g_assert_cmpfloat (rapport_quiz_session_get_score (none), ==, 0);
+  g_assert_false (rapport_quiz_session_get_passed (none));
+}
+
+/* Mixed types and partial credit: the score weighs points, not questions. */
+static void
+test_quiz_score_partial_credit (void)
+{
+  g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
+
+  answer_key (session, "q-single", (guint[]) { 2 }, 1);              /* 1 of 1 */
+  answer_key (session, "q-fixed", (guint[]) { 0 }, 1);               /* 0 of 1 */
+  answer_key (session, "q-multiple", (guint[]) { 0, 1 }, 2);         /* 2/3 of 1 */
+  answer_key (session, "q-true", (guint[]) { RAPPORT_QUIZ_TRUE }, 1); /* 1 of 1 */
+  answer_key (session, "q-false", (guint[]) { RAPPORT_QUIZ_TRUE }, 1); /* 0 of 1 */
+  answer_key (session, "q-scenario", (guint[]) { 0 }, 1);            /* 1 of 2 */
+  answer_key (session, "q-order", (guint[]) { 0, 1, 3, 2 }, 4);      /* 2 of 4 */
+  g_assert_false (rapport_quiz_session_get_passed (session));        /* not finished */
+  answer_key (session, "q-pair", (guint[]) { 0, 1 }, 2);             /* 2 of 2 */
+
+  g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_FINISHED);
+  g_assert_cmpfloat_with_epsilon (rapport_quiz_session_get_points (session), 7 + 2.0 / 3, 1e-9);
+  g_assert_cmpfloat (rapport_quiz_session_get_points_possible (session), ==, 13);
+  g_assert_cmpfloat_with_epsilon (rapport_quiz_session_get_score (session),
+                                  (7 + 2.0 / 3) * 100 / 13, 1e-9);
+  g_assert_false (rapport_quiz_session_get_passed (session));   /* 58.97 % < 70 % */
+}
+
+/* Progress, state and time */
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_quiz_progress (void)
+{
+  g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
+  guint n = rapport_quiz_session_get_n_questions (session);
+  guint state_notified = 0;
+  guint position_notified = 0;
+  GTimeSpan elapsed;
+
+  g_signal_connect (session, "notify::state", G_CALLBACK (count_notify_cb), &state_notified);
+  g_signal_connect (session, "notify::position", G_CALLBACK (count_notify_cb), &position_notified);
+
+  g_assert_true (rapport_quiz_session_get_topic (session) == kinds);
+  g_assert_cmpstr (rapport_quiz_session_get_pack_id (session), ==, PACK_ID);
+  g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_IN_PROGRESS);
+  g_assert_nonnull (rapport_quiz_session_get_started (session));
+  g_assert_null (rapport_quiz_session_get_finished (session));
+  g_assert_cmpuint (rapport_quiz_session_get_position (session), ==, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      RapportQuestion *question = rapport_quiz_session_get_question (session, i);
+      const RapportQuizAnswerResult *result;
+      guint answer[16];
+      guint n_answer = right_answer (question, answer);
+
+      g_assert_cmpuint (rapport_quiz_session_get_position (session), ==, i);
+      g_assert_null (rapport_quiz_session_get_result (session, i));
+      result = rapport_quiz_session_answer_current (session, answer, n_answer);
+      g_assert_nonnull (result);
+      g_assert_true (rapport_quiz_session_get_result (session, i) == result);
+      g_assert_cmpuint (rapport_quiz_session_get_n_answered (session), ==, i + 1);
+
+      if (i + 1 < n)
+        {
+          g_assert_cmpint (rapport_quiz_session_get_state (session), ==,
+                           RAPPORT_QUIZ_SESSION_IN_PROGRESS);
+          g_assert_true (rapport_quiz_session_next (session));
+        }
+    }
+
+  /* The last answer finishes the quiz; there is no next question. */
+  g_assert_false (rapport_quiz_session_next (session));
+  g_assert_cmpuint (rapport_quiz_session_get_position (session), ==, n - 1);
+  g_assert_cmpuint (position_notified, ==, n - 1);
+  g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_FINISHED);
+  g_assert_cmpuint (state_notified, ==, 1);
+  g_assert_nonnull (rapport_quiz_session_get_finished (session));
+  g_assert_cmpint (g_date_time_compare (rapport_quiz_session_get_started (session),
+                                        rapport_quiz_session_get_finished (session)), <=, 0);
+  g_assert_true (rapport_quiz_session_get_passed (session));
+
+  /* The time taken stops with the last answer. */
+  elapsed = rapport_quiz_session_get_elapsed (session);
+  g_assert_cmpint (elapsed, >=, 0);
+  g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (rapport_quiz_session_get_elapsed (session), ==, elapsed);
+}
+
+static void
+test_quiz_elapsed (void)
+{
+  g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
+  GTimeSpan elapsed;
+
+  g_usleep (30 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (rapport_quiz_session_get_elapsed (session), >=, 30 * G_TIME_SPAN_MILLISECOND);
+
+  rapport_quiz_session_abandon (session);
+  elapsed = rapport_quiz_session_get_elapsed (session);
+  g_assert_cmpint (elapsed, >=, 30 * G_TIME_SPAN_MILLISECOND);
+  g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (rapport_quiz_session_get_elapsed (session), ==, elapsed);
+}
+
+/* The store */
+
+static void
+test_quiz_store_attempt (void)
+{
+  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
+  g_autoptr(RapportStoreAttempt) attempt = NULL;
+  g_autoptr(RapportStoreAttempt) stored = NULL;
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct {
+    const char *key;
+    guint       answer[5];
+    guint       n;
+    const char *json;
+    gboolean    correct;
+  } answers[] = {
+    { "q-single",   { 1 },          1, "{\"choice\":1}",          FALSE },
+    { "q-fixed",    { 3 },          1, "{\"choice\":3}",          TRUE },
+    { "q-multiple", { 3, 0 },       2, "{\"choices\":[0,3]}",     FALSE },
+    { "q-true",     { 0 },          1, "{\"answer\":true}",       TRUE },
+    { "q-false",    { 1 },          1, "{\"answer\":false}",      TRUE },
+    { "q-scenario", { 2 },          1, "{\"choice\":2}",          TRUE },
+    { "q-order",    { 1, 0, 2, 3 }, 4, "{\"order\":[1,0,2,3]}",   FALSE },
+    { "q-pair",     { 0, 1 },       2, "{\"order\":[0,1]}",       TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    answer_key (session, answers[i].key, answers[i].answer, answers[i].n);
+
+  /* 0 + 1 + 2/3 + 1 + 1 + 2 + 2 + 2 of 13 */
+  g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_FINISHED);
+  g_assert_true (rapport_quiz_session_get_passed (session));
+
+  attempt = rapport_quiz_session_to_store_attempt (session);
+  g_assert_cmpstr (attempt->pack_id, ==, PACK_ID);
+  g_assert_cmpstr (attempt->topic_key, ==, "kinds");
+  g_assert_cmpstr (attempt->skill_key, ==, "communication");
+  g_assert_true (g_date_time_equal (attempt->started, rapport_quiz_session_get_started (session)));
+  g_assert_true (g_date_time_equal (attempt->finished,
+                                    rapport_quiz_session_get_finished (session)));
+  g_assert_cmpint (attempt->state, ==, RAPPORT_STORE_ATTEMPT_FINISHED);
+  g_assert_cmpfloat_with_epsilon (attempt->score, (9 + 2.0 / 3) * 100 / 13, 1e-9);
+  g_assert_true (attempt->passed);
+
+  /* Every answer, in the order asked. */
+  g_assert_cmpuint (attempt->answers->len, ==, 8);
+  for (guint i = 0; i < attempt->answers->len; i++)
+    {
+      const RapportStoreAnswer *answer = g_ptr_array_index (attempt->answers, i);
+      const RapportQuizAnswerResult *result = rapport_quiz_session_get_result (session, i);
+      g_autofree char *json = rapport_quiz_session_get_answer_json (session, i);
+      guint j;
+
+      g_assert_cmpstr (answer->question_key, ==,
+                       rapport_question_get_key (rapport_quiz_session_get_question (session, i)));
+      for (j = 0; !g_str_equal (answers[j].key, answer->question_key); j++)
+        ;
+      g_assert_cmpstr (answer->answer, ==, answers[j].json);
+      g_assert_cmpstr (json, ==, answers[j].json);
+      g_assert_cmpfloat (answer->points, ==, result->points);
+      g_assert_cmpfloat (answer->points_possible, ==, result->points_possible);
+      g_assert_true (answer->correct == result->correct);
+      g_assert_true (answer->correct == answers[j].correct);
+    }
+
+  g_assert_cmpint (rapport_quiz_session_get_attempt_id (session), ==, 0);
+  g_assert_true (rapport_quiz_session_save (session, store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (rapport_quiz_session_get_attempt_id (session), >, 0);
+
+  /* Saving twice keeps one attempt. */
+  g_assert_true (rapport_quiz_session_save (session, store, &error));
+  g_assert_no_error (error);
+  attempts = rapport_store_list_quiz_attempts (store, PACK_ID, "kinds", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attempts->len, ==, 1);
+
+  stored = rapport_store_get_quiz_attempt (store, rapport_quiz_session_get_attempt_id (session),
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->state, ==, RAPPORT_STORE_ATTEMPT_FINISHED);
+  g_assert_cmpfloat_with_epsilon (stored->score, attempt->score, 1e-9);
+  g_assert_cmpuint (stored->answers->len, ==, 8);
+  for (guint i = 0; i < stored->answers->len; i++)
+    {
+      const RapportStoreAnswer *a = g_ptr_array_index (attempt->answers, i);
+      const RapportStoreAnswer *b = g_ptr_array_index (stored->answers, i);
+
+      g_assert_cmpstr (a->question_key, ==, b->question_key);
+      g_assert_cmpstr (a->answer, ==, b->answer);
+      g_assert_cmpfloat_with_epsilon (a->points, b->points, 1e-12);
+      g_assert_cmpfloat (a->points_possible, ==, b->points_possible);
+      g_assert_true (a->correct == b->correct);
+    }
+}
+
+static void
+test_quiz_abandoned (void)
+{
+  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportQuizSession) passed = bank_session_with (8);
+  g_autoptr(RapportQuizSession) abandoned = rapport_quiz_session_new (bank, NULL, SEED + 1);
+  g_autoptr(RapportStoreAttempt) attempt = NULL;
+  g_autoptr(RapportStoreTopicSummary) summary = NULL;
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(GPtrArray) points = NULL;
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  g_assert_true (rapport_quiz_session_save (passed, store, &error));
+  g_assert_no_error (error);
+
+  /* Three right answers, then the learner leaves: 100 % of what was answered. */
+  for (guint i = 0; i < 3; i++)
+    answer_at (abandoned, i, TRUE);
+  g_signal_connect (abandoned, "notify::state", G_CALLBACK (count_notify_cb), &notified);
+  rapport_quiz_session_abandon (abandoned);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpint (rapport_quiz_session_get_state (abandoned), ==, RAPPORT_QUIZ_SESSION_ABANDONED);
+  g_assert_nonnull (rapport_quiz_session_get_finished (abandoned));
+  g_assert_false (rapport_quiz_session_get_passed (abandoned));
+
+  /* No more answers once abandoned. */
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*IN_PROGRESS*");
+  g_assert_null (answer_at (abandoned, 3, TRUE));
+  g_test_assert_expected_messages ();
+
+  attempt = rapport_quiz_session_to_store_attempt (abandoned);
+  g_assert_cmpint (attempt->state, ==, RAPPORT_STORE_ATTEMPT_ABANDONED);
+  g_assert_false (attempt->passed);
+  g_assert_cmpuint (attempt->answers->len, ==, 3);
+
+  g_assert_true (rapport_quiz_session_save (abandoned, store, &error));
+  g_assert_no_error (error);
+
+  attempts = rapport_store_list_quiz_attempts (store, PACK_ID, "bank", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attempts->len, ==, 2);
+
+  /* The card counts the finished attempt only: best and last stay at 80 %. */
+  summary = rapport_store_get_topic_summary (store, PACK_ID, "bank", "empathy", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_attempts, ==, 1);
+  g_assert_cmpfloat_with_epsilon (summary->best_score, 80, 1e-9);
+  g_assert_cmpfloat_with_epsilon (summary->last_score, 80, 1e-9);
+  g_assert_true (summary->last_passed);
+
+  /* So does the skill chart. */
+  points = rapport_store_get_skill_points (store, "empathy", RAPPORT_STORE_SERIES_QUIZ_SCORE,
+                                           NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (points->len, ==, 1);
+  g_assert_cmpint (((RapportStorePoint *) g_ptr_array_index (points, 0))->attempt_id, ==,
+                   rapport_quiz_session_get_attempt_id (passed));
+}
+
+static void
+test_quiz_abandoned_only (void)
+{
+  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
+  g_autoptr(RapportStoreTopicSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Abandoned before any answer. */
+  rapport_quiz_session_abandon (session);
+  g_assert_cmpfloat (rapport_quiz_session_get_score (session), ==, 0);
+  g_assert_true (rapport_quiz_session_save (session, store, &error));
+  g_assert_no_error (error);
+
+  summary = rapport_store_get_topic_summary (store, PACK_ID, "kinds", "communication", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_attempts, ==, 0);
+  g_assert_cmpfloat (summary->best_score, ==, -1);
+  g_assert_cmpfloat (summary->last_score, ==, -1);
+  g_assert_null (summary->last_attempt);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  loader = rapport_topic_loader_new_from_file (g_getenv ("RAPPORT_SCHEMA"), &error);
+  g_assert_no_error (error);
+  kinds = load_fixture ("kinds.xml");
+  bank = load_fixture ("bank.xml");
+
+  g_test_add_func ("/rapport/quiz-engine/single", test_quiz_single);
+  g_test_add_func ("/rapport/quiz-engine/truefalse", test_quiz_truefalse);
+  g_test_add_func ("/rapport/quiz-engine/multiple", test_quiz_multiple);
+  g_test_add_func ("/rapport/quiz-engine/multiple-feedback", test_quiz_multiple_feedback);
+  g_test_add_func ("/rapport/quiz-engine/scenario", test_quiz_scenario);
+  g_test_add_func ("/rapport/quiz-engine/ordering", test_quiz_ordering);
+  g_test_add_func ("/rapport/quiz-engine/invalid-answers", test_quiz_invalid_answers);
+  g_test_add_func ("/rapport/quiz-engine/seed-deterministic", test_quiz_seed_deterministic);
+  g_test_add_func ("/rapport/quiz-engine/question-order-shuffled",
+                   test_quiz_question_order_shuffled);
+  g_test_add_func ("/rapport/quiz-engine/choices-shuffled", test_quiz_choices_shuffled);
+  g_test_add_func ("/rapport/quiz-engine/fixed-order", test_quiz_fixed_order);
+  g_test_add_func ("/rapport/quiz-engine/ordering-never-solved", test_quiz_ordering_never_solved);
+  g_test_add_func ("/rapport/quiz-engine/draw", test_quiz_draw);
+  g_test_add_func ("/rapport/quiz-engine/bank-smaller-than-draw", test_quiz_bank_smaller_than_draw);
+  g_test_add_func ("/rapport/quiz-engine/pass-mark", test_quiz_pass_mark);
+  g_test_add_func ("/rapport/quiz-engine/score-partial-credit", test_quiz_score_partial_credit);
+  g_test_add_func ("/rapport/quiz-engine/progress", test_quiz_progress);
+  g_test_add_func ("/rapport/quiz-engine/elapsed", test_quiz_elapsed);
+  g_test_add_func ("/rapport/quiz-engine/store-attempt", test_quiz_store_attempt);
+  g_test_add_func ("/rapport/quiz-engine/abandoned", test_quiz_abandoned);
+  g_test_add_func ("/rapport/quiz-engine/abandoned-only", test_quiz_abandoned_only);
+
+  status = g_test_run ();
+
+  g_clear_object (&bank);
+  g_clear_object (&kinds);
+  g_clear_object (&loader);
+
+  return status;
+}
