@@ -10,6 +10,9 @@
 
 #include "rapport-learn-view.h"
 #include "rapport-lesson-view.h"
+#include "rapport-quiz-page.h"
+#include "rapport-review.h"
+#include "rapport-review-session.h"
 #include "rapport-topic-page.h"
 
 struct _RapportLearnView
@@ -23,8 +26,11 @@ struct _RapportLearnView
   GtkStack          *topics_stack;
   GtkLabel          *course_progress_label;
   GtkFlowBox        *flowbox;
+  GtkBox            *review_box;
+  GtkLabel          *review_label;
   RapportTopicPage  *topic_page;
   RapportLessonView *lesson_view;
+  RapportQuizPage   *quiz_page;
 
   /* owned */
   RapportCatalog    *catalog;
@@ -33,6 +39,21 @@ struct _RapportLearnView
 };
 
 G_DEFINE_FINAL_TYPE (RapportLearnView, rapport_learn_view, GTK_TYPE_WIDGET)
+
+static void on_topic_page_open_lesson_cb (RapportLearnView  *self,
+                                          guint              position,
+                                          RapportTopicPage  *page);
+static void on_lesson_view_completed_cb  (RapportLearnView  *self,
+                                          RapportLessonView *view);
+static void on_topic_page_start_quiz_cb  (RapportLearnView  *self,
+                                          RapportTopicPage  *page);
+static void on_quiz_page_done_cb         (RapportLearnView  *self,
+                                          RapportQuizPage   *page);
+static void on_quiz_page_retake_cb       (RapportLearnView  *self,
+                                          RapportQuizPage   *page);
+static void on_abandon_response_cb       (RapportLearnView  *self,
+                                          const char        *response,
+                                          AdwMessageDialog  *dialog);
 
 enum {
   PROP_0,
@@ -115,6 +136,35 @@ update_card (RapportLearnView *self,
                                   -1);
 }
 
+static RapportTopic *
+lookup_topic (gpointer    user_data,
+              const char *pack_id,
+              const char *topic_key)
+{
+  return rapport_catalog_lookup_topic (RAPPORT_CATALOG (user_data), pack_id, topic_key);
+}
+
+static void
+update_review (RapportLearnView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autofree char *text = NULL;
+  guint n_due = 0;
+
+  if (self->store == NULL || self->catalog == NULL ||
+      !rapport_review_count_due_today (self->store, now, tz, lookup_topic, self->catalog, &n_due, NULL))
+    n_due = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->review_box), n_due > 0);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u question you missed is due for review today.",
+                                       "%u questions you missed are due for review today.",
+                                       n_due),
+                          n_due);
+  gtk_label_set_text (self->review_label, text);
+}
+
 void
 rapport_learn_view_refresh (RapportLearnView *self)
 {
@@ -142,6 +192,8 @@ rapport_learn_view_refresh (RapportLearnView *self)
                                            total_lessons),
                               total_done, total_lessons);
   gtk_label_set_text (self->course_progress_label, course);
+
+  update_review (self);
 
   if (self->topic_page != NULL && rapport_topic_page_get_topic (self->topic_page) != NULL)
     rapport_topic_page_refresh (self->topic_page);
@@ -225,14 +277,39 @@ rapport_learn_view_go_back (RapportLearnView *self)
 {
   g_return_if_fail (RAPPORT_IS_LEARN_VIEW (self));
 
+  if (g_strcmp0 (rapport_learn_view_get_page (self), "quiz") == 0)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      AdwMessageDialog *dialog;
+
+      if (!rapport_quiz_page_is_in_progress (self->quiz_page))
+        {
+          rapport_quiz_page_abandon (self->quiz_page);
+          on_quiz_page_done_cb (self, self->quiz_page);
+          return;
+        }
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                           _("Leave the Quiz?"),
+                                                           _("Your answers so far are kept as an unfinished attempt. "
+                                                             "It does not count as a score.")));
+      adw_message_dialog_add_responses (dialog,
+                                        "continue", _("_Keep Going"),
+                                        "abandon", _("_Leave Quiz"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "abandon", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "continue");
+      adw_message_dialog_set_close_response (dialog, "continue");
+      g_signal_connect_object (dialog, "response",
+                               G_CALLBACK (on_abandon_response_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-static void on_topic_page_open_lesson_cb (RapportLearnView  *self,
-                                          guint              position,
-                                          RapportTopicPage  *page);
-static void on_lesson_view_completed_cb  (RapportLearnView  *self,
-                                          RapportLessonView *view);
 
 static void
 ensure_pages (RapportLearnView *self)
@@ -259,6 +336,117 @@ ensure_pages (RapportLearnView *self)
                            G_CONNECT_SWAPPED);
   page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->lesson_view));
   adw_leaflet_page_set_name (page, "lesson");
+
+  g_signal_connect_object (self->topic_page, "start-quiz",
+                           G_CALLBACK (on_topic_page_start_quiz_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->quiz_page = g_object_new (RAPPORT_TYPE_QUIZ_PAGE, NULL);
+  rapport_quiz_page_set_store (self->quiz_page, self->store);
+  g_signal_connect_object (self->quiz_page, "done",
+                           G_CALLBACK (on_quiz_page_done_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->quiz_page, "retake",
+                           G_CALLBACK (on_quiz_page_retake_cb), self,
+                           G_CONNECT_SWAPPED);
+  page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->quiz_page));
+  adw_leaflet_page_set_name (page, "quiz");
+}
+
+/**
+ * rapport_learn_view_start_quiz:
+ * @seed: chooses the questions and their order; tests pass a fixed one
+ */
+void
+rapport_learn_view_start_quiz (RapportLearnView *self,
+                               RapportTopic     *topic,
+                               guint32           seed)
+{
+  g_return_if_fail (RAPPORT_IS_LEARN_VIEW (self));
+  g_return_if_fail (RAPPORT_IS_TOPIC (topic));
+
+  ensure_pages (self);
+  if (rapport_topic_page_get_topic (self->topic_page) != topic)
+    rapport_topic_page_set_topic (self->topic_page, topic);
+
+  rapport_quiz_page_start_quiz (self->quiz_page, topic, seed);
+  adw_leaflet_set_visible_child_name (self->leaflet, "quiz");
+}
+
+/* Returns FALSE when nothing is due. */
+gboolean
+rapport_learn_view_start_review (RapportLearnView *self,
+                                 guint32           seed)
+{
+  g_autoptr(RapportReviewSession) review = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_LEARN_VIEW (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  /* Twenty at most: a review is a short daily habit, not a second exam. */
+  review = rapport_review_session_new (self->store, lookup_topic, self->catalog,
+                                       now, tz, 20, seed, &error);
+  if (review == NULL || rapport_review_session_get_n_questions (review) == 0)
+    {
+      if (error != NULL)
+        g_warning ("Could not start the review: %s", error->message);
+      update_review (self);
+      return FALSE;
+    }
+
+  ensure_pages (self);
+  rapport_quiz_page_start_review (self->quiz_page, review);
+  adw_leaflet_set_visible_child_name (self->leaflet, "quiz");
+  return TRUE;
+}
+
+static void
+on_review_button_clicked_cb (RapportLearnView *self)
+{
+  rapport_learn_view_start_review (self, g_random_int ());
+}
+
+static void
+on_topic_page_start_quiz_cb (RapportLearnView *self,
+                             RapportTopicPage *page)
+{
+  rapport_learn_view_start_quiz (self, rapport_topic_page_get_topic (page), g_random_int ());
+}
+
+static void
+on_quiz_page_retake_cb (RapportLearnView *self,
+                        RapportQuizPage  *page)
+{
+  rapport_quiz_page_start_quiz (page, rapport_topic_page_get_topic (self->topic_page), g_random_int ());
+}
+
+static void
+on_quiz_page_done_cb (RapportLearnView *self,
+                      RapportQuizPage  *page)
+{
+  RapportQuizSession *session = rapport_quiz_page_get_session (page);
+
+  /* A review mixes topics: it goes back to the course. */
+  if (session != NULL && rapport_quiz_session_get_topic (session) == NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "topics");
+  else
+    adw_leaflet_set_visible_child_name (self->leaflet, "topic");
+}
+
+static void
+on_abandon_response_cb (RapportLearnView *self,
+                        const char       *response,
+                        AdwMessageDialog *dialog)
+{
+  if (!g_str_equal (response, "abandon") || self->quiz_page == NULL)
+    return;
+
+  rapport_quiz_page_abandon (self->quiz_page);
+  on_quiz_page_done_cb (self, self->quiz_page);
 }
 
 void
@@ -323,6 +511,11 @@ on_leaflet_visible_child_cb (RapportLearnView *self,
     return;
 
   page = rapport_learn_view_get_page (self);
+
+  /* On the quiz, going back must ask first, so only the window's own Back
+   * (which asks) may leave it.
+   */
+  adw_leaflet_set_can_navigate_back (self->leaflet, g_strcmp0 (page, "quiz") != 0);
 
   /* Leaving the reader: keep the place, and show fresh progress. */
   if (g_strcmp0 (page, "lesson") != 0 && self->lesson_view != NULL)
@@ -395,6 +588,7 @@ rapport_learn_view_setup (RapportLearnView *self,
 
   if (self->topic_page != NULL)
     {
+      rapport_quiz_page_set_store (self->quiz_page, store);
       rapport_topic_page_set_store (self->topic_page, store);
       rapport_lesson_view_set_store (self->lesson_view, store);
       rapport_lesson_view_set_settings (self->lesson_view, settings);
@@ -441,6 +635,7 @@ rapport_learn_view_dispose (GObject *object)
   /* Owned by the leaflet, which goes with the template. */
   self->topic_page = NULL;
   self->lesson_view = NULL;
+  self->quiz_page = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_LEARN_VIEW);
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
@@ -478,6 +673,9 @@ rapport_learn_view_class_init (RapportLearnViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportLearnView, flowbox);
   gtk_widget_class_bind_template_callback (widget_class, on_flowbox_child_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
+  gtk_widget_class_bind_template_child (widget_class, RapportLearnView, review_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportLearnView, review_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_review_button_clicked_cb);
 }
 
 static void

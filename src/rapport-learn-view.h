@@ -30,5 +30,10 @@ void        rapport_learn_view_open_lesson  (RapportLearnView *self,
                                              guint             position);
 const char *rapport_learn_view_get_page     (RapportLearnView *self);
 void        rapport_learn_view_refresh      (RapportLearnView *self);
+void        rapport_learn_view_start_quiz   (RapportLearnView *self,
+                                             RapportTopic     *topic,
+                                             guint32           seed);
+gboolean    rapport_learn_view_start_review (RapportLearnView *self,
+                                             guint32           seed);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-lesson.h"
+#include "rapport-quiz.h"
 #include "rapport-topic-page.h"
 
 struct _RapportTopicPage
@@ -23,6 +24,8 @@ struct _RapportTopicPage
   GtkButton           *continue_button;
   AdwPreferencesGroup *lessons_group;
   AdwPreferencesGroup *rubric_group;
+  AdwPreferencesGroup *quiz_group;
+  AdwActionRow        *quiz_row;
 
   /* owned */
   RapportStore        *store;
@@ -35,6 +38,7 @@ G_DEFINE_FINAL_TYPE (RapportTopicPage, rapport_topic_page, ADW_TYPE_BIN)
 
 enum {
   OPEN_LESSON,
+  START_QUIZ,
   N_SIGNALS
 };
 
@@ -62,6 +66,12 @@ on_lesson_row_activated_cb (RapportTopicPage *self,
   guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "lesson-position"));
 
   g_signal_emit (self, signals[OPEN_LESSON], 0, position);
+}
+
+static void
+on_quiz_row_activated_cb (RapportTopicPage *self)
+{
+  g_signal_emit (self, signals[START_QUIZ], 0);
 }
 
 static void
@@ -175,6 +185,30 @@ rapport_topic_page_refresh (RapportTopicPage *self)
       g_ptr_array_add (self->rows, row);
     }
 
+  if (rapport_topic_get_quiz (self->topic) != NULL)
+    {
+      RapportQuiz *quiz = rapport_topic_get_quiz (self->topic);
+      GString *about = g_string_new (NULL);
+
+      g_string_append_printf (about,
+                              g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions",
+                                           rapport_quiz_get_draw (quiz)),
+                              rapport_quiz_get_draw (quiz));
+      g_string_append (about, " · ");
+      /* Translators: the quiz's pass mark in percent */
+      g_string_append_printf (about, _("pass mark %u %%"), rapport_quiz_get_pass_mark (quiz));
+      if (summary != NULL && summary->best_score >= 0)
+        {
+          g_string_append (about, " · ");
+          /* Translators: the best and the last quiz score, in percent */
+          g_string_append_printf (about, _("best %.0f %%, last %.0f %%"),
+                                  summary->best_score, summary->last_score);
+        }
+      adw_action_row_set_subtitle (self->quiz_row, about->str);
+      g_string_free (about, TRUE);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->quiz_group), rapport_topic_get_quiz (self->topic) != NULL);
+
   progress = g_string_new (NULL);
   g_string_append_printf (progress,
                           g_dngettext (GETTEXT_PACKAGE, "%u of %u lesson done", "%u of %u lessons done", n_lessons),
@@ -256,6 +290,14 @@ rapport_topic_page_class_init (RapportTopicPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  /** RapportTopicPage::start-quiz: the learner asked for the topic's quiz. */
+  signals[START_QUIZ] =
+    g_signal_new ("start-quiz",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/rapport-topic-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, icon);
@@ -266,6 +308,9 @@ rapport_topic_page_class_init (RapportTopicPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, lessons_group);
   gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, rubric_group);
   gtk_widget_class_bind_template_callback (widget_class, on_continue_button_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, quiz_group);
+  gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, quiz_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_quiz_row_activated_cb);
 }
 
 static void

@@ -1,0 +1,381 @@
+/* test-quiz.c: taking a quiz by keyboard, in a real window.
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "rapport-application.h"
+#include "rapport-learn-view.h"
+#include "rapport-question.h"
+#include "rapport-quiz-page.h"
+#include "rapport-review.h"
+#include "rapport-test-utils.h"
+#include "rapport-window.h"
+
+#define CORE_PACK "io.github.rapportapp.core"
+
+static RapportApplication *app;
+
+static gboolean
+window_is_mapped (gpointer user_data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
+}
+
+static gboolean
+window_is_ready (gpointer user_data)
+{
+  return rapport_window_get_ready (RAPPORT_WINDOW (user_data)) &&
+         rapport_catalog_get_loaded (rapport_application_get_catalog (app));
+}
+
+static RapportWindow *
+get_window (void)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (RAPPORT_IS_WINDOW (window));
+  g_assert_true (rapport_test_wait_until (window_is_mapped, window, 5000));
+  g_assert_true (rapport_test_wait_until (window_is_ready, window, 10000));
+  rapport_window_set_view (RAPPORT_WINDOW (window), "learn");
+  return RAPPORT_WINDOW (window);
+}
+
+static void
+close_all_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    {
+      gtk_window_destroy (windows->data);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+static RapportTopic *
+topic (const char *key)
+{
+  RapportTopic *found = rapport_catalog_lookup_topic (rapport_application_get_catalog (app), CORE_PACK, key);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static RapportTopic *
+lookup_topic (gpointer    user_data,
+              const char *pack_id,
+              const char *topic_key)
+{
+  return rapport_catalog_lookup_topic (rapport_application_get_catalog (app), pack_id, topic_key);
+}
+
+static RapportQuizPage *
+quiz_page (RapportWindow *window)
+{
+  GtkWidget *page = rapport_test_find_widget (GTK_WIDGET (window), RAPPORT_TYPE_QUIZ_PAGE, NULL);
+
+  g_assert_nonnull (page);
+  return RAPPORT_QUIZ_PAGE (page);
+}
+
+static gboolean
+is_right (RapportQuestion *question,
+          guint            index)
+{
+  switch (rapport_question_get_question_type (question))
+    {
+    case RAPPORT_QUESTION_TRUEFALSE:
+      return (index == RAPPORT_QUIZ_TRUE) == rapport_question_get_answer (question);
+
+    case RAPPORT_QUESTION_SCENARIO:
+      return rapport_choice_get_score (rapport_question_get_choice (question, index)) == 2;
+
+    default:
+      return rapport_choice_get_correct (rapport_question_get_choice (question, index));
+    }
+}
+
+static void
+press_digit (RapportWindow *window,
+             guint          shown)
+{
+  char key[2] = { (char) ('1' + shown), '\0' };
+
+  g_assert_cmpuint (shown, <, 9);
+  rapport_test_press_keys (GTK_WINDOW (window), key);
+}
+
+/* Answers the question on screen with the keyboard, rightly or wrongly. */
+static void
+answer_by_keyboard (RapportWindow      *window,
+                    RapportQuizSession *session,
+                    gboolean            right)
+{
+  guint position = rapport_quiz_session_get_position (session);
+  RapportQuestion *question = rapport_quiz_session_get_question (session, position);
+  guint n;
+  const guint *shown = rapport_quiz_session_get_presented_choices (session, position, &n);
+
+  switch (rapport_question_get_question_type (question))
+    {
+    case RAPPORT_QUESTION_ORDERING:
+      for (guint step = 0; step < n; step++)
+        {
+          /* Right: the steps as written; wrong: as shown (never the right order). */
+          guint wanted = right ? step : shown[step];
+
+          for (guint i = 0; i < n; i++)
+            if (shown[i] == wanted)
+              press_digit (window, i);
+        }
+      break;
+
+    case RAPPORT_QUESTION_MULTIPLE:
+      for (guint i = 0; i < n; i++)
+        if (is_right (question, shown[i]) == right)
+          press_digit (window, i);
+      break;
+
+    default:
+      for (guint i = 0; i < n; i++)
+        if (is_right (question, shown[i]) == right)
+          {
+            press_digit (window, i);
+            break;
+          }
+      break;
+    }
+
+  rapport_test_press_keys (GTK_WINDOW (window), "Return");
+}
+
+static void
+test_take_quiz (void)
+{
+  RapportWindow *window = get_window ();
+  RapportLearnView *learn = rapport_window_get_learn_view (window);
+  RapportStore *store = rapport_application_get_store (app);
+  RapportQuizSession *session;
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(RapportStoreTopicSummary) summary = NULL;
+  GtkWidget *widget;
+  g_autofree char *score_text = NULL;
+  g_autofree char *expected = NULL;
+  double score;
+  guint n;
+
+  /* The topic page's quiz row starts the quiz. */
+  rapport_learn_view_open_topic (learn, topic ("empathy"));
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
+  widget = rapport_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "_Take the Quiz");
+  g_assert_nonnull (widget);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), "pass mark 70 %"));
+  g_signal_emit_by_name (widget, "activated");
+  g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "quiz");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
+  session = rapport_quiz_page_get_session (quiz_page (window));
+  n = rapport_quiz_session_get_n_questions (session);
+  g_assert_cmpuint (n, >=, 12);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Question 1 of 14"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "quiz-question");
+
+  /* Keyboard only: a wrong answer first, with its feedback. */
+  answer_by_keyboard (window, session, FALSE);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Not quite"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "quiz-feedback");
+  rapport_test_press_keys (GTK_WINDOW (window), "Return");
+
+  /* Then the rest right, which passes the 70 % mark. */
+  for (guint i = 1; i < n; i++)
+    {
+      g_assert_cmpuint (rapport_quiz_session_get_position (session), ==, i);
+      answer_by_keyboard (window, session, TRUE);
+      g_assert_true (rapport_quiz_session_get_result (session, i)->correct);
+      rapport_test_press_keys (GTK_WINDOW (window), "Return");
+    }
+
+  g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_FINISHED);
+  g_assert_true (rapport_quiz_session_get_passed (session));
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "You Passed"));
+  /* Questions weigh their points (a scenario 2, an ordering one per step),
+   * so the score comes from the session, and the label must show it.
+   */
+  score = rapport_quiz_session_get_score (session);
+  g_assert_cmpfloat (score, <, 100);
+  g_assert_cmpfloat (score, >=, 70);
+  score_text = g_strdup_printf ("%.0f %%", score);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, score_text));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "quiz-results");
+
+  /* Stored with every answer; the missed question waits in the review queue. */
+  attempts = rapport_store_list_quiz_attempts (store, CORE_PACK, "empathy", NULL);
+  g_assert_cmpuint (attempts->len, ==, 1);
+  {
+    g_autoptr(GDateTime) later = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (later, 2);
+    g_autoptr(GPtrArray) due = rapport_store_list_due_reviews (store, tomorrow, 100, NULL);
+    RapportStoreAttempt *full = rapport_store_get_quiz_attempt (store, ((RapportStoreAttempt *) attempts->pdata[0])->id, NULL);
+
+    g_assert_cmpuint (full->answers->len, ==, n);
+    g_assert_cmpint (full->state, ==, RAPPORT_STORE_ATTEMPT_FINISHED);
+    rapport_store_attempt_free (full);
+    g_assert_cmpuint (due->len, ==, 1);
+  }
+
+  /* Back to the topic: its quiz row shows the score. */
+  widget = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Back to Topic");
+  g_signal_emit_by_name (widget, "clicked");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
+  g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "topic");
+  widget = rapport_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "_Take the Quiz");
+  expected = g_strdup_printf ("best %s, last %s", score_text, score_text);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), expected));
+  summary = rapport_store_get_topic_summary (store, CORE_PACK, "empathy", "empathy", 4, NULL);
+  g_assert_cmpfloat_with_epsilon (summary->best_score, score, 0.01);
+
+  close_all_windows ();
+}
+
+static gboolean
+dialog_shown (gpointer user_data)
+{
+  return rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+test_abandon (void)
+{
+  RapportWindow *window = get_window ();
+  RapportLearnView *learn = rapport_window_get_learn_view (window);
+  RapportStore *store = rapport_application_get_store (app);
+  g_autoptr(GPtrArray) attempts = NULL;
+  g_autoptr(RapportStoreTopicSummary) summary = NULL;
+  RapportQuizSession *session;
+  GtkWindow *dialog;
+
+  rapport_learn_view_start_quiz (learn, topic ("assertiveness"), 7);
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
+  session = rapport_quiz_page_get_session (quiz_page (window));
+  answer_by_keyboard (window, session, TRUE);
+  rapport_test_press_keys (GTK_WINDOW (window), "Return");
+
+  /* Leaving asks first; "Keep Going" stays… */
+  rapport_test_press_keys (GTK_WINDOW (window), "<Alt>Left");
+  g_assert_true (rapport_test_wait_until (dialog_shown, NULL, 3000));
+  dialog = rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Leave the Quiz?");
+  rapport_test_save_screenshot (GTK_WIDGET (dialog), "quiz-leave-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "continue");
+  g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "quiz");
+
+  /* …and "Leave Quiz" stores an abandoned attempt that is not a score. */
+  rapport_test_press_keys (GTK_WINDOW (window), "<Alt>Left");
+  g_assert_true (rapport_test_wait_until (dialog_shown, NULL, 3000));
+  dialog = rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "abandon");
+  g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "topic");
+
+  attempts = rapport_store_list_quiz_attempts (store, CORE_PACK, "assertiveness", NULL);
+  g_assert_cmpuint (attempts->len, ==, 1);
+  g_assert_cmpint (((RapportStoreAttempt *) attempts->pdata[0])->state, ==, RAPPORT_STORE_ATTEMPT_ABANDONED);
+  summary = rapport_store_get_topic_summary (store, CORE_PACK, "assertiveness", "assertiveness", 4, NULL);
+  g_assert_cmpfloat (summary->best_score, <, 0);
+
+  close_all_windows ();
+}
+
+static void
+test_review (void)
+{
+  RapportWindow *window;
+  RapportLearnView *learn;
+  RapportStore *store = rapport_application_get_store (app);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GtkWidget *label;
+  GtkWidget *button;
+  RapportQuizSession *session;
+
+  /* Two missed questions of two topics are due now. */
+  {
+    RapportQuiz *quiz = rapport_topic_get_quiz (topic ("communication"));
+    g_autoptr(RapportQuestion) first = g_list_model_get_item (rapport_quiz_get_questions (quiz), 0);
+    RapportQuiz *quiz2 = rapport_topic_get_quiz (topic ("empathy"));
+    g_autoptr(RapportQuestion) second = g_list_model_get_item (rapport_quiz_get_questions (quiz2), 0);
+
+    g_assert_true (rapport_store_upsert_review_item (store, CORE_PACK, "communication",
+                                                     rapport_question_get_key (first), 1, now, NULL));
+    g_assert_true (rapport_store_upsert_review_item (store, CORE_PACK, "empathy",
+                                                     rapport_question_get_key (second), 1, now, NULL));
+  }
+
+  window = get_window ();
+  learn = rapport_window_get_learn_view (window);
+  rapport_learn_view_refresh (learn);
+  label = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                    "2 questions you missed are due for review today.");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "learn-review-due");
+
+  button = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Start _Review");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "quiz");
+  session = rapport_quiz_page_get_session (quiz_page (window));
+  g_assert_cmpuint (rapport_quiz_session_get_n_questions (session), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      answer_by_keyboard (window, session, TRUE);
+      rapport_test_press_keys (GTK_WINDOW (window), "Return");
+    }
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Review Done"));
+
+  /* Both moved on to a later box: nothing is due today any more. */
+  button = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Back to Topics");
+  g_signal_emit_by_name (button, "clicked");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
+  {
+    g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+    g_autoptr(GDateTime) later = g_date_time_new_now_utc ();
+    guint n_due = 99;
+
+    g_assert_true (rapport_review_count_due_today (store, later, tz, lookup_topic, NULL, &n_due, NULL));
+    g_assert_cmpuint (n_due, ==, 0);
+  }
+  g_assert_null (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                           "2 questions you missed are due for review today."));
+
+  close_all_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  rapport_test_init (&argc, &argv);
+
+  app = rapport_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/rapport/quiz/take", test_take_quiz);
+  g_test_add_func ("/rapport/quiz/abandon", test_abandon);
+  g_test_add_func ("/rapport/quiz/review", test_review);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}
