@@ -291,6 +291,7 @@ rapport_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Primary>comma", NULL };
   static const char *close_accels[] = { "<Primary>w", NULL };
   static const char *shortcuts_accels[] = { "<Primary>question", NULL };
+  static const char *new_entry_accels[] = { "<Primary>n", NULL };
 
   G_APPLICATION_CLASS (rapport_application_parent_class)->startup (application);
 
@@ -312,6 +313,7 @@ rapport_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-entry", new_entry_accels);
 }
 
 /* A second launch arrives here too (through D-Bus), so it raises the window

@@ -26,6 +26,7 @@ struct _RapportTopicPage
   AdwPreferencesGroup *rubric_group;
   AdwPreferencesGroup *quiz_group;
   AdwActionRow        *quiz_row;
+  GtkButton           *journal_button;
 
   /* owned */
   RapportStore        *store;
@@ -115,6 +116,8 @@ rapport_topic_page_refresh (RapportTopicPage *self)
     }
 
   gtk_image_set_from_icon_name (self->icon, rapport_topic_get_icon_name (self->topic));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->journal_button), "s",
+                                    rapport_topic_get_skill (self->topic));
   gtk_label_set_text (self->title_label, rapport_topic_get_title (self->topic));
   gtk_label_set_text (self->summary_label, rapport_topic_get_summary (self->topic));
 
@@ -138,7 +141,7 @@ rapport_topic_page_refresh (RapportTopicPage *self)
         }
 
       /* Translators: the placeholder is a lesson's number, before its title */
-      title = g_strdup_printf (_("%u. %s"), i + 1, rapport_lesson_get_title (lesson));
+      title = g_markup_printf_escaped (_("%u. %s"), i + 1, rapport_lesson_get_title (lesson));
       subtitle = done
         ? g_strdup (_("Done"))
         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute read", "%u minute read",
@@ -310,6 +313,7 @@ rapport_topic_page_class_init (RapportTopicPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_continue_button_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, quiz_group);
   gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, quiz_row);
+  gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, journal_button);
   gtk_widget_class_bind_template_callback (widget_class, on_quiz_row_activated_cb);
 }
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-journal-view.h"
 #include "rapport-learn-view.h"
 #include "rapport-window.h"
 
@@ -26,6 +27,7 @@ struct _RapportWindow
   GtkLabel             *banner_label;
   GtkButton            *back_button;
   RapportLearnView     *learn_view;
+  RapportJournalView   *journal_view;
 
   /* state */
   guint                 setup_id;
@@ -176,8 +178,11 @@ update_back_button (RapportWindow *self)
   if (self->learn_view == NULL || self->back_button == NULL)
     return;
 
-  can_go_back = g_strcmp0 (rapport_window_get_view (self), "learn") == 0 &&
-                rapport_learn_view_get_can_go_back (self->learn_view);
+  if (g_strcmp0 (rapport_window_get_view (self), "journal") == 0)
+    can_go_back = rapport_journal_view_get_can_go_back (self->journal_view);
+  else
+    can_go_back = g_strcmp0 (rapport_window_get_view (self), "learn") == 0 &&
+                  rapport_learn_view_get_can_go_back (self->learn_view);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), can_go_back);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
@@ -200,6 +205,43 @@ rapport_window_back_action (GtkWidget  *widget,
 
   if (g_strcmp0 (rapport_window_get_view (self), "learn") == 0)
     rapport_learn_view_go_back (self->learn_view);
+  else if (g_strcmp0 (rapport_window_get_view (self), "journal") == 0)
+    rapport_journal_view_go_back (self->journal_view);
+}
+
+RapportJournalView *
+rapport_window_get_journal_view (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  return self->journal_view;
+}
+
+/* Ctrl+N from anywhere: a new journal entry (or the draft being written). */
+static void
+rapport_window_new_entry_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (!self->ready)
+    return;
+
+  rapport_window_set_view (self, "journal");
+  rapport_journal_view_new_entry (self->journal_view);
+}
+
+static void
+rapport_window_show_journal_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  const char *skill = g_variant_get_string (parameter, NULL);
+
+  rapport_window_set_view (self, "journal");
+  rapport_journal_view_set_skill_filter (self->journal_view, *skill != '\0' ? skill : NULL);
 }
 
 RapportLearnView *
@@ -219,6 +261,9 @@ setup_views (RapportWindow *self)
                             rapport_application_get_catalog (app),
                             rapport_application_get_store (app),
                             rapport_application_get_settings (app));
+  rapport_journal_view_setup (self->journal_view,
+                              rapport_application_get_store (app),
+                              rapport_application_get_catalog (app));
   update_back_button (self);
 }
 
@@ -346,6 +391,9 @@ save_state (RapportWindow *self)
 static gboolean
 rapport_window_close_request (GtkWindow *window)
 {
+  /* An open entry stays as a draft for next time. */
+  if (RAPPORT_WINDOW (window)->journal_view != NULL)
+    rapport_journal_view_flush_draft (RAPPORT_WINDOW (window)->journal_view);
   save_state (RAPPORT_WINDOW (window));
 
   return GTK_WINDOW_CLASS (rapport_window_parent_class)->close_request (window);
@@ -435,6 +483,7 @@ rapport_window_class_init (RapportWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_LEARN_VIEW);
+  g_type_ensure (RAPPORT_TYPE_JOURNAL_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rapport-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, header_bar);
@@ -448,6 +497,9 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_banner_response_cb);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, learn_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, journal_view);
+  gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, rapport_window_new_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.show-journal", "s", rapport_window_show_journal_action);
   gtk_widget_class_bind_template_callback (widget_class, on_learn_view_can_go_back_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, rapport_window_back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);

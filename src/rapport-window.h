@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "rapport-application.h"
+#include "rapport-journal-view.h"
 #include "rapport-learn-view.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,6 @@ void           rapport_window_show_banner     (RapportWindow      *self,
 const char    *rapport_window_get_banner_text (RapportWindow      *self);
 RapportLearnView *rapport_window_get_learn_view (RapportWindow   *self);
 gboolean       rapport_window_get_ready       (RapportWindow      *self);
+RapportJournalView *rapport_window_get_journal_view (RapportWindow *self);
 
 G_END_DECLS

@@ -353,3 +353,17 @@ rapport_test_save_screenshot (GtkWidget  *widget,
 
   return path;
 }
+
+/* Types lower-case letters, digits and spaces, one key at a time. */
+void
+rapport_test_type_text (GtkWindow  *window,
+                        const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char key[2] = { *p, '\0' };
+
+      g_assert_true (g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == ' ');
+      rapport_test_press_keys (window, *p == ' ' ? "space" : key);
+    }
+}

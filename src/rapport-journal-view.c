@@ -1,0 +1,620 @@
+/* rapport-journal-view.c: the journal, newest first, searchable
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-journal-view.h"
+#include "rapport-skill.h"
+
+/* Entries fetched at a time; more come as the list scrolls to its end. */
+#define PAGE_SIZE 50
+
+/* Markers the store puts around search matches, never typed by a user. */
+#define MATCH_OPEN  "\x01"
+#define MATCH_CLOSE "\x02"
+
+struct _RapportJournalView
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkStack             *stack;
+  GtkSearchEntry       *search_entry;
+  GtkDropDown          *skill_dropdown;
+  GtkDropDown          *range_dropdown;
+  GtkStack             *list_stack;
+  GtkScrolledWindow    *list_scroller;
+  GtkBox               *draft_box;
+  GtkListBox           *list;
+
+  /* created on first use */
+  RapportJournalEditor *editor;
+
+  /* owned */
+  RapportStore         *store;
+  RapportCatalog       *catalog;
+  GPtrArray            *undo_entries;  /* deleted entries an Undo can bring back */
+
+  /* state */
+  guint                 n_loaded;
+  gboolean              more;
+};
+
+G_DEFINE_FINAL_TYPE (RapportJournalView, rapport_journal_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CAN_GO_BACK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Rows */
+
+static char *
+snippet_markup (const char *snippet)
+{
+  g_autofree char *escaped = g_markup_escape_text (snippet, -1);
+  GString *markup = g_string_new (NULL);
+
+  /* The markers survive escaping; turn them into bold. */
+  for (const char *p = escaped; *p != '\0'; p++)
+    {
+      if (*p == MATCH_OPEN[0])
+        g_string_append (markup, "<b>");
+      else if (*p == MATCH_CLOSE[0])
+        g_string_append (markup, "</b>");
+      else
+        g_string_append_c (markup, *p);
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+static char *
+describe_ratings (const RapportStoreEntry *entry)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < entry->ratings->len; i++)
+    {
+      const RapportStoreRating *rating = &g_array_index (entry->ratings, RapportStoreRating, i);
+      const RapportSkill *skill = rapport_skill_lookup (rating->skill_key);
+
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append_printf (text, "%s %d/5", skill != NULL ? _(skill->title) : rating->skill_key, rating->rating);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+create_row (const RapportStoreEntry *entry)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GDateTime) local = g_date_time_to_local (entry->occurred);
+  /* Translators: the date of a journal entry, see g_date_time_format() */
+  g_autofree char *date = g_date_time_format (local, _("%A %e %B %Y, %H:%M"));
+  g_autofree char *ratings = describe_ratings (entry);
+  g_autofree char *title = g_markup_escape_text (entry->title, -1);
+  GString *subtitle = g_string_new (NULL);
+
+  {
+    g_autofree char *escaped = g_markup_escape_text (g_strstrip (date), -1);
+
+    g_string_append (subtitle, escaped);
+  }
+  if (*ratings != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (ratings, -1);
+
+      g_string_append_printf (subtitle, "\n%s", escaped);
+    }
+  if (entry->snippet != NULL && *entry->snippet != '\0')
+    {
+      g_autofree char *snippet = snippet_markup (entry->snippet);
+
+      g_string_append_printf (subtitle, "\n%s", snippet);
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (entry->uuid), g_free);
+  g_object_set_data_full (G_OBJECT (row), "occurred", g_date_time_ref (entry->occurred),
+                          (GDestroyNotify) g_date_time_unref);
+  g_string_free (subtitle, TRUE);
+
+  return row;
+}
+
+/* Rows are grouped by the week (Monday first) of the call. */
+static GDateTime *
+week_start (GDateTime *occurred)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (occurred);
+  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_time_get_year (local),
+                                                    g_date_time_get_month (local),
+                                                    g_date_time_get_day_of_month (local),
+                                                    0, 0, 0);
+
+  return g_date_time_add_days (day, 1 - g_date_time_get_day_of_week (day));
+}
+
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer       user_data)
+{
+  g_autoptr(GDateTime) week = week_start (g_object_get_data (G_OBJECT (row), "occurred"));
+  g_autoptr(GDateTime) previous = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *date = NULL;
+  GtkWidget *header;
+
+  if (before != NULL)
+    previous = week_start (g_object_get_data (G_OBJECT (before), "occurred"));
+
+  if (previous != NULL && g_date_time_equal (week, previous))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  /* Translators: a week's heading; the placeholder is its Monday, e.g. "23 November 2026" */
+  date = g_date_time_format (week, _("%e %B %Y"));
+  text = g_strdup_printf (_("Week of %s"), g_strstrip (date));
+  header = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "rapport-journal-week");
+  gtk_list_box_row_set_header (row, header);
+}
+
+/* Loading */
+
+static void
+build_query (RapportJournalView       *self,
+             RapportStoreJournalQuery *query,
+             GDateTime               **from)
+{
+  guint skill = gtk_drop_down_get_selected (self->skill_dropdown);
+  guint range = gtk_drop_down_get_selected (self->range_dropdown);
+  static const int days[] = { 0, 30, 90, 365 };
+
+  query->search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  query->skill_key = skill > 0 && skill <= rapport_skill_get_count ()
+    ? rapport_skill_get_nth (skill - 1)->key : NULL;
+  if (range > 0 && range < G_N_ELEMENTS (days))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      *from = g_date_time_add_days (now, -days[range]);
+      query->from = *from;
+    }
+  query->limit = PAGE_SIZE;
+  query->offset = self->n_loaded;
+  query->snippet_open = MATCH_OPEN;
+  query->snippet_close = MATCH_CLOSE;
+  query->snippet_ellipsis = "…";
+}
+
+static gboolean
+filters_active (RapportJournalView *self)
+{
+  return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
+         gtk_drop_down_get_selected (self->skill_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->range_dropdown) > 0;
+}
+
+static void
+load_page (RapportJournalView *self)
+{
+  RapportStoreJournalQuery query = { 0 };
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  build_query (self, &query, &from);
+  entries = rapport_store_list_journal_entries (self->store, &query, &error);
+  if (entries == NULL)
+    {
+      g_warning ("Could not list the journal: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    gtk_list_box_append (self->list, create_row (entries->pdata[i]));
+
+  self->n_loaded += entries->len;
+  self->more = entries->len == PAGE_SIZE;
+}
+
+static void
+update_draft_box (RapportJournalView *self)
+{
+  g_autofree char *draft = NULL;
+
+  if (self->store != NULL)
+    draft = rapport_store_load_draft (self->store, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_box), draft != NULL);
+}
+
+void
+rapport_journal_view_reload (RapportJournalView *self)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
+
+  if (self->list == NULL)
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  self->n_loaded = 0;
+  self->more = FALSE;
+
+  load_page (self);
+  update_draft_box (self);
+
+  if (self->n_loaded > 0 || gtk_widget_get_visible (GTK_WIDGET (self->draft_box)))
+    gtk_stack_set_visible_child_name (self->list_stack, "entries");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, filters_active (self) ? "no-results" : "empty");
+}
+
+guint
+rapport_journal_view_get_n_shown (RapportJournalView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_JOURNAL_VIEW (self), 0);
+
+  return self->n_loaded;
+}
+
+static void
+on_filters_changed_cb (RapportJournalView *self)
+{
+  rapport_journal_view_reload (self);
+}
+
+static void
+on_edge_reached_cb (RapportJournalView *self,
+                    GtkPositionType     position)
+{
+  if (position == GTK_POS_BOTTOM && self->more)
+    load_page (self);
+}
+
+void
+rapport_journal_view_set_skill_filter (RapportJournalView *self,
+                                       const char         *skill_key)
+{
+  int position;
+
+  g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
+
+  position = skill_key != NULL ? rapport_skill_get_position (skill_key) : -1;
+  gtk_drop_down_set_selected (self->skill_dropdown, position >= 0 ? (guint) position + 1 : 0);
+  rapport_journal_view_go_back (self);
+}
+
+/* The editor */
+
+static void on_editor_saved_cb   (RapportJournalView   *self,
+                                  const char           *uuid,
+                                  RapportJournalEditor *editor);
+static void on_editor_deleted_cb (RapportJournalView   *self,
+                                  const char           *uuid,
+                                  RapportJournalEditor *editor);
+
+static void
+ensure_editor (RapportJournalView *self)
+{
+  GtkStackPage *page;
+
+  if (self->editor != NULL)
+    return;
+
+  self->editor = g_object_new (RAPPORT_TYPE_JOURNAL_EDITOR, NULL);
+  rapport_journal_editor_setup (self->editor, self->store, self->catalog);
+  g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "deleted", G_CALLBACK (on_editor_deleted_cb), self, G_CONNECT_SWAPPED);
+  page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->editor), "editor");
+  gtk_stack_page_set_title (page, _("Journal Entry"));
+}
+
+RapportJournalEditor *
+rapport_journal_view_get_editor (RapportJournalView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_JOURNAL_VIEW (self), NULL);
+
+  return self->editor;
+}
+
+static void
+show_editor (RapportJournalView *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "editor");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
+void
+rapport_journal_view_new_entry (RapportJournalView *self)
+{
+  g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
+
+  ensure_editor (self);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "editor") == 0 &&
+      rapport_journal_editor_get_uuid (self->editor) != NULL)
+    return;  /* already writing one */
+
+  show_editor (self);
+  rapport_journal_editor_new_entry (self->editor);
+}
+
+void
+rapport_journal_view_open_entry (RapportJournalView *self,
+                                 const char         *uuid)
+{
+  g_autoptr(RapportStoreEntry) entry = NULL;
+
+  g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
+
+  if (self->store == NULL)
+    return;
+
+  entry = rapport_store_get_journal_entry (self->store, uuid, NULL);
+  if (entry == NULL)
+    return;
+
+  ensure_editor (self);
+  show_editor (self);
+  rapport_journal_editor_edit (self->editor, entry);
+}
+
+static void
+on_row_activated_cb (RapportJournalView *self,
+                     GtkListBoxRow      *row,
+                     GtkListBox         *list)
+{
+  rapport_journal_view_open_entry (self, g_object_get_data (G_OBJECT (row), "uuid"));
+}
+
+gboolean
+rapport_journal_view_get_can_go_back (RapportJournalView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_JOURNAL_VIEW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "editor") == 0;
+}
+
+/* Back from the editor keeps what was typed as a draft. */
+void
+rapport_journal_view_go_back (RapportJournalView *self)
+{
+  g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
+
+  if (self->editor != NULL && rapport_journal_view_get_can_go_back (self))
+    rapport_journal_editor_flush_draft (self->editor);
+
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  rapport_journal_view_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+}
+
+void
+rapport_journal_view_flush_draft (RapportJournalView *self)
+{
+  g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
+
+  if (self->editor != NULL && rapport_journal_view_get_can_go_back (self))
+    rapport_journal_editor_flush_draft (self->editor);
+}
+
+static void
+add_toast (RapportJournalView *self,
+           AdwToast           *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+on_editor_saved_cb (RapportJournalView   *self,
+                    const char           *uuid,
+                    RapportJournalEditor *editor)
+{
+  rapport_journal_view_go_back (self);
+  add_toast (self, adw_toast_new (_("Entry saved")));
+}
+
+static void
+on_undo_delete_cb (AdwToast           *toast,
+                   RapportJournalView *self)
+{
+  RapportStoreEntry *entry = g_object_get_data (G_OBJECT (toast), "entry");
+  g_autoptr(GError) error = NULL;
+
+  if (entry == NULL || self->store == NULL)
+    return;
+
+  if (!rapport_store_save_journal_entry (self->store, entry, &error))
+    {
+      g_warning ("Could not bring the entry back: %s", error->message);
+      return;
+    }
+
+  rapport_journal_view_reload (self);
+}
+
+static void
+on_editor_deleted_cb (RapportJournalView   *self,
+                      const char           *uuid,
+                      RapportJournalEditor *editor)
+{
+  g_autoptr(RapportStoreEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  entry = rapport_store_get_journal_entry (self->store, uuid, NULL);
+  if (entry == NULL || !rapport_store_delete_journal_entry (self->store, uuid, &error))
+    {
+      if (error != NULL)
+        g_warning ("Could not delete the entry: %s", error->message);
+      return;
+    }
+
+  rapport_journal_view_go_back (self);
+
+  /* Translators: the placeholder is an entry's title */
+  title = g_strdup_printf (_("“%s” deleted"), entry->title);
+  {
+    g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+    toast = adw_toast_new (escaped);
+  }
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "entry", g_steal_pointer (&entry),
+                          (GDestroyNotify) rapport_store_entry_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
+  add_toast (self, toast);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportJournalView *self = RAPPORT_JOURNAL_VIEW (widget);
+
+  if (rapport_journal_view_get_can_go_back (self))
+    rapport_journal_view_go_back (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Set-up */
+
+static void
+on_store_replaced_cb (RapportJournalView *self,
+                      RapportStore       *store)
+{
+  rapport_journal_view_reload (self);
+}
+
+void
+rapport_journal_view_setup (RapportJournalView *self,
+                            RapportStore       *store,
+                            RapportCatalog     *catalog)
+{
+  g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->catalog, catalog);
+  if (self->editor != NULL)
+    rapport_journal_editor_setup (self->editor, store, catalog);
+  if (store != NULL)
+    g_signal_connect_object (store, "replaced", G_CALLBACK (on_store_replaced_cb), self, G_CONNECT_SWAPPED);
+
+  rapport_journal_view_reload (self);
+}
+
+static void
+rapport_journal_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  RapportJournalView *self = RAPPORT_JOURNAL_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, rapport_journal_view_get_can_go_back (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rapport_journal_view_dispose (GObject *object)
+{
+  RapportJournalView *self = RAPPORT_JOURNAL_VIEW (object);
+
+  if (self->editor != NULL)
+    rapport_journal_editor_flush_draft (self->editor);
+  self->editor = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_JOURNAL_VIEW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->catalog);
+
+  G_OBJECT_CLASS (rapport_journal_view_parent_class)->dispose (object);
+}
+
+static void
+rapport_journal_view_class_init (RapportJournalViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_journal_view_dispose;
+  object_class->get_property = rapport_journal_view_get_property;
+
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/rapport-journal-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalView, stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalView, skill_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalView, range_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalView, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalView, draft_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalView, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_edge_reached_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "journal.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "journal.search", NULL);
+}
+
+static void
+rapport_journal_view_init (RapportJournalView *self)
+{
+  g_autoptr(GtkStringList) skills = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (skills, _("Every skill"));
+  for (guint i = 0; i < rapport_skill_get_count (); i++)
+    gtk_string_list_append (skills, _(rapport_skill_get_nth (i)->title));
+  gtk_drop_down_set_model (self->skill_dropdown, G_LIST_MODEL (skills));
+
+  gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}

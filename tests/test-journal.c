@@ -1,0 +1,261 @@
+/* test-journal.c: the reflection journal, driven by keyboard in a real window.
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <adwaita.h>
+
+#include "rapport-application.h"
+#include "rapport-journal-view.h"
+#include "rapport-test-utils.h"
+#include "rapport-window.h"
+
+static RapportApplication *app;
+
+static gboolean
+window_is_ready (gpointer user_data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (user_data)) &&
+         rapport_window_get_ready (RAPPORT_WINDOW (user_data)) &&
+         rapport_catalog_get_loaded (rapport_application_get_catalog (app));
+}
+
+static RapportWindow *
+get_window (void)
+{
+  GtkWindow *window;
+
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = rapport_application_new ();
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (RAPPORT_IS_WINDOW (window));
+  g_assert_true (rapport_test_wait_until (window_is_ready, window, 10000));
+  return RAPPORT_WINDOW (window);
+}
+
+static guint
+count_entries (void)
+{
+  RapportStoreJournalQuery query = { .limit = 1000 };
+  g_autoptr(GPtrArray) entries = rapport_store_list_journal_entries (rapport_application_get_store (app), &query, NULL);
+
+  return entries->len;
+}
+
+static gboolean
+editor_shown (gpointer user_data)
+{
+  RapportJournalView *view = rapport_window_get_journal_view (RAPPORT_WINDOW (user_data));
+
+  return rapport_journal_view_get_can_go_back (view);
+}
+
+static GtkWidget *
+find_row (RapportWindow *window,
+          const char    *title)
+{
+  GtkWidget *list = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_BOX, NULL);
+
+  g_assert_nonnull (list);
+  return rapport_test_find_widget (list, ADW_TYPE_ACTION_ROW, title);
+}
+
+/* Draft: the first process types and is killed; the second finds it. */
+static void
+test_draft_child (void)
+{
+  RapportWindow *window;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("Runs as a subprocess of /rapport/journal/draft-survives-kill");
+      return;
+    }
+
+  window = get_window ();
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>n");
+  g_assert_true (rapport_test_wait_until (editor_shown, window, 3000));
+  rapport_test_type_text (GTK_WINDOW (window), "half written");
+  /* Past the draft delay, then the hardest stop there is. */
+  g_usleep (800 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  kill (getpid (), SIGKILL);
+}
+
+static void
+test_draft_survives_kill (void)
+{
+  RapportWindow *window;
+  GtkWidget *label;
+  GtkWidget *title;
+
+  g_setenv ("RAPPORT_TEST_SHARE_ROOT", "1", TRUE);
+  g_test_trap_subprocess ("/rapport/journal/draft-child", 60 * G_USEC_PER_SEC,
+                          G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("RAPPORT_TEST_SHARE_ROOT");
+  g_test_trap_assert_failed ();  /* it was killed */
+
+  window = get_window ();
+  rapport_window_set_view (window, "journal");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
+  label = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "You have an unsaved entry.");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "journal-draft");
+
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>n");
+  g_assert_true (rapport_test_wait_until (editor_shown, window, 3000));
+  title = rapport_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, "_Title");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "half written");
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                              "Your unsaved draft was brought back."));
+  /* Saving turns the draft into an entry. */
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
+  g_assert_cmpuint (count_entries (), ==, 1);
+  g_assert_null (rapport_store_load_draft (rapport_application_get_store (app), NULL, NULL));
+  rapport_journal_view_reload (rapport_window_get_journal_view (window));
+  g_assert_nonnull (find_row (window, "half written"));
+}
+
+static void
+test_write_search_edit_delete (void)
+{
+  RapportWindow *window = get_window ();
+  RapportJournalView *view = rapport_window_get_journal_view (window);
+  RapportJournalEditor *editor;
+  RapportStore *store = rapport_application_get_store (app);
+  g_autoptr(RapportStoreEntry) saved = NULL;
+  GtkWidget *row;
+  GtkWidget *button;
+  GtkWidget *toast_button;
+  guint before = count_entries ();
+
+  /* Ctrl+N from another view opens a new entry. */
+  rapport_window_set_view (window, "learn");
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>n");
+  g_assert_true (rapport_test_wait_until (editor_shown, window, 3000));
+  g_assert_cmpstr (rapport_window_get_view (window), ==, "journal");
+  editor = rapport_journal_view_get_editor (view);
+
+  /* Keyboard only: the title has the focus; rate Empathy 4 with Tab and
+   * space would take many keys, so the rating is set the way the toggle
+   * does it, and the rest is typed.
+   */
+  rapport_test_type_text (GTK_WINDOW (window), "angry refund call");
+  rapport_journal_editor_set_rating (editor, "empathy", 4);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Empathy"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "journal-editor");
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
+  g_assert_cmpuint (count_entries (), ==, before + 1);
+  g_assert_false (rapport_journal_view_get_can_go_back (view));
+
+  /* The list shows it with its rating; search finds it with the match. */
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 5);
+  row = find_row (window, "angry refund call");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Empathy 4/5"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "journal-list");
+
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>f");
+  rapport_test_type_text (GTK_WINDOW (window), "refund");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);  /* the search entry's delay */
+  {
+    GtkWidget *entry = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "refund");
+    g_signal_emit_by_name (entry, "search-changed");
+  }
+  g_assert_cmpuint (rapport_journal_view_get_n_shown (view), ==, 1);
+  row = find_row (window, "angry <b>refund</b> call");
+  if (row == NULL)
+    row = find_row (window, "angry refund call");
+  g_assert_nonnull (row);
+  rapport_test_save_screenshot (GTK_WIDGET (window), "journal-search");
+
+  /* A search with no match says so. */
+  rapport_test_type_text (GTK_WINDOW (window), "zzz");
+  {
+    GtkWidget *entry = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+    g_signal_emit_by_name (entry, "search-changed");
+    g_assert_cmpuint (rapport_journal_view_get_n_shown (view), ==, 0);
+    g_assert_true (gtk_widget_get_mapped (rapport_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE,
+                                                                    "No Matching Entries")));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "refund");
+    g_signal_emit_by_name (entry, "search-changed");
+  }
+
+  /* Edit: open it, change the title, save. */
+  row = find_row (window, "angry refund call");
+  g_signal_emit_by_name (gtk_widget_get_parent (row) != NULL ? row : row, "activate");
+  g_assert_true (rapport_test_wait_until (editor_shown, window, 3000));
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>a");
+  rapport_test_type_text (GTK_WINDOW (window), "calm refund call");
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
+  {
+    RapportStoreJournalQuery query = { .search = "calm", .limit = 10 };
+    g_autoptr(GPtrArray) found = rapport_store_list_journal_entries (store, &query, NULL);
+
+    g_assert_cmpuint (found->len, ==, 1);
+    saved = rapport_store_entry_copy (found->pdata[0]);
+    g_assert_cmpint (rapport_store_entry_get_rating (saved, "empathy"), ==, 4);
+  }
+  g_assert_cmpuint (count_entries (), ==, before + 1);
+
+  /* Delete shows a toast whose Undo brings the entry back. */
+  rapport_journal_view_open_entry (view, saved->uuid);
+  button = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Delete");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (count_entries (), ==, before);
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
+  toast_button = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
+  if (toast_button == NULL)
+    toast_button = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Undo");
+  g_assert_nonnull (toast_button);
+  rapport_test_save_screenshot (GTK_WIDGET (window), "journal-deleted");
+  g_signal_emit_by_name (toast_button, "clicked");
+  g_assert_cmpuint (count_entries (), ==, before + 1);
+  {
+    g_autoptr(RapportStoreEntry) back = rapport_store_get_journal_entry (store, saved->uuid, NULL);
+
+    g_assert_nonnull (back);
+    g_assert_cmpstr (back->title, ==, "calm refund call");
+    g_assert_cmpint (rapport_store_entry_get_rating (back, "empathy"), ==, 4);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  rapport_test_init (&argc, &argv);
+
+  /* The killed subprocess must be the only instance of the app. */
+  g_test_add_func ("/rapport/journal/draft-survives-kill", test_draft_survives_kill);
+  g_test_add_func ("/rapport/journal/draft-child", test_draft_child);
+  g_test_add_func ("/rapport/journal/write-search-edit-delete", test_write_search_edit_delete);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}
