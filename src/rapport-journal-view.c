@@ -60,19 +60,37 @@ static GParamSpec *properties[N_PROPS];
 static char *
 snippet_markup (const char *snippet)
 {
-  g_autofree char *escaped = g_markup_escape_text (snippet, -1);
   GString *markup = g_string_new (NULL);
+  gboolean open = FALSE;
+  const char *start = snippet;
 
-  /* The markers survive escaping; turn them into bold. */
-  for (const char *p = escaped; *p != '\0'; p++)
+  /* Escape the text between the markers, and turn the markers into bold. */
+  for (const char *p = snippet; ; p++)
     {
-      if (*p == MATCH_OPEN[0])
-        g_string_append (markup, "<b>");
-      else if (*p == MATCH_CLOSE[0])
-        g_string_append (markup, "</b>");
-      else
-        g_string_append_c (markup, *p);
+      if (*p == MATCH_OPEN[0] || *p == MATCH_CLOSE[0] || *p == '\0')
+        {
+          g_autofree char *part = g_strndup (start, p - start);
+          g_autofree char *escaped = g_markup_escape_text (part, -1);
+
+          g_string_append (markup, escaped);
+          if (*p == '\0')
+            break;
+          if (*p == MATCH_OPEN[0] && !open)
+            {
+              g_string_append (markup, "<b>");
+              open = TRUE;
+            }
+          else if (*p == MATCH_CLOSE[0] && open)
+            {
+              g_string_append (markup, "</b>");
+              open = FALSE;
+            }
+          start = p + 1;
+        }
     }
+
+  if (open)
+    g_string_append (markup, "</b>");
 
   return g_string_free (markup, FALSE);
 }

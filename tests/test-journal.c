@@ -181,10 +181,10 @@ test_write_search_edit_delete (void)
     g_signal_emit_by_name (entry, "search-changed");
   }
   g_assert_cmpuint (rapport_journal_view_get_n_shown (view), ==, 1);
-  row = find_row (window, "angry <b>refund</b> call");
-  if (row == NULL)
-    row = find_row (window, "angry refund call");
+  row = find_row (window, "angry refund call");
   g_assert_nonnull (row);
+  /* The matching word is highlighted. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "<b>refund</b>"));
   rapport_test_save_screenshot (GTK_WIDGET (window), "journal-search");
 
   /* A search with no match says so. */
@@ -202,7 +202,7 @@ test_write_search_edit_delete (void)
 
   /* Edit: open it, change the title, save. */
   row = find_row (window, "angry refund call");
-  g_signal_emit_by_name (gtk_widget_get_parent (row) != NULL ? row : row, "activate");
+  g_signal_emit_by_name (row, "activate");
   g_assert_true (rapport_test_wait_until (editor_shown, window, 3000));
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>a");
   rapport_test_type_text (GTK_WINDOW (window), "calm refund call");
