@@ -31,6 +31,7 @@ struct _RapportJournalView
   GtkScrolledWindow    *list_scroller;
   GtkBox               *draft_box;
   GtkListBox           *list;
+  AdwStatusPage        *no_results_page;
 
   /* created on first use */
   RapportJournalEditor *editor;
@@ -289,8 +290,13 @@ rapport_journal_view_reload (RapportJournalView *self)
 
   if (self->n_loaded > 0 || gtk_widget_get_visible (GTK_WIDGET (self->draft_box)))
     gtk_stack_set_visible_child_name (self->list_stack, "entries");
+  else if (filters_active (self))
+    {
+      adw_status_page_set_icon_name (self->no_results_page, "system-search-symbolic");
+      gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+    }
   else
-    gtk_stack_set_visible_child_name (self->list_stack, filters_active (self) ? "no-results" : "empty");
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
 guint
@@ -613,6 +619,7 @@ rapport_journal_view_class_init (RapportJournalViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportJournalView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalView, draft_box);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalView, list);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalView, no_results_page);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_edge_reached_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);

@@ -27,6 +27,9 @@ struct _RapportWindow
   GtkLabel             *banner_label;
   GtkButton            *back_button;
   RapportLearnView     *learn_view;
+  AdwBin               *journal_bin;
+
+  /* created just after the first frame */
   RapportJournalView   *journal_view;
 
   /* state */
@@ -179,7 +182,8 @@ update_back_button (RapportWindow *self)
     return;
 
   if (g_strcmp0 (rapport_window_get_view (self), "journal") == 0)
-    can_go_back = rapport_journal_view_get_can_go_back (self->journal_view);
+    can_go_back = self->journal_view != NULL &&
+                  rapport_journal_view_get_can_go_back (self->journal_view);
   else
     can_go_back = g_strcmp0 (rapport_window_get_view (self), "learn") == 0 &&
                   rapport_learn_view_get_can_go_back (self->learn_view);
@@ -189,9 +193,9 @@ update_back_button (RapportWindow *self)
 }
 
 static void
-on_learn_view_can_go_back_cb (RapportWindow    *self,
-                              GParamSpec       *pspec,
-                              RapportLearnView *learn_view)
+on_view_can_go_back_cb (RapportWindow *self,
+                        GParamSpec    *pspec,
+                        GtkWidget     *view)
 {
   update_back_button (self);
 }
@@ -205,7 +209,7 @@ rapport_window_back_action (GtkWidget  *widget,
 
   if (g_strcmp0 (rapport_window_get_view (self), "learn") == 0)
     rapport_learn_view_go_back (self->learn_view);
-  else if (g_strcmp0 (rapport_window_get_view (self), "journal") == 0)
+  else if (g_strcmp0 (rapport_window_get_view (self), "journal") == 0 && self->journal_view != NULL)
     rapport_journal_view_go_back (self->journal_view);
 }
 
@@ -240,6 +244,9 @@ rapport_window_show_journal_action (GtkWidget  *widget,
   RapportWindow *self = RAPPORT_WINDOW (widget);
   const char *skill = g_variant_get_string (parameter, NULL);
 
+  if (!self->ready)
+    return;
+
   rapport_window_set_view (self, "journal");
   rapport_journal_view_set_skill_filter (self->journal_view, *skill != '\0' ? skill : NULL);
 }
@@ -261,6 +268,11 @@ setup_views (RapportWindow *self)
                             rapport_application_get_catalog (app),
                             rapport_application_get_store (app),
                             rapport_application_get_settings (app));
+  self->journal_view = g_object_new (RAPPORT_TYPE_JOURNAL_VIEW, NULL);
+  g_signal_connect_object (self->journal_view, "notify::can-go-back",
+                           G_CALLBACK (on_view_can_go_back_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->journal_bin, GTK_WIDGET (self->journal_view));
   rapport_journal_view_setup (self->journal_view,
                               rapport_application_get_store (app),
                               rapport_application_get_catalog (app));
@@ -483,7 +495,6 @@ rapport_window_class_init (RapportWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (RAPPORT_TYPE_LEARN_VIEW);
-  g_type_ensure (RAPPORT_TYPE_JOURNAL_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rapport-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, header_bar);
@@ -497,10 +508,10 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_banner_response_cb);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, learn_view);
-  gtk_widget_class_bind_template_child (widget_class, RapportWindow, journal_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, journal_bin);
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, rapport_window_new_entry_action);
   gtk_widget_class_install_action (widget_class, "win.show-journal", "s", rapport_window_show_journal_action);
-  gtk_widget_class_bind_template_callback (widget_class, on_learn_view_can_go_back_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_can_go_back_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, rapport_window_back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
