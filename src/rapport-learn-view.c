@@ -86,8 +86,9 @@ describe_progress (RapportStoreTopicSummary *summary,
   if (summary != NULL && summary->best_score >= 0)
     {
       g_string_append (text, " · ");
-      /* Translators: the best quiz score, in percent */
-      g_string_append_printf (text, _("quiz best %.0f %%"), summary->best_score);
+      /* Translators: the best and the last quiz score, in percent */
+      g_string_append_printf (text, _("quiz best %.0f %%, last %.0f %%"),
+                              summary->best_score, summary->last_score);
     }
 
   if (summary != NULL && summary->latest_rating > 0)
