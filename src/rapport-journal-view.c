@@ -120,7 +120,7 @@ create_row (const RapportStoreEntry *entry)
   GtkWidget *row = adw_action_row_new ();
   g_autoptr(GDateTime) local = g_date_time_to_local (entry->occurred);
   /* Translators: the date of a journal entry, see g_date_time_format() */
-  g_autofree char *date = g_date_time_format (local, _("%A %e %B %Y, %H:%M"));
+  g_autofree char *date = g_date_time_format (local, _("%A %-d %B %Y, %H:%M"));
   g_autofree char *ratings = describe_ratings (entry);
   g_autofree char *title = g_markup_escape_text (entry->title, -1);
   GString *subtitle = g_string_new (NULL);
@@ -190,7 +190,7 @@ header_func (GtkListBoxRow *row,
     }
 
   /* Translators: a week's heading; the placeholder is its Monday, e.g. "23 November 2026" */
-  date = g_date_time_format (week, _("%e %B %Y"));
+  date = g_date_time_format (week, _("%-d %B %Y"));
   text = g_strdup_printf (_("Week of %s"), g_strstrip (date));
   header = gtk_label_new (text);
   gtk_label_set_xalign (GTK_LABEL (header), 0);
