@@ -204,7 +204,38 @@ test_take_quiz (void)
   rapport_test_save_screenshot (GTK_WIDGET (window), "quiz-feedback");
   rapport_test_press_keys (GTK_WINDOW (window), "Return");
 
-  /* Then the rest right, which passes the 70 % mark. */
+  /* The first attempt: everything wrong, so it fails. */
+  for (guint i = 1; i < n; i++)
+    {
+      answer_by_keyboard (window, session, FALSE);
+      g_assert_false (rapport_quiz_session_get_result (session, i)->correct);
+      rapport_test_press_keys (GTK_WINDOW (window), "Return");
+    }
+  g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_FINISHED);
+  g_assert_false (rapport_quiz_session_get_passed (session));
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Not Passed Yet"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "quiz-failed");
+  {
+    g_autoptr(GPtrArray) failed = rapport_store_list_quiz_attempts (store, CORE_PACK, "empathy", NULL);
+
+    g_assert_cmpuint (failed->len, ==, 1);
+    g_assert_false (((RapportStoreAttempt *) failed->pdata[0])->passed);
+  }
+
+  /* Retake (the button has the focus, so Enter would do too): a new draw. */
+  widget = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Retake");
+  g_assert_nonnull (widget);
+  g_signal_emit_by_name (widget, "clicked");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
+  session = rapport_quiz_page_get_session (quiz_page (window));
+  g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_IN_PROGRESS);
+  g_assert_cmpuint (rapport_quiz_session_get_n_answered (session), ==, 0);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Question 1 of 14"));
+
+  /* The second attempt: the first answer wrong, the rest right: a pass. */
+  answer_by_keyboard (window, session, FALSE);
+  rapport_test_press_keys (GTK_WINDOW (window), "Return");
   for (guint i = 1; i < n; i++)
     {
       g_assert_cmpuint (rapport_quiz_session_get_position (session), ==, i);
@@ -229,16 +260,18 @@ test_take_quiz (void)
 
   /* Stored with every answer; the missed question waits in the review queue. */
   attempts = rapport_store_list_quiz_attempts (store, CORE_PACK, "empathy", NULL);
-  g_assert_cmpuint (attempts->len, ==, 1);
+  g_assert_cmpuint (attempts->len, ==, 2);
   {
     g_autoptr(GDateTime) later = g_date_time_new_now_utc ();
     g_autoptr(GDateTime) tomorrow = g_date_time_add_days (later, 2);
     g_autoptr(GPtrArray) due = rapport_store_list_due_reviews (store, tomorrow, 100, NULL);
-    RapportStoreAttempt *full = rapport_store_get_quiz_attempt (store, ((RapportStoreAttempt *) attempts->pdata[0])->id, NULL);
+    RapportStoreAttempt *full = rapport_store_get_quiz_attempt (store, rapport_quiz_session_get_attempt_id (session), NULL);
 
     g_assert_cmpuint (full->answers->len, ==, n);
     g_assert_cmpint (full->state, ==, RAPPORT_STORE_ATTEMPT_FINISHED);
+    g_assert_true (full->passed);
     rapport_store_attempt_free (full);
+    /* Missed twice: back tomorrow; the others moved on to three days. */
     g_assert_cmpuint (due->len, ==, 1);
   }
 
