@@ -438,7 +438,11 @@ show_feedback (RapportQuizPage               *self,
     heading = g_strdup (_("Correct"));
   else if (result->points > 0)
     /* Translators: partial credit, e.g. "Partly right: 1 of 2 points" */
-    heading = g_strdup_printf (_("Partly right: %g of %g points"), result->points, result->points_possible);
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Partly right: %g of %g point",
+                                            "Partly right: %g of %g points",
+                                            (gulong) result->points_possible),
+                               result->points, result->points_possible);
   else
     heading = g_strdup (_("Not quite"));
 
@@ -683,7 +687,9 @@ show_results (RapportQuizPage *self)
         subtitle = g_strdup (_("Correct"));
       else
         /* Translators: points earned of points possible */
-        subtitle = g_strdup_printf (_("%g of %g points"), result->points, result->points_possible);
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%g of %g point", "%g of %g points",
+                                                 (gulong) result->points_possible),
+                                    result->points, result->points_possible);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       mark = gtk_image_new_from_icon_name (result->correct ? "object-select-symbolic" : "dialog-warning-symbolic");
