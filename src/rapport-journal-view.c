@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-journal-io.h"
 #include "rapport-journal-view.h"
 #include "rapport-skill.h"
 
@@ -39,7 +40,8 @@ struct _RapportJournalView
   /* owned */
   RapportStore         *store;
   RapportCatalog       *catalog;
-  GPtrArray            *undo_entries;  /* deleted entries an Undo can bring back */
+  GtkFileChooserNative *chooser;
+  char                 *export_format;
 
   /* state */
   guint                 n_loaded;
@@ -522,6 +524,185 @@ on_editor_deleted_cb (RapportJournalView   *self,
   add_toast (self, toast);
 }
 
+/* Export and import */
+
+static void
+show_error (RapportJournalView *self,
+            const char         *heading,
+            const GError       *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The outcome of what the user just did replaces any older message. */
+static void
+add_result_toast (RapportJournalView *self,
+                  const char         *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (self, toast);
+}
+
+/**
+ * rapport_journal_view_export_to:
+ * @format: "markdown" (to read) or "json" (complete, to import elsewhere)
+ */
+gboolean
+rapport_journal_view_export_to (RapportJournalView *self,
+                                const char         *format,
+                                GFile              *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_JOURNAL_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  path = g_file_get_path (file);
+  name = g_file_get_basename (file);
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer."));
+      ok = FALSE;
+    }
+  else if (g_str_equal (format, "markdown"))
+    ok = rapport_journal_export_markdown (self->store, path, &error);
+  else
+    ok = rapport_journal_export_json (self->store, path, &error);
+
+  if (!ok)
+    {
+      show_error (self, _("Could Not Export the Journal"), error);
+      return FALSE;
+    }
+
+  /* Translators: the placeholder is a file name */
+  title = g_strdup_printf (_("Journal exported to “%s”"), name);
+  escaped = g_markup_escape_text (title, -1);
+  add_result_toast (self, escaped);
+  return TRUE;
+}
+
+gboolean
+rapport_journal_view_import_from (RapportJournalView *self,
+                                  GFile              *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+  guint added = 0;
+  guint skipped = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_JOURNAL_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer."));
+  if (path == NULL || !rapport_journal_import_json_file (self->store, path, &added, &skipped, &error))
+    {
+      show_error (self, _("Could Not Import the Journal"), error);
+      return FALSE;
+    }
+
+  rapport_journal_view_reload (self);
+  if (added == 0)
+    title = g_strdup (_("Nothing new to import: every entry is already in your journal"));
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry imported", "%u entries imported", added),
+                             added);
+  add_result_toast (self, title);
+  return TRUE;
+}
+
+static void
+on_chooser_response_cb (RapportJournalView   *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (self->export_format != NULL)
+        rapport_journal_view_export_to (self, self->export_format, file);
+      else
+        rapport_journal_view_import_from (self, file);
+    }
+
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->export_format, g_free);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportJournalView *self = RAPPORT_JOURNAL_VIEW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  gboolean markdown = g_str_equal (format, "markdown");
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (markdown ? _("Export as Markdown") : _("Export as JSON"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), NULL);
+  /* Translators: a suggested file name; the placeholder is a date */
+  name = g_strdup_printf (_("Journal %s.%s"), date, markdown ? "md" : "json");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_free (self->export_format);
+  self->export_format = g_strdup (format);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportJournalView *self = RAPPORT_JOURNAL_VIEW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->export_format, g_free);
+  self->chooser = gtk_file_chooser_native_new (_("Import a Journal"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Import"), NULL);
+  gtk_file_filter_set_name (filter, _("Journal exports (JSON)"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -588,6 +769,10 @@ rapport_journal_view_dispose (GObject *object)
     rapport_journal_editor_flush_draft (self->editor);
   self->editor = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_JOURNAL_VIEW);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->export_format, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
 
@@ -625,6 +810,8 @@ rapport_journal_view_class_init (RapportJournalViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "journal.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "journal.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "journal.import", NULL, import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "journal.search", NULL);
 }
 

@@ -32,5 +32,10 @@ void                  rapport_journal_view_reload          (RapportJournalView *
 void                  rapport_journal_view_flush_draft     (RapportJournalView *self);
 RapportJournalEditor *rapport_journal_view_get_editor      (RapportJournalView *self);
 guint                 rapport_journal_view_get_n_shown     (RapportJournalView *self);
+gboolean              rapport_journal_view_export_to       (RapportJournalView *self,
+                                                            const char         *format,
+                                                            GFile              *file);
+gboolean              rapport_journal_view_import_from     (RapportJournalView *self,
+                                                            GFile              *file);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -248,6 +249,53 @@ test_write_search_edit_delete (void)
   }
 }
 
+static void
+test_export_import (void)
+{
+  RapportWindow *window = get_window ();
+  RapportJournalView *view = rapport_window_get_journal_view (window);
+  RapportStore *store = rapport_application_get_store (app);
+  g_autofree char *dir = g_dir_make_tmp ("rapport-export-XXXXXX", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "journal.json", NULL);
+  g_autofree char *md_path = g_build_filename (dir, "journal.md", NULL);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
+  g_autoptr(GFile) md_file = g_file_new_for_path (md_path);
+  g_autofree char *markdown = NULL;
+  g_autofree char *json = NULL;
+  guint before = count_entries ();
+  GStatBuf st;
+
+  g_assert_cmpuint (before, >, 0);
+  rapport_window_set_view (window, "journal");
+
+  /* Markdown to read, JSON to move: both private files. */
+  g_assert_true (rapport_journal_view_export_to (view, "markdown", md_file));
+  g_assert_true (rapport_journal_view_export_to (view, "json", json_file));
+  g_assert_cmpint (g_stat (md_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (json_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (md_path, &markdown, NULL, NULL));
+  g_assert_nonnull (strstr (markdown, "calm refund call"));
+  g_assert_nonnull (strstr (markdown, "Empathy: 4/5"));
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"format\" : \"rapport-journal\""));
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Journal exported to “journal.json”"));
+
+  /* Importing what is already there adds nothing… */
+  g_assert_true (rapport_journal_view_import_from (view, json_file));
+  g_assert_cmpuint (count_entries (), ==, before);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                              "Nothing new to import: every entry is already in your journal"));
+
+  /* …and after a reset it brings every entry back. */
+  g_assert_true (rapport_store_reset (store, NULL));
+  g_assert_cmpuint (count_entries (), ==, 0);
+  g_assert_true (rapport_journal_view_import_from (view, json_file));
+  g_assert_cmpuint (count_entries (), ==, before);
+  g_assert_nonnull (find_row (window, "calm refund call"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +308,7 @@ main (int   argc,
   g_test_add_func ("/rapport/journal/draft-survives-kill", test_draft_survives_kill);
   g_test_add_func ("/rapport/journal/draft-child", test_draft_child);
   g_test_add_func ("/rapport/journal/write-search-edit-delete", test_write_search_edit_delete);
+  g_test_add_func ("/rapport/journal/export-import", test_export_import);
 
   ret = g_test_run ();
 

@@ -6,8 +6,9 @@
 
 /* json-glib 1.6 has no depth limit and overflows its stack on about 100,000
  * nested brackets, and it accepts some input that JSON does not (single
- * quotes, an empty document). So the bytes are scanned first: size, UTF-8,
- * nesting depth, quotes, duplicate members. The same scan notes the line of
+ * quotes, an empty document, a second document after the first). So the
+ * bytes are scanned first: size, UTF-8, nesting depth, quotes, duplicate
+ * members, text after the end. The same scan notes the line of
  * every member and array element, so that later checks can say
  * "pack.json:7: …" although json-glib keeps no line numbers in its tree.
  */
@@ -69,6 +70,7 @@ scan (const char  *data,
   gboolean ok = TRUE;
   guint line = 1;
   guint comma_line = 0;   /* the line of a comma not yet followed by a value */
+  gboolean closed = FALSE;  /* the outermost object or array has ended */
 
   g_array_set_clear_func (stack, (GDestroyNotify) frame_clear);
 
@@ -84,6 +86,16 @@ scan (const char  *data,
         }
       if (c == ' ' || c == '\t' || c == '\r')
         continue;
+
+      /* json-glib 1.6 reads "{…}{…}" and keeps one of them. */
+      if (closed)
+        {
+          *error_line = line;
+          g_set_error (error, RAPPORT_JSON_ERROR, RAPPORT_JSON_ERROR_INVALID,
+                       _("There is more text after the end of the JSON data."));
+          ok = FALSE;
+          break;
+        }
 
       if (c != ',' && c != '}' && c != ']')
         comma_line = 0;
@@ -136,7 +148,10 @@ scan (const char  *data,
               break;
             }
           if (stack->len > 0)
-            g_array_set_size (stack, stack->len - 1);
+            {
+              g_array_set_size (stack, stack->len - 1);
+              closed = stack->len == 0;
+            }
           break;
 
         case ',':

@@ -175,6 +175,97 @@ or_empty (const char *text)
   return text != NULL ? text : "";
 }
 
+/* Writes @entry with its ratings and tags inside the caller's transaction.
+ * An existing row keeps its created_at.
+ */
+static gboolean
+write_entry (RapportStore       *self,
+             RapportStoreEntry  *entry,
+             gint64              created_unix,
+             gint64              updated_unix,
+             GError            **error)
+{
+  g_assert (RAPPORT_IS_STORE (self));
+  g_assert (entry != NULL);
+
+  {
+    g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
+                                                              RAPPORT_STORE_SQL_UPSERT_ENTRY,
+                                                              error);
+    if (stmt == NULL)
+      return FALSE;
+
+    rapport_store_bind_text (stmt, 1, entry->uuid);
+    sqlite3_bind_int64 (stmt, 2, created_unix);
+    rapport_store_bind_time (stmt, 3, entry->occurred);
+    sqlite3_bind_int64 (stmt, 4, updated_unix);
+    rapport_store_bind_text (stmt, 5, or_empty (entry->title));
+    rapport_store_bind_text (stmt, 6, or_empty (entry->situation));
+    rapport_store_bind_text (stmt, 7, or_empty (entry->went_well));
+    rapport_store_bind_text (stmt, 8, or_empty (entry->try_next));
+
+    if (!rapport_store_step_done (self, stmt, error))
+      return FALSE;
+  }
+
+  {
+    g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
+                                                              RAPPORT_STORE_SQL_DELETE_RATINGS,
+                                                              error);
+    if (stmt == NULL)
+      return FALSE;
+
+    rapport_store_bind_text (stmt, 1, entry->uuid);
+    if (!rapport_store_step_done (self, stmt, error))
+      return FALSE;
+  }
+
+  for (guint i = 0; entry->ratings != NULL && i < entry->ratings->len; i++)
+    {
+      const RapportStoreRating *rating = &g_array_index (entry->ratings, RapportStoreRating, i);
+      g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
+                                                                RAPPORT_STORE_SQL_INSERT_RATING,
+                                                                error);
+      if (stmt == NULL)
+        return FALSE;
+
+      rapport_store_bind_text (stmt, 1, entry->uuid);
+      rapport_store_bind_text (stmt, 2, rating->skill_key);
+      sqlite3_bind_int (stmt, 3, rating->rating);
+      if (!rapport_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  {
+    g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
+                                                              RAPPORT_STORE_SQL_DELETE_TAGS,
+                                                              error);
+    if (stmt == NULL)
+      return FALSE;
+
+    rapport_store_bind_text (stmt, 1, entry->uuid);
+    if (!rapport_store_step_done (self, stmt, error))
+      return FALSE;
+  }
+
+  for (guint i = 0; entry->tags != NULL && entry->tags[i] != NULL; i++)
+    {
+      g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
+                                                                RAPPORT_STORE_SQL_INSERT_TAG,
+                                                                error);
+      if (stmt == NULL)
+        return FALSE;
+
+      rapport_store_bind_text (stmt, 1, entry->uuid);
+      sqlite3_bind_int (stmt, 2, i);
+      rapport_store_bind_text (stmt, 3, entry->tags[i]);
+      if (!rapport_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 rapport_store_save_journal_entry (RapportStore       *self,
                                   RapportStoreEntry  *entry,
@@ -196,80 +287,12 @@ rapport_store_save_journal_entry (RapportStore       *self,
   if (!rapport_store_begin (self, error))
     return FALSE;
 
-  {
-    g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
-                                                              RAPPORT_STORE_SQL_UPSERT_ENTRY,
-                                                              error);
-    if (stmt == NULL)
-      goto fail;
-
-    rapport_store_bind_text (stmt, 1, entry->uuid);
-    sqlite3_bind_int64 (stmt, 2, entry->created != NULL
-                                 ? g_date_time_to_unix (entry->created) : now_unix);
-    rapport_store_bind_time (stmt, 3, entry->occurred);
-    sqlite3_bind_int64 (stmt, 4, now_unix);
-    rapport_store_bind_text (stmt, 5, or_empty (entry->title));
-    rapport_store_bind_text (stmt, 6, or_empty (entry->situation));
-    rapport_store_bind_text (stmt, 7, or_empty (entry->went_well));
-    rapport_store_bind_text (stmt, 8, or_empty (entry->try_next));
-
-    if (!rapport_store_step_done (self, stmt, error))
-      goto fail;
-  }
-
-  {
-    g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
-                                                              RAPPORT_STORE_SQL_DELETE_RATINGS,
-                                                              error);
-    if (stmt == NULL)
-      goto fail;
-
-    rapport_store_bind_text (stmt, 1, entry->uuid);
-    if (!rapport_store_step_done (self, stmt, error))
-      goto fail;
-  }
-
-  for (guint i = 0; entry->ratings != NULL && i < entry->ratings->len; i++)
+  if (!write_entry (self, entry,
+                    entry->created != NULL ? g_date_time_to_unix (entry->created) : now_unix,
+                    now_unix, error))
     {
-      const RapportStoreRating *rating = &g_array_index (entry->ratings, RapportStoreRating, i);
-      g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
-                                                                RAPPORT_STORE_SQL_INSERT_RATING,
-                                                                error);
-      if (stmt == NULL)
-        goto fail;
-
-      rapport_store_bind_text (stmt, 1, entry->uuid);
-      rapport_store_bind_text (stmt, 2, rating->skill_key);
-      sqlite3_bind_int (stmt, 3, rating->rating);
-      if (!rapport_store_step_done (self, stmt, error))
-        goto fail;
-    }
-
-  {
-    g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
-                                                              RAPPORT_STORE_SQL_DELETE_TAGS,
-                                                              error);
-    if (stmt == NULL)
-      goto fail;
-
-    rapport_store_bind_text (stmt, 1, entry->uuid);
-    if (!rapport_store_step_done (self, stmt, error))
-      goto fail;
-  }
-
-  for (guint i = 0; entry->tags != NULL && entry->tags[i] != NULL; i++)
-    {
-      g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
-                                                                RAPPORT_STORE_SQL_INSERT_TAG,
-                                                                error);
-      if (stmt == NULL)
-        goto fail;
-
-      rapport_store_bind_text (stmt, 1, entry->uuid);
-      sqlite3_bind_int (stmt, 2, i);
-      rapport_store_bind_text (stmt, 3, entry->tags[i]);
-      if (!rapport_store_step_done (self, stmt, error))
-        goto fail;
+      rapport_store_rollback (self);
+      return FALSE;
     }
 
   if (!rapport_store_commit (self, error))
@@ -279,6 +302,141 @@ rapport_store_save_journal_entry (RapportStore       *self,
     entry->created = g_date_time_ref (now);
   g_clear_pointer (&entry->updated, g_date_time_unref);
   entry->updated = g_date_time_ref (now);
+
+  return TRUE;
+}
+
+static gboolean
+same_time (GDateTime *a,
+           GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_date_time_to_unix (a) == g_date_time_to_unix (b);
+}
+
+static gboolean
+same_ratings (const RapportStoreEntry *a,
+              const RapportStoreEntry *b)
+{
+  if (a->ratings->len != b->ratings->len)
+    return FALSE;
+
+  /* At most one rating per skill on each side, so this is set equality. */
+  for (guint i = 0; i < a->ratings->len; i++)
+    {
+      const RapportStoreRating *rating = &g_array_index (a->ratings, RapportStoreRating, i);
+
+      if (rapport_store_entry_get_rating (b, rating->skill_key) != rating->rating)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* What a user wrote: everything but the created and updated stamps. */
+static gboolean
+same_content (const RapportStoreEntry *a,
+              const RapportStoreEntry *b)
+{
+  const char * const empty[] = { NULL };
+
+  return same_time (a->occurred, b->occurred)
+         && g_str_equal (or_empty (a->title), or_empty (b->title))
+         && g_str_equal (or_empty (a->situation), or_empty (b->situation))
+         && g_str_equal (or_empty (a->went_well), or_empty (b->went_well))
+         && g_str_equal (or_empty (a->try_next), or_empty (b->try_next))
+         && g_strv_equal (a->tags != NULL ? (const char * const *) a->tags : empty,
+                          b->tags != NULL ? (const char * const *) b->tags : empty)
+         && same_ratings (a, b);
+}
+
+/**
+ * rapport_store_import_journal_entries:
+ * @entries: (element-type RapportStoreEntry): complete entries, each with
+ *   uuid, created, occurred and updated set
+ * @n_added: (out) (optional): entries that were not in the store
+ * @n_updated: (out) (optional): entries replaced by a newer version
+ * @n_skipped: (out) (optional): entries left as they were
+ *
+ * Writes entries from another copy of the journal, all or nothing, in one
+ * transaction, keeping their own created and updated times.  An entry whose
+ * uuid is new is added.  An entry whose uuid exists is skipped when what the
+ * user wrote is the same (occurred, title, texts, tags, ratings), replaced
+ * when it differs and its updated time is later than the stored one, and
+ * otherwise skipped: the newer edit wins, and on a tie the copy already here
+ * stays.  A replaced entry keeps its stored created time.
+ */
+gboolean
+rapport_store_import_journal_entries (RapportStore  *self,
+                                      GPtrArray     *entries,
+                                      guint         *n_added,
+                                      guint         *n_updated,
+                                      guint         *n_skipped,
+                                      GError       **error)
+{
+  guint added = 0;
+  guint updated = 0;
+  guint skipped = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const RapportStoreEntry *entry = g_ptr_array_index (entries, i);
+
+      g_return_val_if_fail (entry != NULL && entry->uuid != NULL && entry->created != NULL
+                            && entry->occurred != NULL && entry->updated != NULL
+                            && entry->ratings != NULL, FALSE);
+    }
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RapportStoreEntry *entry = g_ptr_array_index (entries, i);
+      g_autoptr(RapportStoreEntry) existing = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      existing = rapport_store_get_journal_entry (self, entry->uuid, &local_error);
+      if (existing == NULL
+          && !g_error_matches (local_error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto fail;
+        }
+
+      if (existing != NULL
+          && (same_content (existing, entry)
+              || g_date_time_to_unix (entry->updated) <= g_date_time_to_unix (existing->updated)))
+        {
+          skipped++;
+          continue;
+        }
+
+      if (!write_entry (self, entry, g_date_time_to_unix (entry->created),
+                        g_date_time_to_unix (entry->updated), error))
+        goto fail;
+
+      if (existing != NULL)
+        updated++;
+      else
+        added++;
+    }
+
+  if (!rapport_store_commit (self, error))
+    return FALSE;
+
+  if (n_added != NULL)
+    *n_added = added;
+  if (n_updated != NULL)
+    *n_updated = updated;
+  if (n_skipped != NULL)
+    *n_skipped = skipped;
 
   return TRUE;
 

@@ -60,13 +60,16 @@ G_BEGIN_DECLS
 /* ?1 FTS5 query, ?2 skill or NULL, ?3 from, ?4 to (unix seconds, half-open),
  * ?5 limit, ?6 offset, ?7 ?8 ?9 snippet markers.  The inner query picks the
  * page in date order, so snippet() runs for the listed rows only, not for
- * every match (half the time for a word in 800 entries).
+ * every match (half the time for a word in 800 entries).  The unary + keeps
+ * "rowid IN (…)" out of FTS5's plan: given to FTS5 it runs the whole MATCH
+ * once per listed row (17 ms for a word in every entry of ten years, against
+ * 2 ms for one MATCH filtered by the list).
  */
 #define RAPPORT_STORE_SQL_SEARCH_ENTRIES \
   "SELECT e.id, e.uuid, e.created_at, e.occurred_at, e.updated_at, e.title, e.situation," \
   " e.went_well, e.try_next, snippet (journal_fts, -1, ?7, ?8, ?9, 12)" \
   " FROM journal_fts JOIN journal_entry AS e ON e.id = journal_fts.rowid" \
-  " WHERE journal_fts MATCH ?1 AND journal_fts.rowid IN (" \
+  " WHERE journal_fts MATCH ?1 AND +journal_fts.rowid IN (" \
   "  SELECT p.id FROM journal_fts AS f JOIN journal_entry AS p ON p.id = f.rowid" \
   "  WHERE f.journal_fts MATCH ?1 AND p.occurred_at >= ?3 AND p.occurred_at < ?4" \
   "  AND (?2 IS NULL OR EXISTS (SELECT 1 FROM journal_rating AS r" \

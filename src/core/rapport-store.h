@@ -317,6 +317,16 @@ GPtrArray           *rapport_store_list_journal_entries (RapportStore  *self,
                                                          GError       **error);
 char                *rapport_store_build_search_query  (const char     *text);
 
+/* Entries from an exported journal, written with their own created and
+ * updated times in one transaction; see the rules in rapport-store-journal.c.
+ */
+gboolean             rapport_store_import_journal_entries (RapportStore *self,
+                                                           GPtrArray    *entries,
+                                                           guint        *n_added,
+                                                           guint        *n_updated,
+                                                           guint        *n_skipped,
+                                                           GError      **error);
+
 /* The one journal draft (JSON text, written by the journal editor) */
 gboolean             rapport_store_save_draft          (RapportStore   *self,
                                                         const char     *json,

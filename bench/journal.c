@@ -1,0 +1,524 @@
+/* journal.c: journal view benchmark (see bench/README.md)
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Builds a ten-year journal (one entry a day, each rating all ten skills),
+ * then times, through the store's API, each step the journal view takes
+ * while the user waits: opening the store and listing the newest page,
+ * scrolling page by page to the oldest entry, searching, and filtering by
+ * skill and date.  Each step should fit in one frame (16 ms).
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib/gstdio.h>
+
+#include "rapport-skill.h"
+#include "rapport-store-private.h"
+
+static int n_days = 3653;
+static int n_runs = 21;
+static char *keep_dir;
+static gboolean verbose;
+
+#define PAGE_SIZE    50
+#define TARGET_MS    16.0
+#define COMMON_WORD  "call"       /* every title: "Call about …" */
+#define RARE_WORD    "chargeback" /* about one entry in 300 */
+#define FIRST_LETTER "c"          /* search as you type: every word starting with c */
+
+static const GOptionEntry options[] = {
+  { "runs", 'n', 0, G_OPTION_ARG_INT, &n_runs,
+    "Measured runs of each step (default 21)", "N" },
+  { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Build the store in DIR and keep it", "DIR" },
+  { "days", 0, 0, G_OPTION_ARG_INT, &n_days, "Days of journal entries (default 3653)", "N" },
+  { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print every page of the scroll", NULL },
+  { NULL }
+};
+
+static double
+wall_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return da < db ? -1 : da > db ? 1 : 0;
+}
+
+/* Sorts @values in place. */
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+
+  return values[n / 2];
+}
+
+static void
+die (const char   *what,
+     const GError *error)
+{
+  g_printerr ("bench/journal: %s: %s\n", what, error != NULL ? error->message : "failed");
+  exit (1);
+}
+
+/* Text: the same phrases as bench/store.c, plus a rare word. */
+
+static const char *openers[] = {
+  "The customer called about", "A caller was upset about", "Someone wrote in about",
+  "A long-time client asked about", "A new customer was confused about",
+  "The manager forwarded a complaint about", "A caller from abroad asked about",
+};
+static const char *subjects[] = {
+  "a late delivery", "a refund that never arrived", "a billing error", "a broken device",
+  "a cancelled order", "the new pricing", "a password reset", "a missing parcel",
+  "a double charge", "the warranty terms", "a rude previous agent", "an appointment change",
+};
+static const char *details[] = {
+  "They had already called twice.", "They spoke quickly and interrupted often.",
+  "They wanted to speak to a supervisor.", "The account notes were incomplete.",
+  "Their English was careful and formal.", "They were polite but clearly tired.",
+  "They threatened to cancel the contract.", "They had a deadline the same afternoon.",
+};
+static const char *went_well[] = {
+  "I named the frustration before explaining anything.", "I summarised the problem back.",
+  "I stayed calm when the voice got louder.", "I offered two concrete options.",
+  "I explained the next steps in plain words.", "I apologised once and moved to solutions.",
+  "I asked open questions until the real issue was clear.",
+};
+static const char *try_next[] = {
+  "Give a callback time instead of saying soon.", "Check the order history before answering.",
+  "Pause before replying when interrupted.", "Write the follow-up email during the call.",
+  "Ask how they prefer to be addressed.", "Offer the refund form earlier.",
+  "Confirm the summary in writing.",
+};
+
+#define PICK(rand, array) (array[g_rand_int_range (rand, 0, G_N_ELEMENTS (array))])
+
+static RapportStoreEntry *
+make_entry (GRand     *rand,
+            GDateTime *when)
+{
+  RapportStoreEntry *entry = rapport_store_entry_new ();
+  const char *tags[] = { "phone", "email", "chat", "escalation", "follow-up" };
+  const char *entry_tags[3] = { NULL };
+  const char *subject = PICK (rand, subjects);
+
+  g_free (entry->title);
+  entry->title = g_strdup_printf ("Call about %s", subject);
+  g_free (entry->situation);
+  entry->situation = g_strdup_printf ("%s %s %s %s%s", PICK (rand, openers), subject,
+                                      PICK (rand, details), PICK (rand, details),
+                                      g_rand_int_range (rand, 0, 300) == 0
+                                      ? " The bank had already opened a " RARE_WORD "." : "");
+  g_free (entry->went_well);
+  entry->went_well = g_strdup_printf ("%s %s", PICK (rand, went_well), PICK (rand, went_well));
+  g_free (entry->try_next);
+  entry->try_next = g_strdup (PICK (rand, try_next));
+
+  entry_tags[0] = PICK (rand, tags);
+  entry_tags[1] = PICK (rand, tags);
+  rapport_store_entry_set_tags (entry, entry_tags);
+
+  g_date_time_unref (entry->occurred);
+  entry->occurred = g_date_time_ref (when);
+
+  for (guint s = 0; s < rapport_skill_get_count (); s++)
+    rapport_store_entry_set_rating (entry, rapport_skill_get_nth (s)->key,
+                                    g_rand_int_range (rand, 1, 6));
+
+  return entry;
+}
+
+static void
+exec_or_die (sqlite3    *db,
+             const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_printerr ("bench/journal: %s: %s\n", sql, message);
+      exit (1);
+    }
+}
+
+static void
+populate (const char *path,
+          GRand      *rand)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2016, 1, 1, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = rapport_store_new_for_path (path, &error);
+  double t0 = wall_ms ();
+  GStatBuf st;
+  sqlite3 *db;
+
+  if (store == NULL)
+    die ("creating the store", error);
+  db = rapport_store_get_connection (store);
+
+  /* Only while building the data set; timing runs use the store's own FULL. */
+  exec_or_die (db, "PRAGMA synchronous = OFF");
+
+  for (int day = 0; day < n_days; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
+      g_autoptr(GDateTime) when = g_date_time_add_seconds (date,
+                                                           g_rand_int_range (rand, 8 * 3600,
+                                                                             18 * 3600));
+      g_autoptr(RapportStoreEntry) entry = make_entry (rand, when);
+
+      if (!rapport_store_save_journal_entry (store, entry, &error))
+        die ("saving an entry", error);
+    }
+
+  exec_or_die (db, "PRAGMA synchronous = FULL");
+  exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+
+  g_clear_object (&store);
+  if (g_stat (path, &st) != 0)
+    die ("the store's size", NULL);
+  g_print ("Built %d journal entries (%u ratings) in %.1f s: %.1f MiB\n", n_days,
+           n_days * rapport_skill_get_count (), (wall_ms () - t0) / 1e3,
+           st.st_size / (1024.0 * 1024.0));
+}
+
+/* Steps */
+
+static GPtrArray *
+list_or_die (RapportStore                   *store,
+             const RapportStoreJournalQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = rapport_store_list_journal_entries (store, query, &error);
+
+  if (entries == NULL)
+    die ("listing entries", error);
+
+  return entries;
+}
+
+/* The time of one call, in ms; @n_listed gets the page's size. */
+static double
+time_query (RapportStore                   *store,
+            const RapportStoreJournalQuery *query,
+            guint                          *n_listed)
+{
+  double t0 = wall_ms ();
+  g_autoptr(GPtrArray) entries = list_or_die (store, query);
+  double elapsed = wall_ms () - t0;
+
+  if (n_listed != NULL)
+    *n_listed = entries->len;
+
+  return elapsed;
+}
+
+static double
+time_open (const char *path)
+{
+  RapportStoreJournalQuery query = { .limit = PAGE_SIZE };
+  g_autoptr(GError) error = NULL;
+  double t0 = wall_ms ();
+  RapportStore *store = rapport_store_new_for_path (path, &error);
+  g_autoptr(GPtrArray) entries = NULL;
+  double elapsed;
+
+  if (store == NULL)
+    die ("opening the store", error);
+  entries = list_or_die (store, &query);
+  elapsed = wall_ms () - t0;
+
+  /* Closing is not part of what the user waits for. */
+  g_object_unref (store);
+  if (entries->len != MIN (PAGE_SIZE, (guint) n_days))
+    die ("the first page is short", NULL);
+
+  return elapsed;
+}
+
+typedef struct
+{
+  guint   n_pages;
+  double *page_ms;  /* n_runs × n_pages */
+} Scroll;
+
+/* One walk from the newest entry to the oldest, page by page with the
+ * query's offset, as the list asks for more rows when the user nears its end.
+ */
+static void
+scroll_once (RapportStore *store,
+             double       *page_ms,
+             guint        *n_pages)
+{
+  RapportStoreJournalQuery query = { .limit = PAGE_SIZE };
+  guint n_seen = 0;
+  guint page = 0;
+
+  for (;;)
+    {
+      double t0 = wall_ms ();
+      g_autoptr(GPtrArray) entries = NULL;
+
+      query.offset = n_seen;
+      entries = list_or_die (store, &query);
+      if (page_ms != NULL)
+        page_ms[page] = wall_ms () - t0;
+
+      n_seen += entries->len;
+      if (entries->len == 0)
+        break;
+      page++;
+      if (entries->len < PAGE_SIZE)
+        break;
+    }
+
+  if (n_seen != (guint) n_days)
+    {
+      g_printerr ("bench/journal: the scroll saw %u entries of %d\n", n_seen, n_days);
+      exit (1);
+    }
+
+  *n_pages = page;
+}
+
+static void
+time_scroll (RapportStore *store,
+             double       *median_ms,
+             double       *worst_ms,
+             guint        *worst_page,
+             guint        *n_pages)
+{
+  guint max_pages = (guint) n_days / PAGE_SIZE + 2;
+  g_autofree double *all = g_new0 (double, (gsize) n_runs * max_pages);
+  g_autofree double *per_page = g_new0 (double, max_pages);
+  g_autofree double *column = g_new0 (double, n_runs);
+  g_autofree double *page_medians = NULL;
+
+  scroll_once (store, NULL, n_pages);   /* warm-up */
+  for (int run = 0; run < n_runs; run++)
+    scroll_once (store, all + (gsize) run * max_pages, n_pages);
+
+  /* Each page's median over the runs; then the median and the worst page. */
+  *worst_ms = 0;
+  *worst_page = 0;
+  for (guint page = 0; page < *n_pages; page++)
+    {
+      for (int run = 0; run < n_runs; run++)
+        column[run] = all[(gsize) run * max_pages + page];
+      per_page[page] = median (column, n_runs);
+      if (per_page[page] > *worst_ms)
+        {
+          *worst_ms = per_page[page];
+          *worst_page = page + 1;
+        }
+      if (verbose)
+        g_print ("  page %3u (entries %4u-%4u): %.3f ms\n", page + 1, page * PAGE_SIZE + 1, (page + 1) * PAGE_SIZE, per_page[page]);
+    }
+  page_medians = g_memdup2 (per_page, sizeof (double) * *n_pages);
+  *median_ms = median (page_medians, *n_pages);
+}
+
+static double
+time_repeated (RapportStore                   *store,
+               const RapportStoreJournalQuery *query,
+               guint                          *n_listed)
+{
+  g_autofree double *samples = g_new0 (double, n_runs);
+
+  time_query (store, query, n_listed);   /* warm-up */
+  for (int run = 0; run < n_runs; run++)
+    samples[run] = time_query (store, query, n_listed);
+
+  return median (samples, n_runs);
+}
+
+static int
+count_matches (RapportStore *store,
+               const char   *word)
+{
+  g_autofree char *match = rapport_store_build_search_query (word);
+  sqlite3_stmt *stmt = NULL;
+  int n = -1;
+
+  sqlite3_prepare_v2 (rapport_store_get_connection (store),
+                      "SELECT count(*) FROM journal_fts WHERE journal_fts MATCH ?1", -1, &stmt,
+                      NULL);
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return n;
+}
+
+static gboolean
+row (const char *step,
+     const char *detail,
+     double      ms)
+{
+  gboolean ok = ms < TARGET_MS;
+
+  g_print ("  %-36s %-34s %7.3f   %s\n", step, detail, ms, ok ? "ok" : "over");
+
+  return ok;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("- journal view benchmark");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+  g_autoptr(GDateTime) year_from = g_date_time_new_utc (2025, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) year_to = g_date_time_new_utc (2026, 1, 1, 0, 0, 0);
+  g_autofree double *open_samples = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *common_detail = NULL;
+  g_autofree char *rare_detail = NULL;
+  g_autofree char *letter_detail = NULL;
+  g_autofree char *filter_detail = NULL;
+  g_autofree char *scroll_detail = NULL;
+  g_autofree char *worst_detail = NULL;
+  RapportStoreJournalQuery first_page = { .limit = PAGE_SIZE };
+  RapportStoreJournalQuery common = {
+    .search = COMMON_WORD, .limit = PAGE_SIZE, .snippet_open = "\x01", .snippet_close = "\x02",
+  };
+  RapportStoreJournalQuery rare = {
+    .search = RARE_WORD, .limit = PAGE_SIZE, .snippet_open = "\x01", .snippet_close = "\x02",
+  };
+  RapportStoreJournalQuery letter = {
+    .search = FIRST_LETTER, .limit = PAGE_SIZE, .snippet_open = "\x01", .snippet_close = "\x02",
+  };
+  RapportStoreJournalQuery filter = {
+    .skill_key = "empathy", .from = year_from, .to = year_to, .limit = PAGE_SIZE,
+  };
+  double open_ms, first_ms, common_ms, rare_ms, letter_ms, filter_ms;
+  double scroll_median, scroll_worst;
+  guint worst_page, n_pages;
+  guint n_common, n_rare, n_letter, n_filter;
+  gboolean all_ok = TRUE;
+
+  g_option_context_add_main_entries (context, options, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    die ("options", error);
+  n_runs = MAX (n_runs, 1);
+  n_days = MAX (n_days, 1);
+
+  if (keep_dir != NULL)
+    {
+      dir = g_strdup (keep_dir);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_printerr ("bench/journal: cannot create %s\n", dir);
+          return 1;
+        }
+    }
+  else
+    {
+      dir = g_dir_make_tmp ("rapport-bench-journal-XXXXXX", &error);
+      if (dir == NULL)
+        die ("temporary folder", error);
+    }
+  path = g_build_filename (dir, "progress.db", NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("bench/journal: %s exists; give an empty folder\n", path);
+      return 1;
+    }
+
+  g_print ("Store: %s (SQLite %s)\n", path, sqlite3_libversion ());
+  populate (path, rand);
+
+  /* 1. Opening the journal view: open the store, list the newest page. */
+  open_samples = g_new0 (double, n_runs);
+  time_open (path);
+  for (int run = 0; run < n_runs; run++)
+    open_samples[run] = time_open (path);
+  open_ms = median (open_samples, n_runs);
+
+  store = rapport_store_new_for_path (path, &error);
+  if (store == NULL)
+    die ("opening the store", error);
+  first_ms = time_repeated (store, &first_page, NULL);
+
+  /* 2. Scrolling to the oldest entry, page by page. */
+  time_scroll (store, &scroll_median, &scroll_worst, &worst_page, &n_pages);
+  scroll_detail = g_strdup_printf ("%u pages", n_pages);
+
+  /* 3. Searching, first page with snippets. */
+  common_ms = time_repeated (store, &common, &n_common);
+  common_detail = g_strdup_printf ("\"%s\": %d hits, %u listed", COMMON_WORD,
+                                   count_matches (store, COMMON_WORD), n_common);
+  rare_ms = time_repeated (store, &rare, &n_rare);
+  rare_detail = g_strdup_printf ("\"%s\": %d hits, %u listed", RARE_WORD,
+                                 count_matches (store, RARE_WORD), n_rare);
+
+  letter_ms = time_repeated (store, &letter, &n_letter);
+  letter_detail = g_strdup_printf ("\"%s\": %d hits, %u listed", FIRST_LETTER,
+                                   count_matches (store, FIRST_LETTER), n_letter);
+
+  /* 4. One skill, one year. */
+  filter_ms = time_repeated (store, &filter, &n_filter);
+  filter_detail = g_strdup_printf ("empathy, 2025: %u listed", n_filter);
+
+  g_print ("\nMedians of %d runs, wall time in ms; a page is %d entries with ratings and tags.\n\n",
+           n_runs, PAGE_SIZE);
+  g_print ("  %-36s %-34s %7s   %s\n", "step", "", "ms", "target");
+  all_ok &= row ("open store + first page", "incl. quick_check of the file", open_ms);
+  all_ok &= row ("first page, store already open", "", first_ms);
+  worst_detail = g_strdup_printf ("page %u (entries %u-%u)", worst_page,
+                                  (worst_page - 1) * PAGE_SIZE + 1, worst_page * PAGE_SIZE);
+  all_ok &= row ("scroll to the oldest: median page", scroll_detail, scroll_median);
+  all_ok &= row ("scroll to the oldest: worst page", worst_detail, scroll_worst);
+  all_ok &= row ("search, common word, first page", common_detail, common_ms);
+  all_ok &= row ("search, rare word, first page", rare_detail, rare_ms);
+  all_ok &= row ("search, one letter typed, first page", letter_detail, letter_ms);
+  all_ok &= row ("skill + date range, first page", filter_detail, filter_ms);
+
+  g_print ("\nTarget: every step under %.0f ms (one frame at 60 Hz). %s\n", TARGET_MS,
+           all_ok ? "All met." : "Some missed.");
+
+  g_clear_object (&store);
+
+  if (keep_dir == NULL)
+    {
+      g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+      g_autoptr(GDir) gdir = g_dir_open (backups, 0, NULL);
+      const char *name;
+
+      while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (backups, name, NULL);
+
+          g_unlink (file);
+        }
+      g_unlink (path);
+      g_rmdir (backups);
+      g_rmdir (dir);
+    }
+
+  return 0;
+}
