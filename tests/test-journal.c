@@ -153,13 +153,26 @@ test_write_search_edit_delete (void)
   g_assert_cmpstr (rapport_window_get_view (window), ==, "journal");
   editor = rapport_journal_view_get_editor (view);
 
-  /* Keyboard only: the title has the focus; rate Empathy 4 with Tab and
-   * space would take many keys, so the rating is set the way the toggle
-   * does it, and the rest is typed.
+  /* Keyboard only: the title has the focus; then Tab along to Empathy's
+   * "4" and press space.
    */
   rapport_test_type_text (GTK_WINDOW (window), "angry refund call");
-  rapport_journal_editor_set_rating (editor, "empathy", 4);
-  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Empathy"));
+  {
+    GtkWidget *empathy = rapport_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "Empathy");
+    GtkWidget *four;
+    guint presses = 0;
+
+    g_assert_nonnull (empathy);
+    four = rapport_test_find_widget (empathy, GTK_TYPE_TOGGLE_BUTTON, "4");
+    g_assert_nonnull (four);
+    while (gtk_root_get_focus (GTK_ROOT (window)) != four && presses++ < 80)
+      rapport_test_press_keys (GTK_WINDOW (window), "Tab");
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == four);
+    rapport_test_press_keys (GTK_WINDOW (window), "space");
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (four)));
+    /* The rubric sentence for level 4 shows beside the rating. */
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (empathy)), "4/5: "));
+  }
   rapport_test_save_screenshot (GTK_WIDGET (window), "journal-editor");
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
   g_assert_cmpuint (count_entries (), ==, before + 1);
