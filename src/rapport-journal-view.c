@@ -13,7 +13,7 @@
 #include "rapport-skill.h"
 
 /* Entries fetched at a time; more come as the list scrolls to its end. */
-#define PAGE_SIZE 50
+#define PAGE_SIZE 25
 
 /* Markers the store puts around search matches, never typed by a user. */
 #define MATCH_OPEN  "\x01"
@@ -117,43 +117,57 @@ describe_ratings (const RapportStoreEntry *entry)
 }
 
 static GtkWidget *
+row_label (const char *text,
+           gboolean    markup,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  if (markup)
+    gtk_label_set_markup (GTK_LABEL (label), text);
+  else
+    gtk_label_set_text (GTK_LABEL (label), text);
+
+  /* One line each, ellipsized: wrapped labels cost a list of hundreds of
+   * rows a text layout per width tried (bench/journal-view).
+   */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
 create_row (const RapportStoreEntry *entry)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autoptr(GDateTime) local = g_date_time_to_local (entry->occurred);
   /* Translators: the date of a journal entry, see g_date_time_format() */
   g_autofree char *date = g_date_time_format (local, _("%A %-d %B %Y, %H:%M"));
   g_autofree char *ratings = describe_ratings (entry);
-  g_autofree char *title = g_markup_escape_text (entry->title, -1);
-  GString *subtitle = g_string_new (NULL);
+  g_autofree char *accessible = NULL;
 
-  {
-    g_autofree char *escaped = g_markup_escape_text (g_strstrip (date), -1);
-
-    g_string_append (subtitle, escaped);
-  }
+  gtk_widget_add_css_class (box, "rapport-journal-row");
+  gtk_box_append (GTK_BOX (box), row_label (entry->title, FALSE, "heading"));
+  gtk_box_append (GTK_BOX (box), row_label (date, FALSE, "dim-label"));
   if (*ratings != '\0')
-    {
-      g_autofree char *escaped = g_markup_escape_text (ratings, -1);
-
-      g_string_append_printf (subtitle, "\n%s", escaped);
-    }
+    gtk_box_append (GTK_BOX (box), row_label (ratings, FALSE, "caption"));
   if (entry->snippet != NULL && *entry->snippet != '\0')
     {
       g_autofree char *snippet = snippet_markup (entry->snippet);
 
-      g_string_append_printf (subtitle, "\n%s", snippet);
+      gtk_box_append (GTK_BOX (box), row_label (snippet, TRUE, "caption"));
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  accessible = g_strdup_printf ("%s, %s. %s", entry->title, date, ratings);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (entry->uuid), g_free);
   g_object_set_data_full (G_OBJECT (row), "occurred", g_date_time_ref (entry->occurred),
                           (GDestroyNotify) g_date_time_unref);
-  g_string_free (subtitle, TRUE);
 
   return row;
 }
@@ -282,8 +296,15 @@ rapport_journal_view_reload (RapportJournalView *self)
   if (self->list == NULL)
     return;
 
+  /* Without the header function and hidden, removing many rows does not
+   * recompute headers and sizes after each one.
+   */
+  gtk_list_box_set_header_func (self->list, NULL, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
+  gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), TRUE);
   self->n_loaded = 0;
   self->more = FALSE;
 
