@@ -31,7 +31,7 @@ struct _RapportJournalView
   GtkStack             *list_stack;
   GtkScrolledWindow    *list_scroller;
   GtkBox               *draft_box;
-  GtkListBox           *list;
+  GtkListView          *list;
   AdwStatusPage        *no_results_page;
 
   /* created on first use */
@@ -40,6 +40,7 @@ struct _RapportJournalView
   /* owned */
   RapportStore         *store;
   RapportCatalog       *catalog;
+  GListStore           *entries;   /* items carry a RapportStoreEntry as "entry" */
   GtkFileChooserNative *chooser;
   char                 *export_format;
 
@@ -139,39 +140,6 @@ row_label (const char *text,
   return label;
 }
 
-static GtkWidget *
-create_row (const RapportStoreEntry *entry)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autoptr(GDateTime) local = g_date_time_to_local (entry->occurred);
-  /* Translators: the date of a journal entry, see g_date_time_format() */
-  g_autofree char *date = g_date_time_format (local, _("%A %-d %B %Y, %H:%M"));
-  g_autofree char *ratings = describe_ratings (entry);
-  g_autofree char *accessible = NULL;
-
-  gtk_widget_add_css_class (box, "rapport-journal-row");
-  gtk_box_append (GTK_BOX (box), row_label (entry->title, FALSE, "heading"));
-  gtk_box_append (GTK_BOX (box), row_label (date, FALSE, "dim-label"));
-  if (*ratings != '\0')
-    gtk_box_append (GTK_BOX (box), row_label (ratings, FALSE, "caption"));
-  if (entry->snippet != NULL && *entry->snippet != '\0')
-    {
-      g_autofree char *snippet = snippet_markup (entry->snippet);
-
-      gtk_box_append (GTK_BOX (box), row_label (snippet, TRUE, "caption"));
-    }
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  accessible = g_strdup_printf ("%s, %s. %s", entry->title, date, ratings);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data_full (G_OBJECT (row), "uuid", g_strdup (entry->uuid), g_free);
-  g_object_set_data_full (G_OBJECT (row), "occurred", g_date_time_ref (entry->occurred),
-                          (GDestroyNotify) g_date_time_unref);
-
-  return row;
-}
-
 /* Rows are grouped by the week (Monday first) of the call. */
 static GDateTime *
 week_start (GDateTime *occurred)
@@ -185,33 +153,91 @@ week_start (GDateTime *occurred)
   return g_date_time_add_days (day, 1 - g_date_time_get_day_of_week (day));
 }
 
-static void
-header_func (GtkListBoxRow *row,
-             GtkListBoxRow *before,
-             gpointer       user_data)
+static const RapportStoreEntry *
+item_entry (gpointer item)
 {
-  g_autoptr(GDateTime) week = week_start (g_object_get_data (G_OBJECT (row), "occurred"));
-  g_autoptr(GDateTime) previous = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *date = NULL;
-  GtkWidget *header;
+  return g_object_get_data (G_OBJECT (item), "entry");
+}
 
-  if (before != NULL)
-    previous = week_start (g_object_get_data (G_OBJECT (before), "occurred"));
+enum { LINE_WEEK, LINE_TITLE, LINE_DATE, LINE_RATINGS, LINE_SNIPPET, N_LINES };
 
-  if (previous != NULL && g_date_time_equal (week, previous))
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  static const char *classes[N_LINES] = { "rapport-journal-week", "heading", "dim-label", "caption", "caption" };
+
+  gtk_widget_add_css_class (box, "rapport-journal-row");
+  for (guint i = 0; i < N_LINES; i++)
+    gtk_box_append (GTK_BOX (box), row_label ("", FALSE, classes[i]));
+  gtk_list_item_set_child (list_item, box);
+}
+
+static GtkWidget *
+row_line (GtkWidget *box,
+          guint      line)
+{
+  GtkWidget *child = gtk_widget_get_first_child (box);
+
+  for (guint i = 0; i < line; i++)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             RapportJournalView       *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  guint position = gtk_list_item_get_position (list_item);
+  const RapportStoreEntry *entry = item_entry (gtk_list_item_get_item (list_item));
+  g_autoptr(GDateTime) local = g_date_time_to_local (entry->occurred);
+  g_autoptr(GDateTime) week = week_start (entry->occurred);
+  g_autoptr(GDateTime) previous_week = NULL;
+  /* Translators: the date of a journal entry, see g_date_time_format() */
+  g_autofree char *date = g_date_time_format (local, _("%A %-d %B %Y, %H:%M"));
+  g_autofree char *ratings = describe_ratings (entry);
+  g_autofree char *accessible = NULL;
+  gboolean has_snippet = entry->snippet != NULL && *entry->snippet != '\0';
+
+  if (position > 0)
     {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
+      g_autoptr(GObject) before = g_list_model_get_item (G_LIST_MODEL (self->entries), position - 1);
+
+      previous_week = week_start (item_entry (before)->occurred);
     }
 
-  /* Translators: a week's heading; the placeholder is its Monday, e.g. "23 November 2026" */
-  date = g_date_time_format (week, _("%-d %B %Y"));
-  text = g_strdup_printf (_("Week of %s"), g_strstrip (date));
-  header = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "rapport-journal-week");
-  gtk_list_box_row_set_header (row, header);
+  if (previous_week == NULL || !g_date_time_equal (week, previous_week))
+    {
+      /* Translators: a week's heading; the placeholder is its Monday, e.g. "23 November 2026" */
+      g_autofree char *day = g_date_time_format (week, _("%-d %B %Y"));
+      g_autofree char *text = g_strdup_printf (_("Week of %s"), day);
+
+      gtk_label_set_text (GTK_LABEL (row_line (box, LINE_WEEK)), text);
+      gtk_widget_set_visible (row_line (box, LINE_WEEK), TRUE);
+    }
+  else
+    gtk_widget_set_visible (row_line (box, LINE_WEEK), FALSE);
+
+  gtk_label_set_text (GTK_LABEL (row_line (box, LINE_TITLE)), entry->title);
+  gtk_label_set_text (GTK_LABEL (row_line (box, LINE_DATE)), date);
+  gtk_label_set_text (GTK_LABEL (row_line (box, LINE_RATINGS)), ratings);
+  gtk_widget_set_visible (row_line (box, LINE_RATINGS), *ratings != '\0');
+  if (has_snippet)
+    {
+      g_autofree char *snippet = snippet_markup (entry->snippet);
+
+      gtk_label_set_markup (GTK_LABEL (row_line (box, LINE_SNIPPET)), snippet);
+    }
+  gtk_widget_set_visible (row_line (box, LINE_SNIPPET), has_snippet);
+
+  accessible = g_strdup_printf ("%s, %s. %s", entry->title, date, ratings);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (box), "uuid", g_strdup (entry->uuid), g_free);
+  g_object_set_data (G_OBJECT (box), "position", GUINT_TO_POINTER (position));
 }
 
 /* Loading */
@@ -270,7 +296,15 @@ load_page (RapportJournalView *self)
     }
 
   for (guint i = 0; i < entries->len; i++)
-    gtk_list_box_append (self->list, create_row (entries->pdata[i]));
+    {
+      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+
+      g_object_set_data_full (item, "entry", g_steal_pointer (&entries->pdata[i]),
+                              (GDestroyNotify) rapport_store_entry_free);
+      g_list_store_append (self->entries, item);
+    }
+  /* The items own the entries now. */
+  g_ptr_array_set_free_func (entries, NULL);
 
   self->n_loaded += entries->len;
   self->more = entries->len == PAGE_SIZE;
@@ -289,22 +323,13 @@ update_draft_box (RapportJournalView *self)
 void
 rapport_journal_view_reload (RapportJournalView *self)
 {
-  GtkWidget *child;
 
   g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
 
-  if (self->list == NULL)
+  if (self->list == NULL || self->entries == NULL)
     return;
 
-  /* Without the header function and hidden, removing many rows does not
-   * recompute headers and sizes after each one.
-   */
-  gtk_list_box_set_header_func (self->list, NULL, NULL, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->list), TRUE);
+  g_list_store_remove_all (self->entries);
   self->n_loaded = 0;
   self->more = FALSE;
 
@@ -432,11 +457,14 @@ rapport_journal_view_open_entry (RapportJournalView *self,
 }
 
 static void
-on_row_activated_cb (RapportJournalView *self,
-                     GtkListBoxRow      *row,
-                     GtkListBox         *list)
+on_list_activate_cb (RapportJournalView *self,
+                     guint               position,
+                     GtkListView        *list)
 {
-  rapport_journal_view_open_entry (self, g_object_get_data (G_OBJECT (row), "uuid"));
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+
+  if (item != NULL)
+    rapport_journal_view_open_entry (self, item_entry (item)->uuid);
 }
 
 gboolean
@@ -796,6 +824,7 @@ rapport_journal_view_dispose (GObject *object)
   g_clear_pointer (&self->export_format, g_free);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->entries);
 
   G_OBJECT_CLASS (rapport_journal_view_parent_class)->dispose (object);
 }
@@ -828,7 +857,7 @@ rapport_journal_view_class_init (RapportJournalViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportJournalView, no_results_page);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_edge_reached_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "journal.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "journal.export", "s", export_action);
@@ -848,6 +877,17 @@ rapport_journal_view_init (RapportJournalView *self)
     gtk_string_list_append (skills, _(rapport_skill_get_nth (i)->title));
   gtk_drop_down_set_model (self->skill_dropdown, G_LIST_MODEL (skills));
 
-  gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    g_autoptr(GtkNoSelection) selection = NULL;
+
+    self->entries = g_list_store_new (G_TYPE_OBJECT);
+    selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->entries)));
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+    gtk_list_view_set_factory (self->list, factory);
+    gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+    g_object_unref (factory);
+  }
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
