@@ -28,6 +28,8 @@ struct _RapportWindow
   GtkButton            *back_button;
   RapportLearnView     *learn_view;
   AdwBin               *journal_bin;
+  AdwBin               *progress_bin;
+  AdwBin               *packs_bin;
 
   /* created just after the first frame */
   RapportJournalView   *journal_view;
@@ -259,6 +261,20 @@ rapport_window_get_learn_view (RapportWindow *self)
   return self->learn_view;
 }
 
+static GtkWidget *
+empty_state (const char *icon_name,
+             const char *title,
+             const char *description)
+{
+  GtkWidget *page = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
+  gtk_widget_add_css_class (page, "rapport-empty-state");
+  return page;
+}
+
 static void
 setup_views (RapportWindow *self)
 {
@@ -268,6 +284,15 @@ setup_views (RapportWindow *self)
                             rapport_application_get_catalog (app),
                             rapport_application_get_store (app),
                             rapport_application_get_settings (app));
+  adw_bin_set_child (self->progress_bin,
+                     empty_state ("rapport-progress-symbolic",
+                                  _("Nothing to Chart Yet"),
+                                  _("Finish a lesson, take a quiz or rate yourself in the journal, and this view will show how each skill grows over time.")));
+  adw_bin_set_child (self->packs_bin,
+                     empty_state ("rapport-packs-symbolic",
+                                  _("No Lesson Packs"),
+                                  _("Lesson packs add topics written by your trainer. Open a .rapportpack file from your file manager to add one.")));
+
   self->journal_view = g_object_new (RAPPORT_TYPE_JOURNAL_VIEW, NULL);
   g_signal_connect_object (self->journal_view, "notify::can-go-back",
                            G_CALLBACK (on_view_can_go_back_cb), self,
@@ -509,6 +534,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, learn_view);
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, journal_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, progress_bin);
+  gtk_widget_class_bind_template_child (widget_class, RapportWindow, packs_bin);
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, rapport_window_new_entry_action);
   gtk_widget_class_install_action (widget_class, "win.show-journal", "s", rapport_window_show_journal_action);
   gtk_widget_class_bind_template_callback (widget_class, on_view_can_go_back_cb);
