@@ -122,7 +122,7 @@ update_skill_subtitle (RapportJournalEditor *self,
                        guint                 skill)
 {
   const RapportSkill *info = rapport_skill_get_nth (skill);
-  AdwActionRow *row = self->skill_rows->pdata[skill];
+  GtkLabel *label = g_object_get_data (G_OBJECT (self->skill_rows->pdata[skill]), "subtitle");
   int rating = get_rating (self, skill);
   RapportTopic *topic = topic_for_skill (self, info->key);
   g_autofree char *subtitle = NULL;
@@ -131,12 +131,12 @@ update_skill_subtitle (RapportJournalEditor *self,
     subtitle = g_strdup (_("Not rated"));
   else if (topic != NULL)
     /* Translators: a self-rating, then what that level looks like */
-    subtitle = g_markup_printf_escaped (_("%d/5: %s"), rating,
-                                        rapport_inline_get_text (rapport_topic_get_rubric_level (topic, rating)));
+    subtitle = g_strdup_printf (_("%d/5: %s"), rating,
+                                rapport_inline_get_text (rapport_topic_get_rubric_level (topic, rating)));
   else
     subtitle = g_strdup_printf (_("%d/5"), rating);
 
-  adw_action_row_set_subtitle (row, subtitle);
+  gtk_label_set_text (label, subtitle);
 }
 
 static void schedule_draft (RapportJournalEditor *self);
@@ -159,16 +159,34 @@ build_skill_rows (RapportJournalEditor *self)
   for (guint i = 0; i < rapport_skill_get_count (); i++)
     {
       const RapportSkill *info = rapport_skill_get_nth (i);
-      GtkWidget *row = adw_action_row_new ();
+      /* The skill, its levels under it and the rubric sentence under those:
+       * stacked, so that six buttons and a long skill name fit a narrow window.
+       */
+      GtkWidget *row = adw_preferences_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *title = gtk_label_new (_(info->title));
+      GtkWidget *subtitle = gtk_label_new (NULL);
       GtkWidget *levels = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
       GtkToggleButton **toggles = g_new0 (GtkToggleButton *, N_LEVELS);
 
-      g_autofree char *title = g_markup_escape_text (_(info->title), -1);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->title));
+      gtk_widget_add_css_class (box, "rapport-skill-row");
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+      gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+      gtk_widget_add_css_class (subtitle, "dim-label");
+      gtk_widget_add_css_class (subtitle, "caption");
       gtk_widget_add_css_class (levels, "linked");
-      gtk_widget_set_valign (levels, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (levels, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), title);
+      gtk_box_append (GTK_BOX (box), levels);
+      gtk_box_append (GTK_BOX (box), subtitle);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title), -1);
 
       for (int level = 0; level < N_LEVELS; level++)
         {
@@ -189,7 +207,6 @@ build_skill_rows (RapportJournalEditor *self)
         }
 
       g_object_set_data_full (G_OBJECT (row), "toggles", toggles, g_free);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), levels);
       adw_preferences_group_add (self->skills_group, row);
       g_ptr_array_add (self->skill_rows, row);
       gtk_toggle_button_set_active (toggles[0], TRUE);

@@ -202,6 +202,11 @@ test_take_quiz (void)
     g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, heading));
   }
   rapport_test_save_screenshot (GTK_WIDGET (window), "quiz-feedback");
+  g_settings_set_string (rapport_application_get_settings (app), "color-scheme", "dark");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  rapport_test_save_screenshot (GTK_WIDGET (window), "quiz-feedback-narrow-dark");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  g_settings_set_string (rapport_application_get_settings (app), "color-scheme", "default");
   rapport_test_press_keys (GTK_WINDOW (window), "Return");
 
   /* The first attempt: everything wrong, so it fails. */
