@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "rapport-error-dialog.h"
 #include "rapport-journal-editor.h"
 #include "rapport-skill.h"
 
@@ -677,14 +678,7 @@ save_action (GtkWidget  *widget,
   entry = collect_entry (self, &error);
   if (entry == NULL || !rapport_store_save_journal_entry (self->store, entry, &error))
     {
-      GtkRoot *root = gtk_widget_get_root (widget);
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                           _("Could Not Save the Entry"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      rapport_show_error (widget, _("Could Not Save the Entry"), error);
       return;
     }
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-error-dialog.h"
 #include "rapport-journal-io.h"
 #include "rapport-journal-view.h"
 #include "rapport-skill.h"
@@ -575,19 +576,6 @@ on_editor_deleted_cb (RapportJournalView   *self,
 
 /* Export and import */
 
-static void
-show_error (RapportJournalView *self,
-            const char         *heading,
-            const GError       *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       heading, error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 /* The outcome of what the user just did replaces any older message. */
 static void
@@ -636,7 +624,7 @@ rapport_journal_view_export_to (RapportJournalView *self,
 
   if (!ok)
     {
-      show_error (self, _("Could Not Export the Journal"), error);
+      rapport_show_error (GTK_WIDGET (self), _("Could Not Export the Journal"), error);
       return FALSE;
     }
 
@@ -668,7 +656,7 @@ rapport_journal_view_import_from (RapportJournalView *self,
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer."));
   if (path == NULL || !rapport_journal_import_json_file (self->store, path, &added, &skipped, &error))
     {
-      show_error (self, _("Could Not Import the Journal"), error);
+      rapport_show_error (GTK_WIDGET (self), _("Could Not Import the Journal"), error);
       return FALSE;
     }
 

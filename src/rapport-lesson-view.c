@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-error-dialog.h"
 #include "rapport-lesson.h"
 #include "rapport-lesson-view.h"
 
@@ -576,14 +577,7 @@ mark_done_action (GtkWidget  *widget,
                                             rapport_lesson_get_key (self->lesson),
                                             NULL, &error))
     {
-      GtkRoot *root = gtk_widget_get_root (widget);
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                           _("Could Not Save Your Progress"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      rapport_show_error (widget, _("Could Not Save Your Progress"), error);
       return;
     }
 

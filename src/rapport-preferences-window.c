@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-error-dialog.h"
 #include "rapport-preferences-window.h"
 #include "rapport-store.h"
 
@@ -59,19 +60,6 @@ rapport_preferences_window_new (GSettings    *settings,
                        NULL);
 }
 
-static void
-show_error (RapportPreferencesWindow *self,
-            const char               *heading,
-            const GError             *error)
-{
-  AdwMessageDialog *dialog;
-
-  g_assert (RAPPORT_IS_PREFERENCES_WINDOW (self));
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static void
 toast (RapportPreferencesWindow *self,
@@ -102,13 +90,13 @@ rapport_preferences_window_export_to (RapportPreferencesWindow *self,
     {
       g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("Choose a file on this computer."));
-      show_error (self, _("Could Not Export Progress"), error);
+      rapport_show_error (GTK_WIDGET (self), _("Could Not Export Progress"), error);
       return;
     }
 
   if (!rapport_store_export_to_file (self->store, path, &error))
     {
-      show_error (self, _("Could Not Export Progress"), error);
+      rapport_show_error (GTK_WIDGET (self), _("Could Not Export Progress"), error);
       return;
     }
 
@@ -183,7 +171,7 @@ on_restore_dialog_response_cb (RapportPreferencesWindow *self,
   path = g_file_get_path (file);
   if (!rapport_store_restore_from_file (self->store, path, &error))
     {
-      show_error (self, _("Could Not Restore Progress"), error);
+      rapport_show_error (GTK_WIDGET (self), _("Could Not Restore Progress"), error);
       return;
     }
 
@@ -271,7 +259,7 @@ on_reset_undo_cb (RapportPreferencesWindow *self)
 
   if (!rapport_store_restore_from_file (self->store, self->undo_path, &error))
     {
-      show_error (self, _("Could Not Undo the Reset"), error);
+      rapport_show_error (GTK_WIDGET (self), _("Could Not Undo the Reset"), error);
       return;
     }
 
@@ -292,7 +280,7 @@ on_reset_dialog_response_cb (RapportPreferencesWindow *self,
 
   if (!rapport_store_reset (self->store, &error))
     {
-      show_error (self, _("Could Not Reset Progress"), error);
+      rapport_show_error (GTK_WIDGET (self), _("Could Not Reset Progress"), error);
       return;
     }
 

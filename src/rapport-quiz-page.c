@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-error-dialog.h"
 #include "rapport-question.h"
 #include "rapport-quiz-page.h"
 #include "rapport-review.h"
@@ -492,16 +493,7 @@ save_session (RapportQuizPage *self)
          rapport_review_record_quiz (self->store, self->session, now, tz, &error);
 
   if (!ok)
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                           _("Could Not Save Your Quiz"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    rapport_show_error (GTK_WIDGET (self), _("Could Not Save Your Quiz"), error);
 }
 
 static void
