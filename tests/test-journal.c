@@ -14,38 +14,19 @@
 
 #include "rapport-application.h"
 #include "rapport-journal-view.h"
+#include "rapport-test-app.h"
 #include "rapport-test-utils.h"
 #include "rapport-window.h"
 
 static RapportApplication *app;
 
-static gboolean
-window_is_ready (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data)) &&
-         rapport_window_get_ready (RAPPORT_WINDOW (user_data)) &&
-         rapport_catalog_get_loaded (rapport_application_get_catalog (app));
-}
-
 static RapportWindow *
 get_window (void)
 {
-  GtkWindow *window;
-
   if (app == NULL)
-    {
-      g_autoptr(GError) error = NULL;
+    app = rapport_test_app_new ();
 
-      app = rapport_application_new ();
-      g_application_register (G_APPLICATION (app), NULL, &error);
-      g_assert_no_error (error);
-    }
-
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (RAPPORT_IS_WINDOW (window));
-  g_assert_true (rapport_test_wait_until (window_is_ready, window, 10000));
-  return RAPPORT_WINDOW (window);
+  return rapport_test_app_get_window (app);
 }
 
 static guint

@@ -12,6 +12,7 @@
 #include "rapport-learn-view.h"
 #include "rapport-lesson.h"
 #include "rapport-lesson-view.h"
+#include "rapport-test-app.h"
 #include "rapport-test-utils.h"
 #include "rapport-topic-page.h"
 #include "rapport-window.h"
@@ -19,24 +20,6 @@
 #define CORE_PACK "io.github.rapportapp.core"
 
 static RapportApplication *app;
-
-static gboolean
-window_is_mapped (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
-static gboolean
-catalog_loaded (gpointer user_data)
-{
-  return rapport_catalog_get_loaded (rapport_application_get_catalog (app));
-}
-
-static gboolean
-window_is_ready (gpointer user_data)
-{
-  return rapport_window_get_ready (RAPPORT_WINDOW (user_data));
-}
 
 static gboolean
 cards_shown (gpointer user_data)
@@ -49,41 +32,23 @@ cards_shown (gpointer user_data)
 static RapportWindow *
 get_window (void)
 {
-  GtkWindow *window;
+  RapportWindow *window;
 
   if (app == NULL)
-    {
-      g_autoptr(GError) error = NULL;
+    app = rapport_test_app_new ();
 
-      app = rapport_application_new ();
-      g_application_register (G_APPLICATION (app), NULL, &error);
-      g_assert_no_error (error);
-    }
-
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (RAPPORT_IS_WINDOW (window));
-  g_assert_true (rapport_test_wait_until (window_is_mapped, window, 5000));
-  g_assert_true (rapport_test_wait_until (window_is_ready, window, 5000));
-  g_assert_true (rapport_test_wait_until (catalog_loaded, NULL, 10000));
+  window = rapport_test_app_get_window (app);
   g_assert_true (rapport_test_wait_until (cards_shown, window, 5000));
-  rapport_window_set_view (RAPPORT_WINDOW (window), "learn");
+  rapport_window_set_view (window, "learn");
   rapport_test_wait_for_frames (GTK_WIDGET (window), 2);
 
-  return RAPPORT_WINDOW (window);
+  return window;
 }
 
 static void
 close_all_windows (void)
 {
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    {
-      gtk_window_destroy (windows->data);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
+  rapport_test_app_close_windows (app);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "rapport-question.h"
 #include "rapport-quiz-page.h"
 #include "rapport-review.h"
+#include "rapport-test-app.h"
 #include "rapport-test-utils.h"
 #include "rapport-window.h"
 
@@ -20,44 +21,19 @@
 
 static RapportApplication *app;
 
-static gboolean
-window_is_mapped (gpointer user_data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
-static gboolean
-window_is_ready (gpointer user_data)
-{
-  return rapport_window_get_ready (RAPPORT_WINDOW (user_data)) &&
-         rapport_catalog_get_loaded (rapport_application_get_catalog (app));
-}
-
 static RapportWindow *
 get_window (void)
 {
-  GtkWindow *window;
+  RapportWindow *window = rapport_test_app_get_window (app);
 
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (RAPPORT_IS_WINDOW (window));
-  g_assert_true (rapport_test_wait_until (window_is_mapped, window, 5000));
-  g_assert_true (rapport_test_wait_until (window_is_ready, window, 10000));
-  rapport_window_set_view (RAPPORT_WINDOW (window), "learn");
-  return RAPPORT_WINDOW (window);
+  rapport_window_set_view (window, "learn");
+  return window;
 }
 
 static void
 close_all_windows (void)
 {
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    {
-      gtk_window_destroy (windows->data);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
+  rapport_test_app_close_windows (app);
 }
 
 static RapportTopic *
@@ -419,14 +395,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   rapport_test_init (&argc, &argv);
 
-  app = rapport_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = rapport_test_app_new ();
 
   g_test_add_func ("/rapport/quiz/take", test_take_quiz);
   g_test_add_func ("/rapport/quiz/abandon", test_abandon);

@@ -10,6 +10,7 @@
 
 #include "rapport-application.h"
 #include "rapport-preferences-window.h"
+#include "rapport-test-app.h"
 #include "rapport-test-utils.h"
 #include "rapport-window.h"
 
@@ -31,42 +32,21 @@ static const View views[] = {
 };
 
 static gboolean
-window_is_mapped (gpointer user_data)
+widget_is_mapped (gpointer user_data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (user_data));
-}
-
-static gboolean
-window_is_ready (gpointer user_data)
-{
-  return rapport_window_get_ready (RAPPORT_WINDOW (user_data));
 }
 
 static RapportWindow *
 get_window (void)
 {
-  GtkWindow *window;
-
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (RAPPORT_IS_WINDOW (window));
-  g_assert_true (rapport_test_wait_until (window_is_mapped, window, 5000));
-  g_assert_true (rapport_test_wait_until (window_is_ready, window, 5000));
-
-  return RAPPORT_WINDOW (window);
+  return rapport_test_app_get_window (app);
 }
 
 static void
 close_all_windows (void)
 {
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    {
-      gtk_window_destroy (windows->data);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
+  rapport_test_app_close_windows (app);
 }
 
 typedef struct
@@ -404,7 +384,7 @@ test_primary_menu_and_about (void)
   /* F10 opens the menu, as in every GNOME app. */
   rapport_test_press_keys (GTK_WINDOW (window), "F10");
   popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
-  g_assert_true (rapport_test_wait_until (window_is_mapped, popover, 2000));
+  g_assert_true (rapport_test_wait_until (widget_is_mapped, popover, 2000));
   g_assert_nonnull (rapport_test_find_widget (popover, GTK_TYPE_WIDGET, "_About Rapport"));
   rapport_test_save_screenshot (popover, "primary-menu");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
@@ -627,7 +607,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   rapport_test_init (&argc, &argv);
@@ -637,9 +616,7 @@ main (int   argc,
    */
   g_setenv ("RAPPORT_CORE_PACK", "/nonexistent", TRUE);
 
-  app = rapport_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = rapport_test_app_new ();
 
   g_test_add_func ("/rapport/window/views-switcher", test_views_switcher);
   g_test_add_func ("/rapport/window/views-shortcuts", test_views_shortcuts);

@@ -1,0 +1,18 @@
+/* rapport-test-app.h: the real application in GUI tests.
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rapport-application.h"
+#include "rapport-window.h"
+
+G_BEGIN_DECLS
+
+RapportApplication *rapport_test_app_new            (void);
+RapportWindow      *rapport_test_app_get_window     (RapportApplication *app);
+void                rapport_test_app_close_windows  (RapportApplication *app);
+
+G_END_DECLS
