@@ -231,7 +231,8 @@ build_block (const RapportBlock *block)
       }
 
     default:
-      g_assert_not_reached ();
+      /* A block kind from a newer format: leave it out rather than fail. */
+      return NULL;
     }
 }
 
@@ -266,7 +267,12 @@ build_content (RapportLessonView *self)
         }
 
       for (guint j = 0; j < n_blocks; j++)
-        gtk_box_append (self->content, build_block (rapport_section_get_block (section, j)));
+        {
+          GtkWidget *block = build_block (rapport_section_get_block (section, j));
+
+          if (block != NULL)
+            gtk_box_append (self->content, block);
+        }
     }
 
   if (n_takeaways > 0)
