@@ -230,6 +230,12 @@ build_block (const RapportBlock *block)
         return box;
       }
 
+    case RAPPORT_BLOCK_FIGURE:
+      /* Until the picture itself is shown (from the pack's folder), its
+       * alt text stands in for it, as it would for a screen reader.
+       */
+      return plain_label (rapport_block_get_alt (block), "rapport-lesson-figure");
+
     default:
       /* A block kind from a newer format: leave it out rather than fail. */
       return NULL;

@@ -9,7 +9,10 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+
+#include "rapport-pack-archive.h"
 
 typedef struct
 {
@@ -182,6 +185,9 @@ test_cli_usage (void)
     { "validate", NULL, NULL },
     { "validate", path, path },
     { "inspect", "--bogus", path },
+    { "new", NULL, NULL },
+    { "build", path, NULL },
+    { "build", "-o", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (usage_errors); i++)
@@ -205,8 +211,23 @@ test_cli_help (void)
   run_tool (&tool, NULL, "--help", NULL);
   g_assert_cmpint (tool.status, ==, 0);
   g_assert_true (g_str_has_prefix (tool.out, "Usage: rapport-pack COMMAND"));
+  g_assert_nonnull (strstr (tool.out, "new DIR"));
   g_assert_nonnull (strstr (tool.out, "validate PATH"));
+  g_assert_nonnull (strstr (tool.out, "build DIR -o FILE"));
   g_assert_nonnull (strstr (tool.out, "inspect [--json] PATH"));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(Run) verb = { 0 };
+      const char *name = i == 0 ? "new" : "build";
+      g_autofree char *usage = g_strdup_printf ("rapport-pack %s [OPTION…] DIR", name);
+
+      run_tool (&verb, NULL, name, "--help", NULL);
+      g_assert_cmpint (verb.status, ==, 0);
+      g_assert_nonnull (strstr (verb.out, usage));
+      if (i == 1)
+        g_assert_nonnull (strstr (verb.out, "--output=FILE"));
+    }
 
   run_tool (&validate, NULL, "validate", "--help", NULL);
   g_assert_cmpint (validate.status, ==, 0);
@@ -316,6 +337,198 @@ test_cli_schema_missing (void)
   g_assert_nonnull (strstr (run.err, "/nonexistent/rapport-topic.rng"));
 }
 
+static char *
+scratch (const char *name)
+{
+  char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+
+  g_assert_no_errno (g_mkdir_with_parents (g_get_user_data_dir (), 0700));
+
+  return path;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* new DIR: a pack folder that is valid as it is and builds. */
+static void
+test_cli_new (void)
+{
+  g_auto(Run) created = { 0 };
+  g_auto(Run) validated = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) built = { 0 };
+  g_autofree char *folder = scratch ("Refund Basics");
+  g_autofree char *output = scratch ("refund-basics.rapportpack");
+  g_autofree char *topic = g_build_filename (folder, "topics", "first-topic.xml", NULL);
+  g_autofree char *picture = g_build_filename (folder, "media", "greeting.svg", NULL);
+  g_autofree char *manifest = g_build_filename (folder, "pack.json", NULL);
+  g_autofree char *manifest_text = NULL;
+
+  run_tool (&created, NULL, "new", folder, NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  g_assert_cmpstr (created.err, ==, "");
+  g_assert_nonnull (strstr (created.out, "“org.example.refund-basics”"));
+  g_assert_true (g_file_test (topic, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (picture, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_get_contents (manifest, &manifest_text, NULL, NULL));
+  g_assert_nonnull (strstr (manifest_text, "\"topics/first-topic.xml\""));
+
+  run_tool (&validated, NULL, "validate", folder, NULL);
+  g_assert_cmpint (validated.status, ==, 0);
+  g_assert_nonnull (strstr (validated.out, "valid pack “My lesson pack” with 1 topic"));
+
+  /* Never over a trainer's work. */
+  run_tool (&again, NULL, "new", folder, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already exists"));
+
+  run_tool (&built, NULL, "build", folder, "-o", output, NULL);
+  g_assert_cmpint (built.status, ==, 0);
+  g_assert_nonnull (strstr (built.out, "(1 topic, 1 picture)"));
+}
+
+/* build DIR -o FILE twice gives the same bytes; validate and inspect read them. */
+static void
+test_cli_build (void)
+{
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+  g_auto(Run) validated = { 0 };
+  g_auto(Run) inspected = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first_bytes = NULL;
+  g_autoptr(GBytes) second_bytes = NULL;
+  g_autofree char *pack = fixture ("packs", "acme", NULL);
+  g_autofree char *first_path = scratch ("first.rapportpack");
+  g_autofree char *second_path = scratch ("second.rapportpack");
+  JsonObject *root;
+  JsonArray *media;
+
+  run_tool (&first, NULL, "build", pack, "-o", first_path, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpstr (first.err, ==, "");
+  g_assert_nonnull (strstr (first.out, "built “Acme Customer Care: Refunds” version 1.0 (2 topics, 2 pictures)"));
+  run_tool (&second, NULL, "build", "--output", second_path, pack, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+
+  first_bytes = read_bytes (first_path);
+  second_bytes = read_bytes (second_path);
+  g_assert_true (g_bytes_equal (first_bytes, second_bytes));
+
+  run_tool (&validated, NULL, "validate", first_path, NULL);
+  g_assert_cmpint (validated.status, ==, 0);
+  g_assert_cmpstr (validated.err, ==, "");
+  g_assert_nonnull (strstr (validated.out, "valid pack “Acme Customer Care: Refunds” with 2 topics"));
+
+  run_tool (&inspected, NULL, "inspect", "--json", first_path, NULL);
+  g_assert_cmpint (inspected.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, inspected.out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "id"), ==, "com.acme.customer-care");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "topics")), ==, 2);
+  media = json_object_get_array_member (root, "media");
+  g_assert_cmpuint (json_array_get_length (media), ==, 2);
+  /* A built pack.json lists the pictures by name. */
+  g_assert_cmpstr (json_array_get_string_element (media, 0), ==, "media/refund-steps.svg");
+}
+
+static void
+test_cli_build_refused (void)
+{
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) topic = { 0 };
+  g_auto(Run) broken = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *topic_path = fixture ("topics", "valid-full.xml", NULL);
+  g_autofree char *folder = scratch ("broken");
+  g_autofree char *manifest = g_build_filename (folder, "pack.json", NULL);
+  g_autofree char *output = scratch ("broken.rapportpack");
+
+  run_tool (&missing, NULL, "build", "/nonexistent/pack", "-o", output, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+
+  run_tool (&topic, NULL, "build", topic_path, "-o", output, NULL);
+  g_assert_cmpint (topic.status, ==, 1);
+  g_assert_nonnull (strstr (topic.err, "is not a pack folder"));
+
+  g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
+  g_assert_true (g_file_set_contents (manifest,
+                                      "{\n"
+                                      "  \"id\": \"org.example.broken\",\n"
+                                      "  \"title\": \"Broken\",\n"
+                                      "  \"version\": \"1\",\n"
+                                      "  \"authors\": [\"A\"],\n"
+                                      "  \"language\": \"en\",\n"
+                                      "  \"license\": \"CC0-1.0\",\n"
+                                      "  \"description\": \"d\",\n"
+                                      "  \"topics\": [{ \"file\": \"topics/gone.xml\" }]\n"
+                                      "}\n", -1, &error));
+  run_tool (&broken, NULL, "build", folder, "-o", output, NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  g_assert_cmpstr (broken.out, ==, "");
+  g_assert_nonnull (strstr (broken.err, ":9: Could not read"));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+}
+
+/* Problems inside a pack file name the files by their names in it. */
+static void
+test_cli_validate_archive_problems (void)
+{
+  g_auto(Run) built = { 0 };
+  g_auto(Run) changed = { 0 };
+  g_auto(Run) cut = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) files = NULL;
+  g_autoptr(GBytes) whole = NULL;
+  g_autofree char *pack = fixture ("packs", "acme", NULL);
+  g_autofree char *path = scratch ("acme.rapportpack");
+  g_autofree char *changed_path = scratch ("changed.rapportpack");
+  g_autofree char *cut_path = scratch ("cut.rapportpack");
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  GBytes *topic;
+  char *skill;
+
+  run_tool (&built, NULL, "build", pack, "-o", path, NULL);
+  g_assert_cmpint (built.status, ==, 0);
+
+  /* A topic changed after the build: its checksum and its skill are wrong. */
+  files = rapport_pack_archive_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+  topic = g_hash_table_lookup (files, "topics/upset-customer.xml");
+  text = g_strndup (g_bytes_get_data (topic, NULL), g_bytes_get_size (topic));
+  skill = strstr (text, "skill=\"empathy\"");
+  g_assert_nonnull (skill);
+  memcpy (skill, "skill=\"emphasy\"", strlen ("skill=\"emphasy\""));
+  g_hash_table_insert (files, g_strdup ("topics/upset-customer.xml"), g_bytes_new (text, strlen (text)));
+  g_assert_true (rapport_pack_archive_write (files, changed_path, &error));
+
+  run_tool (&changed, NULL, "validate", changed_path, NULL);
+  g_assert_cmpint (changed.status, ==, 1);
+  g_assert_nonnull (strstr (changed.err, "pack.json:17: The SHA-256 checksum of “topics/upset-customer.xml” does not match"));
+  g_assert_nonnull (strstr (changed.err, "\ntopics/upset-customer.xml:3: “emphasy” is not one of Rapport’s skills"));
+
+  /* A file cut short in the download. */
+  whole = read_bytes (path);
+  g_assert_true (g_file_set_contents (cut_path, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) - 100,
+                                      &error));
+  run_tool (&cut, NULL, "inspect", cut_path, NULL);
+  g_assert_cmpint (cut.status, ==, 1);
+  g_assert_cmpstr (cut.out, ==, "");
+  expected = g_strdup_printf ("%s: This is not a Rapport pack file, or it is damaged or cut short", cut_path);
+  g_assert_true (g_str_has_prefix (cut.err, expected));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +544,10 @@ main (int   argc,
   g_test_add_func ("/rapport/rapport-pack/inspect-topic", test_cli_inspect_topic);
   g_test_add_func ("/rapport/rapport-pack/inspect-invalid", test_cli_inspect_invalid);
   g_test_add_func ("/rapport/rapport-pack/schema-missing", test_cli_schema_missing);
+  g_test_add_func ("/rapport/rapport-pack/new", test_cli_new);
+  g_test_add_func ("/rapport/rapport-pack/build", test_cli_build);
+  g_test_add_func ("/rapport/rapport-pack/build-refused", test_cli_build_refused);
+  g_test_add_func ("/rapport/rapport-pack/validate-archive-problems", test_cli_validate_archive_problems);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 
+#include "rapport-keys.h"
 #include "rapport-topic-loader.h"
 
 static RapportTopicLoader *loader;
@@ -358,6 +359,9 @@ static const Mistake mistakes[] = {
   { "hostile-billion-laughs.xml", 2, "must not have a document type declaration", TRUE },
   { "hostile-external-entity.xml", 2, "must not have a document type declaration", TRUE },
   { "hostile-xinclude.xml", 7, "<xi:include> is not allowed inside <p>", TRUE },
+  { "bad-figure-alt.xml", 8, "<figure> needs the attribute “alt”", TRUE },
+  { "bad-figure-src.xml", 8, "“../secret.png” is not a picture in the pack’s media folder", TRUE },
+  { "bad-figure-blank-alt.xml", 8, "The alt text of a picture is empty", FALSE },
 };
 
 static void
@@ -796,6 +800,53 @@ test_topic_format_guide_example (void)
   g_assert_cmpuint (rapport_quiz_get_n_questions (rapport_topic_get_quiz (topic)), ==, 3);
 }
 
+/* A picture in a lesson: its file in the pack and the text that stands for it. */
+static void
+test_topic_figure (void)
+{
+  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
+  g_autoptr(RapportTopic) topic = NULL;
+  g_autoptr(RapportLesson) lesson = NULL;
+  RapportSection *section;
+  RapportBlock *block;
+
+  topic = load_string ("<topic format=\"1\" key=\"x\" skill=\"empathy\" icon=\"a-symbolic\" xml:lang=\"en\">\n"
+                       "<title>T</title><summary>S</summary>\n"
+                       "<lesson key=\"l\" minutes=\"1\"><title>L</title>\n"
+                       "<section><p>Look:</p>\n"
+                       "<figure src=\"media/shop/till-2.png\"\n"
+                       "        alt=\"The till,   with the\n refund key\"/>\n"
+                       "</section></lesson>\n"
+                       "<journal><prompt>p</prompt></journal>\n"
+                       "<rubric><level value=\"1\">a</level><level value=\"2\">a</level>"
+                       "<level value=\"3\">a</level><level value=\"4\">a</level>"
+                       "<level value=\"5\">a</level></rubric>\n"
+                       "</topic>\n", -1, problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%u: %s", problem_at (problems, i)->line, problem_at (problems, i)->message);
+  g_assert_nonnull (topic);
+
+  lesson = g_list_model_get_item (rapport_topic_get_lessons (topic), 0);
+  section = rapport_lesson_get_section (lesson, 0);
+  g_assert_cmpuint (rapport_section_get_n_blocks (section), ==, 2);
+  block = rapport_section_get_block (section, 1);
+  g_assert_cmpint (rapport_block_get_kind (block), ==, RAPPORT_BLOCK_FIGURE);
+  g_assert_cmpstr (rapport_block_get_src (block), ==, "media/shop/till-2.png");
+  g_assert_cmpstr (rapport_block_get_alt (block), ==, "The till, with the refund key");
+  /* The alt text is not counted as reading. */
+  g_assert_cmpuint (rapport_block_count_words (block), ==, 0);
+
+  g_assert_true (rapport_media_path_is_valid ("media/a.png"));
+  g_assert_true (rapport_media_path_is_valid ("media/shop/till_2.jpeg"));
+  g_assert_false (rapport_media_path_is_valid ("media/../pack.json"));
+  g_assert_false (rapport_media_path_is_valid ("media/.hidden.png"));
+  g_assert_false (rapport_media_path_is_valid ("media/a.PNG"));
+  g_assert_false (rapport_media_path_is_valid ("media/a.gif"));
+  g_assert_false (rapport_media_path_is_valid ("media/.png"));
+  g_assert_false (rapport_media_path_is_valid ("topics/a.png"));
+  g_assert_false (rapport_media_path_is_valid ("media//a.png"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -831,6 +882,7 @@ main (int   argc,
   g_test_add_func ("/rapport/topic/bad-schema", test_topic_bad_schema);
   g_test_add_func ("/rapport/topic/format-guide-example", test_topic_format_guide_example);
   g_test_add_func ("/rapport/topic/schema-fallback", test_topic_schema_fallback);
+  g_test_add_func ("/rapport/topic/figure", test_topic_figure);
 
   status = g_test_run ();
   g_clear_object (&loader);

@@ -27,6 +27,9 @@ struct _RapportBlock
   RapportInline    *try;
   RapportInline    *why;
   RapportDialogue  *dialogue;
+  char             *src;       /* figure */
+  char             *alt;
+  guint             line;      /* figure: where the topic file names the picture */
 };
 
 struct _RapportSection
@@ -195,6 +198,26 @@ rapport_block_set_dialogue (RapportBlock    *self,
   self->dialogue = rapport_dialogue_ref (dialogue);
 }
 
+/* @line lets a pack point at the <figure> whose picture is missing. */
+void
+rapport_block_set_figure (RapportBlock *self,
+                          const char   *src,
+                          const char   *alt,
+                          guint         line)
+{
+  g_assert (self->kind == RAPPORT_BLOCK_FIGURE);
+  g_assert (self->src == NULL);
+  self->src = g_strdup (src);
+  self->alt = g_strdup (alt);
+  self->line = line;
+}
+
+guint
+rapport_block_get_line (const RapportBlock *self)
+{
+  return self->line;
+}
+
 static void
 rapport_block_finalize (gpointer data)
 {
@@ -207,6 +230,8 @@ rapport_block_finalize (gpointer data)
   g_clear_pointer (&self->try, rapport_inline_unref);
   g_clear_pointer (&self->why, rapport_inline_unref);
   g_clear_pointer (&self->dialogue, rapport_dialogue_unref);
+  g_clear_pointer (&self->src, g_free);
+  g_clear_pointer (&self->alt, g_free);
 }
 
 RapportBlock *
@@ -305,6 +330,23 @@ rapport_block_get_dialogue (const RapportBlock *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->dialogue;
+}
+
+/* A path inside the pack, such as "media/till.png". */
+const char *
+rapport_block_get_src (const RapportBlock *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->src;
+}
+
+const char *
+rapport_block_get_alt (const RapportBlock *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->alt;
 }
 
 /* Words a learner reads in this block (a quote's source is an attribute, not text). */

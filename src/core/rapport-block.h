@@ -26,6 +26,7 @@ typedef enum
   RAPPORT_BLOCK_INSTEAD,    /* <instead>: avoid, try, why */
   RAPPORT_BLOCK_DIALOGUE,   /* <dialogue> */
   RAPPORT_BLOCK_QUOTE,      /* <quote source="…"> */
+  RAPPORT_BLOCK_FIGURE,     /* <figure src="media/…" alt="…"/> */
 } RapportBlockKind;
 
 /* An example exchange between a customer and an agent; also the opening of a
@@ -67,6 +68,11 @@ RapportInline    *rapport_block_get_try          (const RapportBlock *self);
 RapportInline    *rapport_block_get_why          (const RapportBlock *self);
 /* Dialogue: */
 RapportDialogue  *rapport_block_get_dialogue     (const RapportBlock *self);
+/* Figure: the picture's file inside its pack ("media/till.png") and the
+ * text that stands for it for learners who cannot see it.
+ */
+const char       *rapport_block_get_src          (const RapportBlock *self);
+const char       *rapport_block_get_alt          (const RapportBlock *self);
 guint             rapport_block_count_words      (const RapportBlock *self);
 
 typedef struct _RapportSection RapportSection;

@@ -13,5 +13,6 @@ G_BEGIN_DECLS
 GBytes *rapport_read_file_capped (const char  *path,
                                   gsize        max_size,
                                   GError     **error);
+void    rapport_libxml_init      (void);
 
 G_END_DECLS

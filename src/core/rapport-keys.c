@@ -153,3 +153,88 @@ rapport_version_compare (const char *a,
 
   return 0;
 }
+
+/* A file name inside a pack: relative, with "/" between parts; no "..",
+ * ".", empty part, backslash, drive letter or control character. The rule
+ * for the files pack.json lists and for every entry of a .rapportpack
+ * archive, so that no name can point outside the pack's folder.
+ */
+gboolean
+rapport_pack_path_is_safe (const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (path[0] == '\0' || path[0] == '/' || strlen (path) > 255 || strchr (path, '\\') != NULL)
+    return FALSE;
+
+  if (!g_utf8_validate (path, -1, NULL))
+    return FALSE;
+
+  for (const char *p = path; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20 || *p == 0x7f || *p == ':')
+        return FALSE;
+    }
+
+  parts = g_strsplit (path, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_media_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '-';
+}
+
+/* A picture a lesson shows: "media/" and a name of ASCII letters, digits,
+ * "_", "-" and ".", each part starting with a letter, digit, "_" or "-",
+ * ending in .png, .jpg, .jpeg or .svg. The schema's pattern for <figure src>
+ * says the same.
+ */
+gboolean
+rapport_media_path_is_valid (const char *path)
+{
+  static const char * const extensions[] = { ".png", ".jpg", ".jpeg", ".svg", NULL };
+  gboolean start_of_part = TRUE;
+  const char *p;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_str_has_prefix (path, "media/") || strlen (path) > 255)
+    return FALSE;
+
+  for (p = path + strlen ("media/"); *p != '\0'; p++)
+    {
+      if (start_of_part)
+        {
+          if (!is_media_name_char (*p))
+            return FALSE;
+          start_of_part = FALSE;
+        }
+      else if (*p == '/')
+        start_of_part = TRUE;
+      else if (!is_media_name_char (*p) && *p != '.')
+        return FALSE;
+    }
+
+  if (start_of_part)
+    return FALSE;
+
+  for (guint i = 0; extensions[i] != NULL; i++)
+    {
+      const char *last = strrchr (path, '/');
+
+      if (g_str_has_suffix (path, extensions[i]) && strlen (last + 1) > strlen (extensions[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}

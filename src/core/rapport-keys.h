@@ -18,5 +18,7 @@ gboolean rapport_language_is_valid (const char *language);
 gboolean rapport_version_is_valid  (const char *version);
 int      rapport_version_compare   (const char *a,
                                     const char *b);
+gboolean rapport_pack_path_is_safe (const char *path);
+gboolean rapport_media_path_is_valid (const char *path);
 
 G_END_DECLS

@@ -17,7 +17,11 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  RAPPORT_PACK_ERROR_INVALID,   /* the pack has problems; see the problem list */
+  RAPPORT_PACK_ERROR_INVALID,        /* the pack has problems; see the problem list */
+  RAPPORT_PACK_ERROR_OLDER,          /* a newer version of the pack is installed */
+  RAPPORT_PACK_ERROR_NOT_INSTALLED,  /* no pack with that id is installed */
+  RAPPORT_PACK_ERROR_RESERVED,       /* the id is that of Rapport's own course */
+  RAPPORT_PACK_ERROR_FAILED,         /* reading or writing files failed */
 } RapportPackError;
 
 GQuark rapport_pack_error_quark (void);
@@ -26,6 +30,9 @@ GQuark rapport_pack_error_quark (void);
 #define RAPPORT_PACK_MAX_MANIFEST_SIZE (256 * 1024)
 #define RAPPORT_PACK_MAX_JSON_DEPTH    16
 #define RAPPORT_PACK_MAX_TOPICS        200
+#define RAPPORT_PACK_MAX_MEDIA         200
+#define RAPPORT_PACK_MAX_MEDIA_SIZE    (8 * 1024 * 1024)
+#define RAPPORT_PACK_FILE_SUFFIX       ".rapportpack"
 
 #define RAPPORT_TYPE_PACK (rapport_pack_get_type ())
 
@@ -39,6 +46,11 @@ RapportPack        *rapport_pack_load_folder            (const char         *fol
                                                          RapportTopicLoader *loader,
                                                          GPtrArray          *problems,
                                                          GError            **error);
+RapportPack        *rapport_pack_load_path              (const char         *path,
+                                                         RapportTopicLoader *loader,
+                                                         GPtrArray          *problems,
+                                                         GError            **error);
+gboolean            rapport_pack_path_is_archive        (const char         *path);
 
 const char         *rapport_pack_get_id                 (RapportPack        *self);
 const char         *rapport_pack_get_title              (RapportPack        *self);
@@ -53,7 +65,13 @@ const char         *rapport_pack_get_topic_file         (RapportPack        *sel
                                                          guint               position);
 const char         *rapport_pack_get_topic_sha256       (RapportPack        *self,
                                                          guint               position);
+guint               rapport_pack_get_n_media_files      (RapportPack        *self);
+const char         *rapport_pack_get_media_file         (RapportPack        *self,
+                                                         guint               position);
+const char         *rapport_pack_get_media_sha256       (RapportPack        *self,
+                                                         guint               position);
 GListModel         *rapport_pack_get_topics             (RapportPack        *self);
 const char         *rapport_pack_get_folder             (RapportPack        *self);
+const char         *rapport_pack_get_archive            (RapportPack        *self);
 
 G_END_DECLS

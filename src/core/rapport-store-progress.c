@@ -120,6 +120,56 @@ rapport_store_remove_pack (RapportStore  *self,
   return write_one (self, stmt, error);
 }
 
+/* Forgets an installed pack in one transaction: its entry in the list of
+ * installed packs and, unless @keep_progress, everything the learner did in
+ * it (lessons read, quiz attempts with their answers, the review queue).
+ * Journal entries rate skills, not packs, and stay.
+ */
+gboolean
+rapport_store_forget_pack (RapportStore  *self,
+                           const char    *pack_id,
+                           gboolean       keep_progress,
+                           GError       **error)
+{
+  static const char * const progress_sql[] = {
+    "DELETE FROM lesson_progress WHERE pack_id = ?1",
+    "DELETE FROM quiz_attempt WHERE pack_id = ?1",   /* answers go with their attempt */
+    "DELETE FROM review_item WHERE pack_id = ?1",
+  };
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (is_key (pack_id), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i <= G_N_ELEMENTS (progress_sql); i++)
+    {
+      g_autoptr(RapportStoreStmt) stmt = NULL;
+
+      if (i > 0 && keep_progress)
+        break;
+
+      stmt = rapport_store_prepare (self, i == 0 ? "DELETE FROM pack WHERE id = ?1" : progress_sql[i - 1],
+                                    error);
+      if (stmt == NULL)
+        {
+          rapport_store_rollback (self);
+          return FALSE;
+        }
+
+      rapport_store_bind_text (stmt, 1, pack_id);
+      if (!rapport_store_step_done (self, stmt, error))
+        {
+          rapport_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return rapport_store_commit (self, error);
+}
+
 /* Returns: (element-type RapportStorePack), ordered by title */
 GPtrArray *
 rapport_store_list_packs (RapportStore  *self,

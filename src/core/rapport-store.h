@@ -220,6 +220,10 @@ gboolean             rapport_store_remove_pack         (RapportStore   *self,
                                                         GError        **error);
 GPtrArray           *rapport_store_list_packs          (RapportStore   *self,
                                                         GError        **error);
+gboolean             rapport_store_forget_pack         (RapportStore   *self,
+                                                        const char     *pack_id,
+                                                        gboolean        keep_progress,
+                                                        GError        **error);
 
 /* Lessons.  A NULL time means now. */
 gboolean             rapport_store_mark_lesson_opened  (RapportStore   *self,

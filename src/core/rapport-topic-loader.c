@@ -95,32 +95,6 @@ libxml_error_free (gpointer data)
   g_free (e);
 }
 
-/* libxml2 set-up, once per process */
-
-static xmlParserInputPtr
-deny_external_entity (const char       *url,
-                      const char       *id,
-                      xmlParserCtxtPtr  ctxt)
-{
-  /* Nothing a topic file names is ever fetched: not a DTD, not an entity,
-   * not an XInclude. Refusing here is the last line, after the DOCTYPE scan.
-   */
-  return NULL;
-}
-
-static void
-ensure_libxml (void)
-{
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      xmlInitParser ();
-      xmlSetExternalEntityLoader (deny_external_entity);
-      g_once_init_leave (&initialized, 1);
-    }
-}
-
 /* Problems */
 
 static const char *
@@ -146,6 +120,18 @@ quote (Load       *l,
   g_ptr_array_add (l->pool, quoted);
 
   return quoted;
+}
+
+/* A copy owned by the load, not shortened. */
+static const char *
+quote_full (Load       *l,
+            const char *text)
+{
+  char *copy = g_strdup (text);
+
+  g_ptr_array_add (l->pool, copy);
+
+  return copy;
 }
 
 static guint
@@ -1471,6 +1457,62 @@ parse_block (Load    *l,
       block = rapport_block_new (RAPPORT_BLOCK_DIALOGUE);
       rapport_block_set_dialogue (block, dialogue);
     }
+  else if (g_str_equal (name, "figure"))
+    {
+      const char *src;
+      const char *alt;
+
+      check_attributes (l, node, "src alt", "src alt");
+      src = get_attribute (l, node, "src");
+      alt = get_attribute (l, node, "alt");
+
+      for (xmlNode *child = node->children; child != NULL; child = child->next)
+        {
+          if (child->type == XML_ELEMENT_NODE ||
+              ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) &&
+               !is_blank ((const char *) child->content)))
+            {
+              structural (l, child,
+                          _("<figure> holds nothing: describe the picture in its alt attribute."));
+              break;
+            }
+        }
+
+      if (src != NULL && !rapport_media_path_is_valid (src))
+        {
+          structural (l, node,
+                      _("“%s” is not a picture in the pack’s media folder: use a name such as "
+                        "“media/till.png”, of letters, digits, “-” and “_”, ending in .png, "
+                        ".jpg, .jpeg or .svg."),
+                      quote (l, src));
+          src = NULL;
+        }
+
+      if (alt != NULL)
+        {
+          glong n_chars = g_utf8_strlen (alt, -1);
+
+          if (n_chars == 0 || n_chars > 400)
+            structural (l, node, _("The alt text of a picture must have 1 to 400 characters."));
+          else if (is_blank (alt))
+            semantic (l, node,
+                      _("The alt text of a picture is empty; say what the picture shows, for "
+                        "learners who cannot see it."));
+        }
+
+      if (alt != NULL)
+        {
+          /* Line breaks and runs of spaces in the attribute become one space, as in text. */
+          g_autoptr(RapportInline) collapsed = rapport_inline_new ();
+
+          rapport_inline_append (collapsed, RAPPORT_RUN_PLAIN, alt);
+          rapport_inline_finish (collapsed);
+          alt = quote_full (l, rapport_inline_get_text (collapsed));
+        }
+
+      block = rapport_block_new (RAPPORT_BLOCK_FIGURE);
+      rapport_block_set_figure (block, src, alt, line_of (node));
+    }
   else
     {
       g_autoptr(RapportInline) text = NULL;
@@ -1499,7 +1541,7 @@ parse_block (Load    *l,
   return block;
 }
 
-#define BLOCK_NAMES "p list tip instead dialogue quote"
+#define BLOCK_NAMES "p list tip instead dialogue quote figure"
 
 static RapportSection *
 parse_section (Load    *l,
@@ -2146,7 +2188,7 @@ rapport_topic_loader_new_from_bytes (GBytes  *schema,
   g_return_val_if_fail (schema != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  ensure_libxml ();
+  rapport_libxml_init ();
 
   data = g_bytes_get_data (schema, &length);
   if (length == 0 || length > G_MAXINT)

@@ -42,6 +42,11 @@ void             rapport_block_set_instead       (RapportBlock     *self,
                                                   RapportInline    *why);
 void             rapport_block_set_dialogue      (RapportBlock     *self,
                                                   RapportDialogue  *dialogue);
+void             rapport_block_set_figure        (RapportBlock     *self,
+                                                  const char       *src,
+                                                  const char       *alt,
+                                                  guint             line);
+guint            rapport_block_get_line          (const RapportBlock *self);
 
 RapportSection  *rapport_section_new             (const char       *heading);
 void             rapport_section_add_block       (RapportSection   *self,

@@ -23,6 +23,8 @@ for file in \
   share/icons/hicolor/symbolic/apps/io.github.rapportapp.Rapport-symbolic.svg \
   share/glib-2.0/schemas/io.github.rapportapp.Rapport.gschema.xml \
   share/mime/packages/io.github.rapportapp.Rapport.xml \
+  share/man/man1/rapport-pack.1 \
+  share/doc/rapport/FORMAT.md \
   share/locale/de/LC_MESSAGES/rapport.mo
 do
   if [ -e "$root/$file" ]; then
@@ -46,6 +48,19 @@ if ! RAPPORT_SCHEMA="$root/share/rapport/rapport-topic.rng" \
   echo "the installed core pack does not validate" >&2
   status=1
 fi
+
+# The installed tool builds a pack file that it then accepts.
+scratch=$(mktemp -d)
+if ! RAPPORT_SCHEMA="$root/share/rapport/rapport-topic.rng" \
+     "$root/bin/rapport-pack" new "$scratch/pack" >/dev/null ||
+   ! RAPPORT_SCHEMA="$root/share/rapport/rapport-topic.rng" \
+     "$root/bin/rapport-pack" build "$scratch/pack" -o "$scratch/pack.rapportpack" >/dev/null ||
+   ! RAPPORT_SCHEMA="$root/share/rapport/rapport-topic.rng" \
+     "$root/bin/rapport-pack" validate "$scratch/pack.rapportpack" >/dev/null; then
+  echo "the installed rapport-pack cannot create, build and validate a pack" >&2
+  status=1
+fi
+rm -rf "$scratch"
 
 # The installed desktop file and metainfo carry the German translation.
 grep -q '^Comment\[de\]=' "$root/share/applications/io.github.rapportapp.Rapport.desktop" \
