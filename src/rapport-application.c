@@ -11,6 +11,8 @@
 #include "rapport-application.h"
 #include "rapport-preferences-window.h"
 #include "rapport-catalog.h"
+#include "rapport-pack-install.h"
+#include "rapport-paths.h"
 #include "rapport-store.h"
 #include "rapport-window.h"
 
@@ -128,7 +130,10 @@ load_catalog (RapportApplication *self)
   g_autoptr(RapportTopicLoader) loader = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *core_pack = rapport_catalog_find_core_pack ();
-  const char *folders[] = { core_pack, NULL };
+  g_autofree char *data_dir = rapport_paths_get_data_dir ();
+  g_auto(GStrv) installed = rapport_pack_list_installed_folders (data_dir);
+  g_autoptr(GStrvBuilder) folders = g_strv_builder_new ();
+  g_auto(GStrv) all = NULL;
 
   schema = g_resources_lookup_data (RESOURCE_BASE_PATH "/rapport-topic.rng", 0, NULL);
   g_assert (schema != NULL);
@@ -136,8 +141,16 @@ load_catalog (RapportApplication *self)
   if (loader == NULL)
     g_error ("The topic schema Rapport ships does not compile: %s", error->message);
 
+  /* The course first, then the packs the learner installed, by the same
+   * code: a pack with problems is left out and its problems logged.
+   */
+  g_strv_builder_add (folders, core_pack);
+  if (installed != NULL)
+    g_strv_builder_addv (folders, (const char **) installed);
+  all = g_strv_builder_end (folders);
+
   rapport_catalog_set_loader (self->catalog, loader);
-  rapport_catalog_load_async (self->catalog, folders, NULL,
+  rapport_catalog_load_async (self->catalog, (const char * const *) all, NULL,
                               on_catalog_loaded_cb, g_object_ref (self));
 }
 

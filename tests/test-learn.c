@@ -12,6 +12,9 @@
 #include "rapport-learn-view.h"
 #include "rapport-lesson.h"
 #include "rapport-lesson-view.h"
+#include "rapport-pack-install.h"
+#include "rapport-paths.h"
+#include "rapport-problem.h"
 #include "rapport-test-app.h"
 #include "rapport-test-utils.h"
 #include "rapport-topic-page.h"
@@ -367,6 +370,54 @@ test_restart (void)
   g_unsetenv ("RAPPORT_TEST_SHARE_ROOT");
 }
 
+/* A pack the learner installed shows after the course, loaded by the same
+ * code. Runs in its own process with fresh folders, as a new user.
+ */
+static void
+test_installed_pack (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_problem_free);
+  g_autoptr(RapportPackInstallResult) result = NULL;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  g_autofree char *data_dir = NULL;
+  g_autofree char *schema = g_build_filename (SOURCE_DATADIR, "rapport-topic.rng", NULL);
+  g_autofree char *acme = g_test_build_filename (G_TEST_DIST, "fixtures", "packs", "acme", NULL);
+  RapportWindow *window;
+  GtkWidget *flowbox;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  data_dir = rapport_paths_ensure_data_dir (&error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(RapportStore) store = rapport_store_new (&error);
+    g_autoptr(RapportTopicLoader) loader = rapport_topic_loader_new_from_file (schema, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (rapport_pack_install (acme, data_dir, store, loader, RAPPORT_PACK_INSTALL_DEFAULT,
+                                         &result, problems, &error));
+    g_assert_no_error (error);
+  }
+
+  window = get_window ();
+  flowbox = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_FLOW_BOX, NULL);
+  rapport_test_collect_widgets (flowbox, GTK_TYPE_FLOW_BOX_CHILD, cards);
+  g_assert_cmpuint (cards->len, ==, 12);
+  g_assert_cmpint (gtk_flow_box_child_get_index (find_card (window, "Cross-Cultural Etiquette")), ==, 9);
+  g_assert_nonnull (find_card (window, "Handling a refund request at Acme"));
+  g_assert_cmpint (gtk_flow_box_child_get_index (find_card (window, "Handling a refund request at Acme")), >=, 10);
+  g_assert_cmpint (gtk_flow_box_child_get_index (find_card (window, "When a refund customer is upset")), >=, 10);
+  rapport_test_save_screenshot (GTK_WIDGET (window), "learn-with-pack");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_clear_object (&app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +430,7 @@ main (int   argc,
    * the app, so this process creates its own only afterwards.
    */
   g_test_add_func ("/rapport/learn/restart", test_restart);
+  g_test_add_func ("/rapport/learn/installed-pack", test_installed_pack);
   g_test_add_func ("/rapport/learn/restart/first-run", test_restart_first_run);
   g_test_add_func ("/rapport/learn/restart/second-run", test_restart_second_run);
   g_test_add_func ("/rapport/learn/cards", test_cards);
