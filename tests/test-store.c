@@ -1565,6 +1565,183 @@ test_store_points (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+typedef struct
+{
+  guint   skill_index;
+  gint64  time;
+  double  value;
+  char   *uuid;
+  gint64  attempt_id;
+} SeenPoint;
+
+static void
+seen_point_clear (gpointer data)
+{
+  g_free (((SeenPoint *) data)->uuid);
+}
+
+static void
+collect_point (guint        skill_index,
+               gint64       time,
+               double       value,
+               const char  *entry_uuid,
+               gint64       attempt_id,
+               gpointer     user_data)
+{
+  SeenPoint point = { skill_index, time, value, g_strdup (entry_uuid), attempt_id };
+
+  g_array_append_val ((GArray *) user_data, point);
+}
+
+/* The chart's bulk read gives what rapport_store_get_skill_points() gives. */
+static void
+assert_same_as_points (RapportStore       *store,
+                       const char * const *keys,
+                       RapportStoreSeries  series,
+                       GDateTime          *from,
+                       GDateTime          *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (SeenPoint));
+  GStringChunk *strings = g_string_chunk_new (64);
+  guint at = 0;
+
+  g_array_set_clear_func (seen, seen_point_clear);
+  g_assert_true (rapport_store_foreach_skill_point (store, keys, series, from, to, strings,
+                                                    collect_point, seen, &error));
+  g_assert_no_error (error);
+
+  for (guint s = 0; keys[s] != NULL; s++)
+    {
+      g_autoptr(GPtrArray) points = rapport_store_get_skill_points (store, keys[s], series,
+                                                                    from, to, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < points->len; i++, at++)
+        {
+          const RapportStorePoint *expected = points->pdata[i];
+          const SeenPoint *point = &g_array_index (seen, SeenPoint, at);
+
+          g_assert_cmpuint (at, <, seen->len);
+          g_assert_cmpuint (point->skill_index, ==, s);
+          g_assert_cmpint (point->time, ==, g_date_time_to_unix (expected->time));
+          g_assert_cmpfloat (point->value, ==, expected->value);
+          g_assert_cmpstr (point->uuid, ==, expected->entry_uuid);
+          g_assert_cmpint (point->attempt_id, ==, expected->attempt_id);
+        }
+    }
+  g_assert_cmpuint (at, ==, seen->len);
+
+  g_string_chunk_free (strings);
+}
+
+static void
+test_store_chart_points (void)
+{
+  g_autoptr(RapportStore) store = store_with_known_data ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) from = utc (2024, 1, 3, 12, 0);
+  g_autoptr(GDateTime) to = utc (2024, 1, 8, 8, 0);
+  g_autoptr(GDateTime) same = utc (2024, 3, 1, 9, 30);
+  g_autoptr(RapportStoreEntry) first = make_entry ("same second, first", same);
+  g_autoptr(RapportStoreEntry) second = make_entry ("same second, second", same);
+  const char * const keys[] = { "empathy", "business-writing", "communication", NULL };
+  const char * const none[] = { NULL };
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (SeenPoint));
+  GStringChunk *strings = g_string_chunk_new (64);
+
+  /* Two entries in the same second: each rating keeps its own entry. */
+  rapport_store_entry_set_rating (first, "empathy", 1);
+  rapport_store_entry_set_rating (second, "empathy", 5);
+  g_assert_true (rapport_store_save_journal_entry (store, first, &error));
+  g_assert_true (rapport_store_save_journal_entry (store, second, &error));
+  g_assert_no_error (error);
+
+  assert_same_as_points (store, keys, RAPPORT_STORE_SERIES_SELF_RATING, NULL, NULL);
+  assert_same_as_points (store, keys, RAPPORT_STORE_SERIES_SELF_RATING, from, to);
+  assert_same_as_points (store, keys, RAPPORT_STORE_SERIES_QUIZ_SCORE, NULL, NULL);
+  assert_same_as_points (store, keys, RAPPORT_STORE_SERIES_QUIZ_SCORE, from, to);
+
+  g_array_set_clear_func (seen, seen_point_clear);
+  g_assert_true (rapport_store_foreach_skill_point (store, keys,
+                                                    RAPPORT_STORE_SERIES_SELF_RATING, same,
+                                                    NULL, strings, collect_point, seen,
+                                                    &error));
+  g_assert_cmpuint (seen->len, ==, 2);
+  for (guint i = 0; i < seen->len; i++)
+    {
+      const SeenPoint *point = &g_array_index (seen, SeenPoint, i);
+
+      g_assert_cmpstr (point->uuid, ==, point->value == 1 ? first->uuid : second->uuid);
+    }
+
+  /* No skills, no calls. */
+  g_array_set_size (seen, 0);
+  g_assert_true (rapport_store_foreach_skill_point (store, none,
+                                                    RAPPORT_STORE_SERIES_SELF_RATING, NULL,
+                                                    NULL, strings, collect_point, seen,
+                                                    &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 0);
+
+  g_string_chunk_free (strings);
+}
+
+static void
+test_store_activity (void)
+{
+  g_autoptr(RapportStore) store = store_with_known_data ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) may = utc (2024, 5, 1, 8, 0);
+  g_autoptr(GDateTime) june = utc (2024, 6, 1, 8, 0);
+  g_autoptr(GDateTime) later = utc (2024, 6, 2, 8, 0);
+  g_autoptr(GArray) times = NULL;
+  guint lessons = 99, quizzes = 99;
+
+  g_assert_true (rapport_store_mark_lesson_completed (store, "core", "empathy", "one", may,
+                                                      &error));
+  g_assert_true (rapport_store_mark_lesson_completed (store, "core", "empathy", "two", june,
+                                                      &error));
+  /* Only opened: not read. */
+  g_assert_true (rapport_store_mark_lesson_opened (store, "core", "empathy", "three", june,
+                                                   &error));
+  g_assert_no_error (error);
+
+  g_assert_true (rapport_store_count_activity (store, NULL, NULL, &lessons, &quizzes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (lessons, ==, 2);
+  /* Passed twice (80 and 100), failed once (60), abandoned once: one quiz. */
+  g_assert_cmpuint (quizzes, ==, 1);
+
+  g_assert_true (rapport_store_count_activity (store, june, later, &lessons, &quizzes, &error));
+  g_assert_cmpuint (lessons, ==, 1);
+  g_assert_cmpuint (quizzes, ==, 0);
+
+  /* Half-open: a lesson completed at @to is not in the range. */
+  g_assert_true (rapport_store_count_activity (store, may, june, &lessons, NULL, &error));
+  g_assert_cmpuint (lessons, ==, 1);
+
+  times = rapport_store_list_journal_times (store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (times->len, ==, G_N_ELEMENTS (known_ratings));
+  for (guint i = 1; i < times->len; i++)
+    g_assert_cmpint (g_array_index (times, gint64, i - 1), >=, g_array_index (times, gint64, i));
+  g_clear_pointer (&times, g_array_unref);
+
+  {
+    g_autoptr(GDateTime) from = utc (2024, 1, 1, 18, 0);
+    g_autoptr(GDateTime) to = utc (2024, 1, 7, 23, 0);
+    g_autoptr(GDateTime) newest = utc (2024, 1, 3, 12, 0);
+
+    /* [from, to): the entry at 18:00 on the first, not the one at 23:00 on the seventh. */
+    times = rapport_store_list_journal_times (store, from, to, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (times->len, ==, 2);
+    g_assert_cmpint (g_array_index (times, gint64, 0), ==, g_date_time_to_unix (newest));
+    g_assert_cmpint (g_array_index (times, gint64, 1), ==, g_date_time_to_unix (from));
+  }
+}
+
 static void
 test_store_topic_summary (void)
 {
@@ -2085,6 +2262,8 @@ main (int   argc,
   g_test_add_func ("/rapport/store/list-paging", test_store_list_paging);
   g_test_add_func ("/rapport/store/aggregates", test_store_aggregates);
   g_test_add_func ("/rapport/store/points", test_store_points);
+  g_test_add_func ("/rapport/store/chart-points", test_store_chart_points);
+  g_test_add_func ("/rapport/store/activity", test_store_activity);
   g_test_add_func ("/rapport/store/topic-summary", test_store_topic_summary);
   g_test_add_func ("/rapport/store/lessons", test_store_lessons);
   g_test_add_func ("/rapport/store/quiz", test_store_quiz);

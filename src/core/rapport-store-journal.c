@@ -846,3 +846,47 @@ rapport_store_clear_draft (RapportStore  *self,
 
   return rapport_store_commit (self, error);
 }
+
+/* Times */
+
+GArray *
+rapport_store_list_journal_times (RapportStore  *self,
+                                  GDateTime     *from,
+                                  GDateTime     *to,
+                                  GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = NULL;
+  g_autoptr(GArray) times = NULL;
+  int rc;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Covered by journal_entry_occurred. */
+  stmt = rapport_store_prepare (self,
+                                "SELECT occurred_at FROM journal_entry"
+                                " WHERE occurred_at >= ?1 AND occurred_at < ?2"
+                                " ORDER BY occurred_at DESC",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, from != NULL ? g_date_time_to_unix (from) : G_MININT64);
+  sqlite3_bind_int64 (stmt, 2, to != NULL ? g_date_time_to_unix (to) : G_MAXINT64);
+
+  times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 time = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (times, time);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&times);
+}

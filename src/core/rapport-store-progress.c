@@ -1141,3 +1141,303 @@ rapport_store_get_skill_aggregates (RapportStore        *self,
 
   return g_steal_pointer (&aggregates);
 }
+
+/* The chart's bulk read */
+
+typedef struct
+{
+  gint64      occurred;
+  gint64      id;
+  const char *uuid;              /* in the caller's string chunk */
+} EntryKey;
+
+/* The entries in [@from, @to) in (occurred_at, id) order: the order in which
+ * each skill's ratings come out of journal_rating_skill, so one cursor per
+ * skill finds each rating's entry without a lookup per row (a join costs
+ * three times the scan on ten years of ratings).
+ */
+static GArray *
+load_entry_keys (RapportStore  *self,
+                 gint64         from,
+                 gint64         to,
+                 GStringChunk  *strings,
+                 GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = NULL;
+  g_autoptr(GArray) keys = NULL;
+  int rc;
+
+  stmt = rapport_store_prepare (self,
+                                "SELECT occurred_at, id, uuid FROM journal_entry"
+                                " WHERE occurred_at >= ?1 AND occurred_at < ?2"
+                                " ORDER BY occurred_at, id",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+
+  keys = g_array_new (FALSE, FALSE, sizeof (EntryKey));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      EntryKey key;
+
+      key.occurred = sqlite3_column_int64 (stmt, 0);
+      key.id = sqlite3_column_int64 (stmt, 1);
+      key.uuid = g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 2));
+      g_array_append_val (keys, key);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&keys);
+}
+
+/* Only for a rating whose time disagrees with its entry's, which the
+ * journal_entry_rating_time trigger should make impossible.
+ */
+static const char *
+lookup_entry_uuid (RapportStore  *self,
+                   gint64         entry_id,
+                   GStringChunk  *strings,
+                   GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = NULL;
+  gboolean has_row;
+
+  stmt = rapport_store_prepare (self, "SELECT uuid FROM journal_entry WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  if (!step_row (self, stmt, &has_row, error))
+    return NULL;
+
+  if (!has_row)
+    {
+      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT,
+                   _("A self-rating in your progress file belongs to no journal entry."));
+      return NULL;
+    }
+
+  return g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 0));
+}
+
+static gboolean
+foreach_rating (RapportStore           *self,
+                const char * const     *skill_keys,
+                gint64                  from,
+                gint64                  to,
+                GStringChunk           *strings,
+                RapportStorePointFunc   func,
+                gpointer                user_data,
+                GError                **error)
+{
+  g_autoptr(GArray) entries = NULL;
+  const EntryKey *keys;
+
+  entries = load_entry_keys (self, from, to, strings, error);
+  if (entries == NULL)
+    return FALSE;
+
+  keys = (const EntryKey *) (gpointer) entries->data;
+
+  for (guint s = 0; skill_keys[s] != NULL; s++)
+    {
+      g_autoptr(RapportStoreStmt) stmt = NULL;
+      guint cursor = 0;
+      int rc;
+
+      /* Covered by journal_rating_skill (skill_key, occurred_at, rating, entry_id). */
+      stmt = rapport_store_prepare (self,
+                                    "SELECT occurred_at, rating, entry_id FROM journal_rating"
+                                    " WHERE skill_key = ?1 AND occurred_at >= ?2"
+                                    " AND occurred_at < ?3 ORDER BY occurred_at",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+
+      rapport_store_bind_text (stmt, 1, skill_keys[s]);
+      sqlite3_bind_int64 (stmt, 2, from);
+      sqlite3_bind_int64 (stmt, 3, to);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 time = sqlite3_column_int64 (stmt, 0);
+          const char *uuid = NULL;
+
+          while (cursor < entries->len && keys[cursor].occurred < time)
+            cursor++;
+
+          if (cursor < entries->len && keys[cursor].occurred == time
+              && (cursor + 1 == entries->len || keys[cursor + 1].occurred != time))
+            {
+              uuid = keys[cursor].uuid;
+            }
+          else
+            {
+              /* Entries at the same second are rare: look through them. */
+              gint64 entry_id = sqlite3_column_int64 (stmt, 2);
+
+              for (guint i = cursor; i < entries->len && keys[i].occurred == time; i++)
+                {
+                  if (keys[i].id == entry_id)
+                    {
+                      uuid = keys[i].uuid;
+                      break;
+                    }
+                }
+
+              if (uuid == NULL)
+                uuid = lookup_entry_uuid (self, entry_id, strings, error);
+              if (uuid == NULL)
+                return FALSE;
+            }
+
+          func (s, time, sqlite3_column_double (stmt, 1), uuid, 0, user_data);
+        }
+
+      if (rc != SQLITE_DONE)
+        {
+          rapport_store_set_sqlite_error (self, rc, error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+foreach_score (RapportStore           *self,
+               const char * const     *skill_keys,
+               gint64                  from,
+               gint64                  to,
+               RapportStorePointFunc   func,
+               gpointer                user_data,
+               GError                **error)
+{
+  for (guint s = 0; skill_keys[s] != NULL; s++)
+    {
+      g_autoptr(RapportStoreStmt) stmt = NULL;
+      int rc;
+
+      /* Covered by quiz_attempt_skill (skill_key, state, finished_at, score, id). */
+      stmt = rapport_store_prepare (self,
+                                    "SELECT finished_at, score, id FROM quiz_attempt"
+                                    " WHERE skill_key = ?1 AND state = 'finished'"
+                                    " AND finished_at >= ?2 AND finished_at < ?3"
+                                    " ORDER BY finished_at",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+
+      rapport_store_bind_text (stmt, 1, skill_keys[s]);
+      sqlite3_bind_int64 (stmt, 2, from);
+      sqlite3_bind_int64 (stmt, 3, to);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        func (s, sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1), NULL,
+              sqlite3_column_int64 (stmt, 2), user_data);
+
+      if (rc != SQLITE_DONE)
+        {
+          rapport_store_set_sqlite_error (self, rc, error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_foreach_skill_point (RapportStore           *self,
+                                   const char * const     *skill_keys,
+                                   RapportStoreSeries      series,
+                                   GDateTime              *from,
+                                   GDateTime              *to,
+                                   GStringChunk           *strings,
+                                   RapportStorePointFunc   func,
+                                   gpointer                user_data,
+                                   GError                **error)
+{
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (skill_keys != NULL, FALSE);
+  g_return_val_if_fail (series <= RAPPORT_STORE_SERIES_QUIZ_SCORE, FALSE);
+  g_return_val_if_fail (strings != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (series == RAPPORT_STORE_SERIES_SELF_RATING)
+    return foreach_rating (self, skill_keys, unix_or (from, TIME_MIN), unix_or (to, TIME_MAX),
+                           strings, func, user_data, error);
+
+  return foreach_score (self, skill_keys, unix_or (from, TIME_MIN), unix_or (to, TIME_MAX),
+                        func, user_data, error);
+}
+
+static gboolean
+count_one (RapportStore  *self,
+           const char    *sql,
+           gint64         from,
+           gint64         to,
+           guint         *count,
+           GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self, sql, error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  if (!step_row (self, stmt, &has_row, error))
+    return FALSE;
+
+  *count = has_row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+
+  return TRUE;
+}
+
+gboolean
+rapport_store_count_activity (RapportStore  *self,
+                              GDateTime     *from,
+                              GDateTime     *to,
+                              guint         *lessons_completed,
+                              guint         *quizzes_passed,
+                              GError       **error)
+{
+  gint64 start = unix_or (from, TIME_MIN);
+  gint64 end = unix_or (to, TIME_MAX);
+  guint lessons = 0;
+  guint quizzes = 0;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!count_one (self,
+                  "SELECT count(*) FROM lesson_progress"
+                  " WHERE completed_at >= ?1 AND completed_at < ?2",
+                  start, end, &lessons, error))
+    return FALSE;
+
+  /* Passing the same quiz again is practice, not another quiz passed. */
+  if (!count_one (self,
+                  "SELECT count(*) FROM (SELECT DISTINCT pack_id, topic_key FROM quiz_attempt"
+                  " WHERE state = 'finished' AND passed = 1"
+                  " AND finished_at >= ?1 AND finished_at < ?2)",
+                  start, end, &quizzes, error))
+    return FALSE;
+
+  if (lessons_completed != NULL)
+    *lessons_completed = lessons;
+  if (quizzes_passed != NULL)
+    *quizzes_passed = quizzes;
+
+  return TRUE;
+}

@@ -1039,7 +1039,13 @@ open_store (RapportStore  *self,
 
   for (guint attempt = 0; ; attempt++)
     {
-      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+      /* One thread uses the connection (see rapport-store.h), so SQLite's
+       * own mutex is pure cost: a lock and an unlock around every step and
+       * every column read, a fifth of the time bench/chart takes to read
+       * ten years of ratings.
+       */
+      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                            NULL);
       if (rc != SQLITE_OK)
         {
           rapport_store_set_sqlite_error (self, rc, error);

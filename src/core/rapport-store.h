@@ -363,6 +363,49 @@ GPtrArray           *rapport_store_get_skill_aggregates (RapportStore  *self,
                                                          GTimeZone     *tz,
                                                          GError       **error);
 
+/* The chart's bulk read: one call for many skills, without a record per
+ * point.  @func sees the points of @skill_keys[0] oldest first, then those of
+ * @skill_keys[1], and so on; @skill_index is the position in @skill_keys.
+ * Self-ratings come with their entry's uuid (@attempt_id 0), copied once per
+ * entry into @strings, so the pointer stays valid as long as @strings does;
+ * quiz scores (finished attempts) come with their attempt id and a NULL uuid.
+ */
+typedef void (*RapportStorePointFunc) (guint        skill_index,
+                                       gint64       time,
+                                       double       value,
+                                       const char  *entry_uuid,
+                                       gint64       attempt_id,
+                                       gpointer     user_data);
+
+gboolean             rapport_store_foreach_skill_point (RapportStore *self,
+                                                        const char * const *skill_keys,
+                                                        RapportStoreSeries series,
+                                                        GDateTime    *from,
+                                                        GDateTime    *to,
+                                                        GStringChunk *strings,
+                                                        RapportStorePointFunc func,
+                                                        gpointer      user_data,
+                                                        GError      **error);
+
+/* The Progress view's cards, in [@from, @to) (NULL: unbounded): lessons
+ * completed (the first completion counts) and distinct quizzes (pack and
+ * topic) with a passed attempt.
+ */
+gboolean             rapport_store_count_activity      (RapportStore  *self,
+                                                        GDateTime     *from,
+                                                        GDateTime     *to,
+                                                        guint         *lessons_completed,
+                                                        guint         *quizzes_passed,
+                                                        GError       **error);
+
+/* Returns: (element-type gint64) when each journal entry happened (unix
+ * seconds), in [@from, @to), newest first
+ */
+GArray              *rapport_store_list_journal_times  (RapportStore  *self,
+                                                        GDateTime     *from,
+                                                        GDateTime     *to,
+                                                        GError       **error);
+
 void rapport_store_pack_free           (RapportStorePack         *pack);
 void rapport_store_lesson_free         (RapportStoreLesson       *lesson);
 void rapport_store_review_item_free    (RapportStoreReviewItem   *item);

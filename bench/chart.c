@@ -1,0 +1,410 @@
+/* chart.c: Progress chart benchmark (see bench/README.md)
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Builds ten years of daily self-ratings of the ten skills through the
+ * store's API, then times one frame of the all-time skill-trend chart:
+ * reading the ten series from the store, their trends, downsampling and
+ * drawing into a 1200x600 image surface with the chart renderer the widget
+ * will use.  Then a resize: the same chart drawn at other widths, which
+ * downsamples again but does not read the store.  Each should fit in half a
+ * frame at 60 Hz (8 ms).
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "rapport-chart-render.h"
+#include "rapport-series.h"
+#include "rapport-skill.h"
+#include "rapport-store-private.h"
+
+static int n_days = 3653;
+static int n_runs = 21;
+static int width = 1200;
+static int height = 600;
+static char *keep_dir;
+static char *png_path;
+
+#define TARGET_MS 8.0
+
+static const GOptionEntry options[] = {
+  { "runs", 'n', 0, G_OPTION_ARG_INT, &n_runs, "Measured runs of each step (default 21)", "N" },
+  { "days", 0, 0, G_OPTION_ARG_INT, &n_days, "Days of ratings (default 3653)", "N" },
+  { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Build the store in DIR and keep it", "DIR" },
+  { "png", 0, 0, G_OPTION_ARG_FILENAME, &png_path, "Save the last frame as a PNG", "FILE" },
+  { NULL }
+};
+
+static double
+wall_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return da < db ? -1 : da > db ? 1 : 0;
+}
+
+/* Sorts @values in place. */
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+
+  return values[n / 2];
+}
+
+static void
+die (const char   *what,
+     const GError *error)
+{
+  g_printerr ("bench/chart: %s: %s\n", what, error != NULL ? error->message : "failed");
+  exit (1);
+}
+
+static void
+exec_or_die (sqlite3    *db,
+             const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_printerr ("bench/chart: %s: %s\n", sql, message);
+      exit (1);
+    }
+}
+
+/* Each skill improves at its own pace from about 1.5 to 4, with noise. */
+static int
+rating_for (GRand *rand,
+            guint  skill,
+            int    day)
+{
+  double progress = (double) day / n_days;
+  double level = 1.5 + 2.5 * progress * (0.6 + skill / 22.0);
+  double noise = g_rand_double_range (rand, -1.0, 1.0) + g_rand_double_range (rand, -1.0, 1.0);
+  int rating = (int) (level + 0.6 * noise + 0.5);
+
+  return CLAMP (rating, 1, 5);
+}
+
+static void
+populate (const char *path,
+          GRand      *rand)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2016, 1, 1, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStore) store = rapport_store_new_for_path (path, &error);
+  double t0 = wall_ms ();
+  sqlite3 *db;
+
+  if (store == NULL)
+    die ("creating the store", error);
+  db = rapport_store_get_connection (store);
+
+  /* Only while building the data set; timing runs use the store's own FULL. */
+  exec_or_die (db, "PRAGMA synchronous = OFF");
+
+  for (int day = 0; day < n_days; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
+      g_autoptr(GDateTime) when = g_date_time_add_seconds (date,
+                                                           g_rand_int_range (rand, 8 * 3600,
+                                                                             18 * 3600));
+      g_autoptr(RapportStoreEntry) entry = rapport_store_entry_new ();
+
+      g_free (entry->title);
+      entry->title = g_strdup_printf ("Day %d", day + 1);
+      g_date_time_unref (entry->occurred);
+      entry->occurred = g_date_time_ref (when);
+      for (guint s = 0; s < rapport_skill_get_count (); s++)
+        rapport_store_entry_set_rating (entry, rapport_skill_get_nth (s)->key,
+                                        rating_for (rand, s, day));
+
+      if (!rapport_store_save_journal_entry (store, entry, &error))
+        die ("saving an entry", error);
+    }
+
+  exec_or_die (db, "PRAGMA synchronous = FULL");
+  exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+
+  g_print ("Built %d days of ratings of %u skills (%u ratings) in %.1f s\n", n_days,
+           rapport_skill_get_count (), n_days * rapport_skill_get_count (),
+           (wall_ms () - t0) / 1e3);
+}
+
+typedef struct
+{
+  double query;
+  double draw;           /* downsample, trends and render: the chart's first draw */
+  double total;
+  guint  n_values;
+  guint  n_drawn;        /* points reaching cairo: raw and trend */
+} Frame;
+
+static void
+clear (cairo_t *cr)
+{
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+/* One frame of the all-time view, from the store to pixels.  Like the
+ * widget, the bench keeps the chart and the list of series: the first frame
+ * loads the series, later ones read the store again into the same list (as
+ * after the user saves an entry), having dropped the chart's references.
+ */
+static void
+frame (RapportStore  *store,
+       GDateTime     *now,
+       RapportChart  *chart,
+       GPtrArray    **ratings,
+       gboolean       fresh,
+       cairo_t       *cr,
+       Frame         *out)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_colors;
+  const RapportChartColor *palette = rapport_chart_get_palette (FALSE, &n_colors);
+  gint64 from, to;
+  double t0, t1, t2;
+
+  t0 = wall_ms ();
+  rapport_chart_remove_all_series (chart);
+  if (fresh)
+    g_clear_pointer (ratings, g_ptr_array_unref);
+  rapport_series_range_get_bounds (RAPPORT_SERIES_RANGE_ALL, now, G_MAXINT64, &from, &to);
+  if (*ratings == NULL)
+    *ratings = rapport_series_load (store, NULL, RAPPORT_STORE_SERIES_SELF_RATING, G_MININT64,
+                                    to, &error);
+  else if (!rapport_series_list_reload (*ratings, store, G_MININT64, to, &error))
+    g_clear_pointer (ratings, g_ptr_array_unref);
+  if (*ratings == NULL)
+    die ("reading the series", error);
+  rapport_series_range_get_bounds (RAPPORT_SERIES_RANGE_ALL, now,
+                                   rapport_series_list_get_first_time (*ratings), &from, &to);
+
+  t1 = wall_ms ();
+  rapport_chart_set_range (chart, from, to);
+  for (guint i = 0; i < (*ratings)->len; i++)
+    rapport_chart_add_series (chart, (*ratings)->pdata[i], &palette[i % n_colors]);
+
+  clear (cr);
+  rapport_chart_render (chart, cr, NULL, width, height);
+  cairo_surface_flush (cairo_get_target (cr));
+  t2 = wall_ms ();
+
+  out->query = t1 - t0;
+  out->draw = t2 - t1;
+  out->total = t2 - t0;
+  out->n_values = 0;
+  out->n_drawn = 0;
+  for (guint i = 0; i < (*ratings)->len; i++)
+    {
+      out->n_values += rapport_series_get_n_points ((*ratings)->pdata[i]);
+      out->n_drawn += rapport_series_get_n_points (rapport_chart_get_shown (chart, i, FALSE))
+                      + rapport_series_get_n_points (rapport_chart_get_shown (chart, i, TRUE));
+    }
+}
+
+/* Sorts @values. */
+static void
+row (const char *step,
+     const char *detail,
+     double     *values,
+     guint       n,
+     gboolean    has_target)
+{
+  double ms = median (values, n);
+
+  g_print ("  %-28s %-34s %8.3f  %7.3f - %-7.3f  %s\n", step, detail, ms, values[0],
+           values[n - 1], has_target ? (ms < TARGET_MS ? "ok" : "over") : "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("- Progress chart benchmark");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(RapportStore) store = NULL;
+  g_autoptr(RapportChart) chart = NULL;
+  g_autoptr(GPtrArray) ratings = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree double *totals = NULL;
+  g_autofree double *queries = NULL;
+  g_autofree double *draws = NULL;
+  g_autofree double *fresh_totals = NULL;
+  g_autofree double *redraws = NULL;
+  g_autofree double *resizes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  Frame f = { 0 };
+  double cold;
+  cairo_rectangle_int_t plot;
+
+  g_option_context_add_main_entries (context, options, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    die ("options", error);
+  if (n_runs < 1 || n_days < 1)
+    die ("options", NULL);
+
+  if (keep_dir != NULL)
+    {
+      if (g_mkdir_with_parents (keep_dir, 0700) != 0)
+        die ("creating the folder", NULL);
+      dir = g_strdup (keep_dir);
+    }
+  else
+    {
+      dir = g_dir_make_tmp ("rapport-bench-chart-XXXXXX", &error);
+      if (dir == NULL)
+        die ("creating a temporary folder", error);
+    }
+  path = g_build_filename (dir, "progress.db", NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    die ("the folder already holds a store", NULL);
+
+  populate (path, rand);
+  /* Let the kernel write the new file back now, not during the runs. */
+  sync ();
+  store = rapport_store_new_for_path (path, &error);
+  if (store == NULL)
+    die ("opening the store", error);
+
+  /* The day after the last rating, so the all-time view shows all ten years. */
+  {
+    g_autoptr(GDateTime) first = g_date_time_new (tz, 2016, 1, 1, 12, 0, 0);
+
+    now = g_date_time_add_days (first, n_days);
+  }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+
+  totals = g_new (double, n_runs);
+  queries = g_new (double, n_runs);
+  draws = g_new (double, n_runs);
+  fresh_totals = g_new (double, n_runs);
+  redraws = g_new (double, n_runs);
+  resizes = g_new (double, n_runs);
+
+  /* Warm-up: fonts, caches, the statements, the chart's layer. */
+  chart = rapport_chart_new (0, 1, tz);
+  frame (store, now, chart, &ratings, TRUE, cr, &f);
+  cold = f.total;
+
+  for (int run = 0; run < n_runs; run++)
+    {
+      frame (store, now, chart, &ratings, FALSE, cr, &f);
+      totals[run] = f.total;
+      queries[run] = f.query;
+      draws[run] = f.draw;
+    }
+
+  /* New lists of series every time: memory the process has not touched yet
+   * costs a page fault per 4 KiB, which on the reference machine is slow.
+   */
+  for (int run = 0; run < n_runs; run++)
+    {
+      frame (store, now, chart, &ratings, TRUE, cr, &f);
+      fresh_totals[run] = f.total;
+    }
+
+  /* Same size again: only drawing. */
+  for (int run = 0; run < n_runs; run++)
+    {
+      double t0 = wall_ms ();
+
+      clear (cr);
+      rapport_chart_render (chart, cr, NULL, width, height);
+      cairo_surface_flush (surface);
+      redraws[run] = wall_ms () - t0;
+    }
+
+  /* A window being resized: every frame a new width, never the store. */
+  for (int run = 0; run < n_runs; run++)
+    {
+      int w = width - 20 * ((run % 10) + 1);
+      double t0 = wall_ms ();
+
+      clear (cr);
+      rapport_chart_render (chart, cr, NULL, w, height);
+      cairo_surface_flush (surface);
+      resizes[run] = wall_ms () - t0;
+    }
+
+  /* Leave the last frame at full size, for --png. */
+  clear (cr);
+  rapport_chart_render (chart, cr, NULL, width, height);
+  rapport_chart_get_plot_area (chart, &plot);
+
+  g_print ("All-time view at %dx%d (plot %dx%d): %u values, %u points drawn; "
+           "medians of %d runs\n\n",
+           width, height, plot.width, plot.height, f.n_values, f.n_drawn, n_runs);
+  g_print ("  %-28s %-34s %8s  %-17s  %s\n", "step", "", "median", "min - max (ms)", "target");
+  row ("query", "10 skills, all time, reloaded", queries, n_runs, FALSE);
+  row ("draw", "downsample, trends, axes, data", draws, n_runs, FALSE);
+  row ("frame", "query + draw", totals, n_runs, TRUE);
+  row ("frame, new series", "rapport_series_load() + draw", fresh_totals, n_runs, TRUE);
+  row ("redraw, same size", "draw only", redraws, n_runs, TRUE);
+  row ("resize", "downsample + draw, no query", resizes, n_runs, TRUE);
+  g_print ("  %-28s %-34s %8.3f\n", "first frame of the process",
+           "+ fonts, statements, layer (once)", cold);
+  g_print ("\nTarget: a frame and a resize under %.0f ms.\n", TARGET_MS);
+
+  if (png_path != NULL && cairo_surface_write_to_png (surface, png_path) != CAIRO_STATUS_SUCCESS)
+    die ("writing the PNG", NULL);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_clear_pointer (&chart, rapport_chart_free);
+  g_clear_pointer (&ratings, g_ptr_array_unref);
+  g_clear_object (&store);
+
+  if (keep_dir == NULL)
+    {
+      g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+      g_autoptr(GDir) gdir = g_dir_open (backups, 0, NULL);
+      const char *name;
+
+      while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
+        {
+          g_autofree char *file = g_build_filename (backups, name, NULL);
+
+          g_unlink (file);
+        }
+      g_unlink (path);
+      g_rmdir (backups);
+      g_rmdir (dir);
+    }
+
+  return 0;
+}

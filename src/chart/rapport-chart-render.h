@@ -1,0 +1,100 @@
+/* rapport-chart-render.h: draws the skill-trend chart with cairo
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "rapport-series.h"
+
+G_BEGIN_DECLS
+
+/* The layout of GdkRGBA, so a widget can pass its colours as they are. */
+typedef struct
+{
+  float red;
+  float green;
+  float blue;
+  float alpha;
+} RapportChartColor;
+
+/* The chart of the Progress view without GTK: the same code draws it in the
+ * widget's snapshot (through gtk_snapshot_append_cairo()), into a PNG or SVG
+ * surface for export, and in bench/chart.
+ *
+ * It holds the series it is given and keeps their downsampled points and
+ * trends for the last plot width, so a redraw at the same size only draws,
+ * and a resize downsamples again without querying the store.
+ * Self-ratings use the left axis (1–5) and are drawn as faint raw points
+ * under a trend line; quiz scores use the right axis (0–100 %) and are drawn
+ * as dots with a dashed trend.
+ */
+typedef struct _RapportChart RapportChart;
+
+/* The chart shows [@from, @to) with time ticks in @tz (NULL: local). */
+RapportChart            *rapport_chart_new                (gint64                   from,
+                                                           gint64                   to,
+                                                           GTimeZone               *tz);
+void                     rapport_chart_free               (RapportChart            *self);
+
+/* A new range for the same chart, e.g. when the user picks another. */
+void                     rapport_chart_set_range          (RapportChart            *self,
+                                                           gint64                   from,
+                                                           gint64                   to);
+/* Before giving it the series of a new query. */
+void                     rapport_chart_remove_all_series  (RapportChart            *self);
+
+/* Adds a line; its trend is rapport_series_trend_for_width() with the
+ * window rapport_series_trend_window_for_span() gives for the range.
+ * Returns its index.
+ */
+guint                    rapport_chart_add_series         (RapportChart            *self,
+                                                           RapportSeries           *series,
+                                                           const RapportChartColor *color);
+guint                    rapport_chart_get_n_series       (RapportChart            *self);
+void                     rapport_chart_set_series_visible (RapportChart            *self,
+                                                           guint                    index,
+                                                           gboolean                 visible);
+/* Device pixels per unit, e.g. gtk_widget_get_scale_factor(): pixel targets
+ * get a layer that many times finer.  Default: 1.
+ */
+void                     rapport_chart_set_scale_factor   (RapportChart            *self,
+                                                           int                      scale);
+/* Text and axes; the grid is drawn in it at low opacity.  Default: black. */
+void                     rapport_chart_set_foreground     (RapportChart            *self,
+                                                           const RapportChartColor *color);
+
+/* Draws onto @cr at (0, 0), @width × @height user units, without painting a
+ * background.  Labels use @context (a widget's, for its font), or with NULL
+ * a context for @cr and "Sans 9".
+ */
+void                     rapport_chart_render             (RapportChart            *self,
+                                                           cairo_t                 *cr,
+                                                           PangoContext            *context,
+                                                           int                      width,
+                                                           int                      height);
+
+/* Where the last render put the plot (inside the axes), for hit testing. */
+void                     rapport_chart_get_plot_area      (RapportChart            *self,
+                                                           cairo_rectangle_int_t   *area);
+/* What the last render drew for line @index: its downsampled values (with
+ * their sources), or with @trend its sampled trend; NULL before the first
+ * render.
+ */
+RapportSeries           *rapport_chart_get_shown          (RapportChart            *self,
+                                                           guint                    index,
+                                                           gboolean                 trend);
+
+/* Ten colours from the GNOME palette that stay apart on a light (or, with
+ * @dark, a dark) background.
+ */
+const RapportChartColor *rapport_chart_get_palette        (gboolean                 dark,
+                                                           guint                   *n_colors);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportChart, rapport_chart_free)
+
+G_END_DECLS

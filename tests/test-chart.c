@@ -1,0 +1,340 @@
+/* test-chart.c: the chart renderer, drawn offscreen and read back
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <cairo-svg.h>
+
+#include <glib/gstdio.h>
+
+#include "rapport-chart-render.h"
+
+#define DAY RAPPORT_SERIES_DAY
+#define WIDTH 400
+#define HEIGHT 200
+
+static const RapportChartColor red = { 1, 0, 0, 1 };
+static const RapportChartColor blue = { 0, 0, 1, 1 };
+
+/* Sixty daily self-ratings of @value from @start. */
+static RapportSeries *
+constant_ratings (gint64 start,
+                  double value)
+{
+  RapportSeries *series = rapport_series_new ("empathy", RAPPORT_STORE_SERIES_SELF_RATING);
+
+  for (guint i = 0; i < 60; i++)
+    rapport_series_append (series, start + i * DAY + DAY / 2, value, "entry", 0);
+
+  return series;
+}
+
+static cairo_surface_t *
+white_surface (int width,
+               int height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+static guint32
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  cairo_surface_flush (surface);
+
+  return *((guint32 *) (gpointer) (cairo_image_surface_get_data (surface)
+                                   + y * cairo_image_surface_get_stride (surface)) + x);
+}
+
+/* Beside the GUI tests' screenshots: $G_TEST_BUILDDIR/screenshots/NAME.png */
+static void
+save_png (cairo_surface_t *surface,
+          const char      *name)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
+  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+  g_test_message ("picture: %s", path);
+}
+
+static void
+render (RapportChart    *chart,
+        cairo_surface_t *surface,
+        int              width,
+        int              height)
+{
+  cairo_t *cr = cairo_create (surface);
+
+  rapport_chart_render (chart, cr, NULL, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+}
+
+/* The row of the plot where @rating is drawn. */
+static int
+row_of (RapportChart *chart,
+        double        rating)
+{
+  cairo_rectangle_int_t plot;
+
+  rapport_chart_get_plot_area (chart, &plot);
+
+  return (int) (plot.y + plot.height * (1 - (rating - 1) / 4.0));
+}
+
+/* Whether column @x has a fully red pixel within two rows of @y. */
+static gboolean
+red_near (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  for (int dy = -2; dy <= 2; dy++)
+    if (pixel (surface, x, y + dy) == 0xffff0000)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_chart_draws_trend (void)
+{
+  gint64 start = 1767225600;  /* 2026-01-01 UTC */
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 60 * DAY, tz);
+  g_autoptr(RapportSeries) series = constant_ratings (start, 3.5);
+  cairo_surface_t *surface = white_surface (WIDTH, HEIGHT);
+  cairo_surface_t *hidden = white_surface (WIDTH, HEIGHT);
+  cairo_rectangle_int_t plot;
+  int y;
+
+  g_assert_cmpuint (rapport_chart_add_series (chart, series, &red), ==, 0);
+  g_assert_cmpuint (rapport_chart_get_n_series (chart), ==, 1);
+  g_assert_null (rapport_chart_get_shown (chart, 0, FALSE));
+
+  render (chart, surface, WIDTH, HEIGHT);
+  rapport_chart_get_plot_area (chart, &plot);
+  g_assert_cmpint (plot.width, >, WIDTH / 2);
+  g_assert_cmpint (plot.height, >, HEIGHT / 2);
+  y = row_of (chart, 3.5);
+
+  /* The trend (3.5 throughout) across the plot, in the line's colour ... */
+  for (int x = plot.x + 5; x < plot.x + plot.width - 5; x += 37)
+    g_assert_true (red_near (surface, x, y));
+  /* ... and nothing in red far from it, or outside the plot. */
+  g_assert_cmpuint (pixel (surface, plot.x + plot.width / 2, y - 20), ==, 0xffffffff);
+  g_assert_cmpuint (pixel (surface, plot.x + plot.width / 2, y + 20), ==, 0xffffffff);
+  g_assert_false (red_near (surface, plot.x + plot.width + 8, y));
+
+  /* A hidden series is not drawn. */
+  rapport_chart_set_series_visible (chart, 0, FALSE);
+  render (chart, hidden, WIDTH, HEIGHT);
+  g_assert_false (red_near (hidden, plot.x + plot.width / 2, y));
+
+  save_png (surface, "chart-trend");
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (hidden);
+}
+
+/* A scale factor of 2: the data layer at twice the resolution, in place. */
+static void
+test_chart_scale (void)
+{
+  gint64 start = 1767225600;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 60 * DAY, tz);
+  g_autoptr(RapportSeries) series = constant_ratings (start, 3.5);
+  cairo_surface_t *surface = white_surface (2 * WIDTH, 2 * HEIGHT);
+  cairo_rectangle_int_t plot;
+  cairo_t *cr = cairo_create (surface);
+  int y;
+
+  rapport_chart_set_scale_factor (chart, 2);
+  rapport_chart_add_series (chart, series, &red);
+  cairo_scale (cr, 2, 2);
+  rapport_chart_render (chart, cr, NULL, WIDTH, HEIGHT);
+  cairo_destroy (cr);
+
+  rapport_chart_get_plot_area (chart, &plot);
+  y = 2 * row_of (chart, 3.5);
+  for (int x = 2 * plot.x + 10; x < 2 * (plot.x + plot.width) - 10; x += 51)
+    g_assert_true (red_near (surface, x, y));
+  g_assert_cmpuint (pixel (surface, 2 * plot.x + plot.width, y - 20), ==, 0xffffffff);
+  /* Fewer values than device columns: the trend at each value. */
+  g_assert_cmpuint (rapport_series_get_n_points (rapport_chart_get_shown (chart, 0, TRUE)), ==,
+                    60);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_chart_resize (void)
+{
+  gint64 start = 1767225600;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 3000 * DAY, tz);
+  g_autoptr(RapportSeries) series = rapport_series_new ("empathy",
+                                                        RAPPORT_STORE_SERIES_SELF_RATING);
+  cairo_surface_t *surface = white_surface (WIDTH, HEIGHT);
+  GRand *rand = g_rand_new_with_seed (1);
+
+  for (guint i = 0; i < 3000; i++)
+    rapport_series_append (series, start + i * DAY, g_rand_int_range (rand, 1, 6), "e", 0);
+  rapport_chart_add_series (chart, series, &red);
+
+  for (int width = WIDTH; width >= 150; width -= 125)
+    {
+      cairo_rectangle_int_t plot;
+      RapportSeries *shown, *trend;
+
+      render (chart, surface, width, HEIGHT);
+      rapport_chart_get_plot_area (chart, &plot);
+      shown = rapport_chart_get_shown (chart, 0, FALSE);
+      trend = rapport_chart_get_shown (chart, 0, TRUE);
+
+      /* Downsampled again for the new width, from the series it holds. */
+      g_assert_cmpint (plot.width, <, width);
+      g_assert_cmpuint (rapport_series_get_n_points (shown), <=, 2 * plot.width);
+      g_assert_cmpuint (rapport_series_get_n_points (shown), >, plot.width);
+      g_assert_cmpuint (rapport_series_get_n_points (trend), <=, plot.width);
+    }
+
+  g_rand_free (rand);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_chart_axes (void)
+{
+  gint64 start = 1767225600;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 60 * DAY, tz);
+  g_autoptr(RapportSeries) ratings = constant_ratings (start, 3);
+  g_autoptr(RapportSeries) scores = rapport_series_new ("empathy",
+                                                        RAPPORT_STORE_SERIES_QUIZ_SCORE);
+  cairo_surface_t *surface = white_surface (WIDTH, HEIGHT);
+  cairo_rectangle_int_t alone, both;
+
+  rapport_series_append (scores, start + 10 * DAY, 80, NULL, 1);
+
+  rapport_chart_add_series (chart, ratings, &red);
+  render (chart, surface, WIDTH, HEIGHT);
+  rapport_chart_get_plot_area (chart, &alone);
+
+  /* Quiz scores bring the percent axis on the right. */
+  rapport_chart_add_series (chart, scores, &blue);
+  render (chart, surface, WIDTH, HEIGHT);
+  rapport_chart_get_plot_area (chart, &both);
+  g_assert_cmpint (both.x, ==, alone.x);
+  g_assert_cmpint (both.width, <, alone.width);
+
+  /* An empty chart, and one too small for a plot, draw without trouble. */
+  rapport_chart_remove_all_series (chart);
+  g_assert_cmpuint (rapport_chart_get_n_series (chart), ==, 0);
+  render (chart, surface, WIDTH, HEIGHT);
+  render (chart, surface, 10, 10);
+
+  cairo_surface_destroy (surface);
+}
+
+/* Like gtk_snapshot_append_cairo(): drawn into a recording, replayed later. */
+static void
+test_chart_recording (void)
+{
+  gint64 start = 1767225600;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 60 * DAY, tz);
+  g_autoptr(RapportSeries) low = constant_ratings (start, 1.5);
+  g_autoptr(RapportSeries) high = constant_ratings (start, 4.5);
+  cairo_rectangle_t bounds = { 0, 0, WIDTH, HEIGHT };
+  cairo_surface_t *first = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &bounds);
+  cairo_surface_t *second = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &bounds);
+  cairo_surface_t *replay = white_surface (WIDTH, HEIGHT);
+  cairo_rectangle_int_t plot;
+  cairo_t *cr;
+  int x;
+
+  rapport_chart_add_series (chart, low, &red);
+  render (chart, first, WIDTH, HEIGHT);
+  rapport_chart_remove_all_series (chart);
+  rapport_chart_add_series (chart, high, &red);
+  render (chart, second, WIDTH, HEIGHT);
+
+  /* The first frame still shows its own data, though the chart has drawn
+   * another into the same layer since.
+   */
+  cr = cairo_create (replay);
+  cairo_set_source_surface (cr, first, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+
+  rapport_chart_get_plot_area (chart, &plot);
+  x = plot.x + plot.width / 2;
+  g_assert_true (red_near (replay, x, row_of (chart, 1.5)));
+  g_assert_false (red_near (replay, x, row_of (chart, 4.5)));
+
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (second);
+  cairo_surface_destroy (replay);
+}
+
+/* Exports get paths, not pixels. */
+static void
+test_chart_svg (void)
+{
+  gint64 start = 1767225600;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 60 * DAY, tz);
+  g_autoptr(RapportSeries) series = constant_ratings (start, 3.5);
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "svg", NULL);
+  g_autofree char *path = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+  surface = cairo_svg_surface_create (path, WIDTH, HEIGHT);
+  rapport_chart_add_series (chart, series, &red);
+  render (chart, surface, WIDTH, HEIGHT);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (g_file_get_contents (path, &svg, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (svg, "<path"));
+  /* The trend as a stroked red path, not an embedded picture. */
+  g_assert_nonnull (strstr (svg, "stroke:rgb(100%,0%,0%)"));
+  g_assert_null (strstr (svg, "<image"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/rapport/chart/draws-trend", test_chart_draws_trend);
+  g_test_add_func ("/rapport/chart/scale", test_chart_scale);
+  g_test_add_func ("/rapport/chart/resize", test_chart_resize);
+  g_test_add_func ("/rapport/chart/axes", test_chart_axes);
+  g_test_add_func ("/rapport/chart/recording", test_chart_recording);
+  g_test_add_func ("/rapport/chart/svg", test_chart_svg);
+
+  return g_test_run ();
+}
