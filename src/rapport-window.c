@@ -10,6 +10,7 @@
 
 #include "rapport-journal-view.h"
 #include "rapport-learn-view.h"
+#include "rapport-progress-view.h"
 #include "rapport-window.h"
 
 struct _RapportWindow
@@ -33,6 +34,7 @@ struct _RapportWindow
 
   /* created just after the first frame */
   RapportJournalView   *journal_view;
+  RapportProgressView  *progress_view;
 
   /* state */
   guint                 setup_id;
@@ -253,6 +255,14 @@ rapport_window_show_journal_action (GtkWidget  *widget,
   rapport_journal_view_set_skill_filter (self->journal_view, *skill != '\0' ? skill : NULL);
 }
 
+RapportProgressView *
+rapport_window_get_progress_view (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  return self->progress_view;
+}
+
 RapportLearnView *
 rapport_window_get_learn_view (RapportWindow *self)
 {
@@ -284,10 +294,6 @@ setup_views (RapportWindow *self)
                             rapport_application_get_catalog (app),
                             rapport_application_get_store (app),
                             rapport_application_get_settings (app));
-  adw_bin_set_child (self->progress_bin,
-                     empty_state ("rapport-progress-symbolic",
-                                  _("Nothing to Chart Yet"),
-                                  _("Finish a lesson, take a quiz or rate yourself in the journal, and this view will show how each skill grows over time.")));
   adw_bin_set_child (self->packs_bin,
                      empty_state ("rapport-packs-symbolic",
                                   _("No Lesson Packs"),
@@ -301,6 +307,12 @@ setup_views (RapportWindow *self)
   rapport_journal_view_setup (self->journal_view,
                               rapport_application_get_store (app),
                               rapport_application_get_catalog (app));
+
+  self->progress_view = g_object_new (RAPPORT_TYPE_PROGRESS_VIEW, NULL);
+  adw_bin_set_child (self->progress_bin, GTK_WIDGET (self->progress_view));
+  rapport_progress_view_setup (self->progress_view,
+                               rapport_application_get_store (app),
+                               rapport_application_get_catalog (app));
   update_back_button (self);
 }
 

@@ -11,6 +11,7 @@
 #include "rapport-application.h"
 #include "rapport-journal-view.h"
 #include "rapport-learn-view.h"
+#include "rapport-progress-view.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,6 @@ const char    *rapport_window_get_banner_text (RapportWindow      *self);
 RapportLearnView *rapport_window_get_learn_view (RapportWindow   *self);
 gboolean       rapport_window_get_ready       (RapportWindow      *self);
 RapportJournalView *rapport_window_get_journal_view (RapportWindow *self);
+RapportProgressView *rapport_window_get_progress_view (RapportWindow *self);
 
 G_END_DECLS

@@ -1,0 +1,678 @@
+/* rapport-progress-view.c: each skill over time
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <cairo-svg.h>
+
+#include "rapport-error-dialog.h"
+#include "rapport-progress.h"
+#include "rapport-progress-view.h"
+#include "rapport-skill.h"
+
+/* The size of an exported chart when the widget has none yet. */
+#define EXPORT_WIDTH  1200
+#define EXPORT_HEIGHT 600
+
+struct _RapportProgressView
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkStack             *stack;
+  GtkToggleButton      *range_30_button;
+  GtkToggleButton      *range_90_button;
+  GtkToggleButton      *range_year_button;
+  GtkToggleButton      *range_all_button;
+  GtkLabel             *lessons_label;
+  GtkLabel             *quizzes_label;
+  GtkLabel             *streak_label;
+  GtkLabel             *improved_label;
+  GtkLabel             *improved_caption;
+  RapportChartView     *chart_view;
+  GtkFlowBox           *legend_box;
+  GtkBox               *calibration_list;
+
+  /* owned */
+  RapportStore         *store;
+  RapportCatalog       *catalog;
+  GPtrArray            *ratings;       /* of RapportSeries, in the range */
+  GPtrArray            *quiz_scores;
+  GtkCssProvider       *legend_css;
+  GtkFileChooserNative *chooser;
+  char                 *export_format;
+
+  /* state */
+  RapportSeriesRange    range;
+  gboolean              empty;
+};
+
+G_DEFINE_FINAL_TYPE (RapportProgressView, rapport_progress_view, GTK_TYPE_WIDGET)
+
+/* Loading */
+
+static GPtrArray *
+load_series (RapportProgressView *self,
+             RapportStoreSeries   kind,
+             gint64               from,
+             gint64               to,
+             GError             **error)
+{
+  g_assert (RAPPORT_IS_PROGRESS_VIEW (self));
+
+  return rapport_series_load (self->store, NULL, kind, from, to, error);
+}
+
+static void
+show_summary (RapportProgressView *self,
+              gint64               from,
+              gint64               to,
+              GDateTime           *now)
+{
+  RapportProgressSummary summary = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lessons = NULL;
+  g_autofree char *quizzes = NULL;
+  g_autofree char *streak = NULL;
+
+  if (!rapport_progress_summary_load (&summary, self->store, self->ratings, self->quiz_scores,
+                                      from, to, now, &error))
+    {
+      g_debug ("Could not count activity: %s", error->message);
+      memset (&summary, 0, sizeof summary);
+    }
+
+  lessons = g_strdup_printf ("%u", summary.lessons_completed);
+  quizzes = g_strdup_printf ("%u", summary.quizzes_passed);
+  streak = rapport_progress_format_streak (summary.journal_streak);
+  gtk_label_set_text (self->lessons_label, lessons);
+  gtk_label_set_text (self->quizzes_label, quizzes);
+  gtk_label_set_text (self->streak_label, streak);
+
+  if (summary.has_most_improved)
+    {
+      const RapportSkill *skill = rapport_skill_lookup (summary.most_improved.skill_key);
+      g_autofree char *caption = NULL;
+
+      gtk_label_set_text (self->improved_label,
+                          skill != NULL ? _(skill->title) : summary.most_improved.skill_key);
+      if (summary.most_improved.kind == RAPPORT_STORE_SERIES_SELF_RATING)
+        /* Translators: self-ratings out of 5 at the start and end of the range */
+        caption = g_strdup_printf (_("Most improved, %.1f to %.1f"),
+                                   summary.most_improved.start, summary.most_improved.end);
+      else
+        /* Translators: quiz scores at the start and end of the range */
+        caption = g_strdup_printf (_("Most improved, %.0f %% to %.0f %%"),
+                                   summary.most_improved.start, summary.most_improved.end);
+      gtk_label_set_text (self->improved_caption, caption);
+    }
+  else
+    {
+      gtk_label_set_text (self->improved_label, "—");
+      gtk_label_set_text (self->improved_caption, _("Most improved: rate yourself a few more times to see it"));
+    }
+}
+
+static void
+show_calibration (RapportProgressView *self)
+{
+  g_autoptr(GPtrArray) list = rapport_calibration_list_new (self->ratings, self->quiz_scores,
+                                                            RAPPORT_CALIBRATION_LATEST);
+  GtkWidget *child;
+  gboolean any_agree = FALSE;
+  guint n_sentences = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->calibration_list))) != NULL)
+    gtk_box_remove (self->calibration_list, child);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      RapportCalibration *calibration = list->pdata[i];
+      GtkWidget *label;
+
+      any_agree |= calibration->verdict == RAPPORT_CALIBRATION_AGREE;
+      if (calibration->sentence == NULL)
+        continue;
+      label = gtk_label_new (calibration->sentence);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (self->calibration_list, label);
+      n_sentences++;
+    }
+
+  if (n_sentences == 0)
+    {
+      GtkWidget *label;
+
+      if (any_agree)
+        label = gtk_label_new (_("Your self-ratings agree with your quiz scores. Well judged!"));
+      else
+        label = gtk_label_new (_("Take the quiz of a skill you rate yourself on to see how the two compare."));
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->calibration_list, label);
+    }
+}
+
+static void
+show_empty (RapportProgressView *self,
+            gboolean             empty)
+{
+  self->empty = empty;
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "chart");
+}
+
+void
+rapport_progress_view_reload (RapportProgressView *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GPtrArray) all_ratings = NULL;
+  g_autoptr(GPtrArray) all_quiz_scores = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first;
+  gint64 from, to;
+
+  g_return_if_fail (RAPPORT_IS_PROGRESS_VIEW (self));
+
+  g_clear_pointer (&self->ratings, g_ptr_array_unref);
+  g_clear_pointer (&self->quiz_scores, g_ptr_array_unref);
+  rapport_chart_view_set_series (self->chart_view, NULL);
+
+  if (self->store == NULL)
+    {
+      show_empty (self, TRUE);
+      return;
+    }
+
+  /* All time first: it says whether there is anything to chart, and where
+   * the all-time range starts.
+   */
+  all_ratings = load_series (self, RAPPORT_STORE_SERIES_SELF_RATING, G_MININT64, G_MAXINT64, &error);
+  if (all_ratings != NULL)
+    all_quiz_scores = load_series (self, RAPPORT_STORE_SERIES_QUIZ_SCORE, G_MININT64, G_MAXINT64, &error);
+  if (all_quiz_scores == NULL)
+    {
+      show_empty (self, TRUE);
+      rapport_show_error (GTK_WIDGET (self), _("Could Not Load Your Progress"), error);
+      return;
+    }
+
+  first = MIN (rapport_series_list_get_first_time (all_ratings),
+               rapport_series_list_get_first_time (all_quiz_scores));
+  if (first == G_MAXINT64)
+    {
+      show_empty (self, TRUE);
+      return;
+    }
+
+  now = g_date_time_new_now_local ();
+  rapport_series_range_get_bounds (self->range, now, first, &from, &to);
+  if (self->range == RAPPORT_SERIES_RANGE_ALL)
+    {
+      self->ratings = g_steal_pointer (&all_ratings);
+      self->quiz_scores = g_steal_pointer (&all_quiz_scores);
+    }
+  else
+    {
+      self->ratings = load_series (self, RAPPORT_STORE_SERIES_SELF_RATING, from, to, &error);
+      if (self->ratings != NULL)
+        self->quiz_scores = load_series (self, RAPPORT_STORE_SERIES_QUIZ_SCORE, from, to, &error);
+      if (self->quiz_scores == NULL)
+        {
+          g_clear_pointer (&self->ratings, g_ptr_array_unref);
+          show_empty (self, TRUE);
+          rapport_show_error (GTK_WIDGET (self), _("Could Not Load Your Progress"), error);
+          return;
+        }
+    }
+
+  shown = g_ptr_array_new ();
+  g_ptr_array_extend (shown, self->ratings, NULL, NULL);
+  g_ptr_array_extend (shown, self->quiz_scores, NULL, NULL);
+  rapport_chart_view_set_range (self->chart_view, from, to);
+  rapport_chart_view_set_series (self->chart_view, shown);
+
+  show_summary (self, from, to, now);
+  show_calibration (self);
+  show_empty (self, FALSE);
+}
+
+/* Range */
+
+RapportSeriesRange
+rapport_progress_view_get_range (RapportProgressView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_PROGRESS_VIEW (self), RAPPORT_SERIES_RANGE_30_DAYS);
+
+  return self->range;
+}
+
+static GtkToggleButton *
+range_button (RapportProgressView *self,
+              RapportSeriesRange   range)
+{
+  switch (range)
+    {
+    case RAPPORT_SERIES_RANGE_30_DAYS:
+      return self->range_30_button;
+    case RAPPORT_SERIES_RANGE_90_DAYS:
+      return self->range_90_button;
+    case RAPPORT_SERIES_RANGE_YEAR:
+      return self->range_year_button;
+    case RAPPORT_SERIES_RANGE_ALL:
+    default:
+      return self->range_all_button;
+    }
+}
+
+void
+rapport_progress_view_set_range (RapportProgressView *self,
+                                 RapportSeriesRange   range)
+{
+  g_return_if_fail (RAPPORT_IS_PROGRESS_VIEW (self));
+  g_return_if_fail (range <= RAPPORT_SERIES_RANGE_ALL);
+
+  /* The button's "toggled" reloads. */
+  gtk_toggle_button_set_active (range_button (self, range), TRUE);
+}
+
+static void
+on_range_toggled_cb (RapportProgressView *self,
+                     GtkToggleButton     *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  for (RapportSeriesRange range = RAPPORT_SERIES_RANGE_30_DAYS; range <= RAPPORT_SERIES_RANGE_ALL; range++)
+    if (range_button (self, range) == button)
+      self->range = range;
+
+  rapport_progress_view_reload (self);
+}
+
+gboolean
+rapport_progress_view_get_empty (RapportProgressView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_PROGRESS_VIEW (self), FALSE);
+
+  return self->empty;
+}
+
+RapportChartView *
+rapport_progress_view_get_chart_view (RapportProgressView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_PROGRESS_VIEW (self), NULL);
+
+  return self->chart_view;
+}
+
+/* Legend */
+
+static void
+update_legend_css (RapportProgressView *self)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+  guint n_colors;
+  const RapportChartColor *palette = rapport_chart_get_palette (adw_style_manager_get_dark (adw_style_manager_get_default ()),
+                                                                &n_colors);
+
+  /* Generated from the chart's palette, so the swatches always match the lines. */
+  for (guint i = 0; i < n_colors; i++)
+    g_string_append_printf (css, ".rapport-legend-%u .rapport-legend-swatch "
+                                 "{ background-color: rgb(%d, %d, %d); }\n",
+                            i,
+                            (int) (palette[i].red * 255 + 0.5),
+                            (int) (palette[i].green * 255 + 0.5),
+                            (int) (palette[i].blue * 255 + 0.5));
+  gtk_css_provider_load_from_data (self->legend_css, css->str, css->len);
+}
+
+static void
+on_legend_toggled_cb (RapportProgressView *self,
+                      GtkToggleButton     *button)
+{
+  rapport_chart_view_set_skill_visible (self->chart_view,
+                                        g_object_get_data (G_OBJECT (button), "skill-key"),
+                                        gtk_toggle_button_get_active (button));
+}
+
+static void
+build_legend (RapportProgressView *self)
+{
+  guint n_colors;
+
+  rapport_chart_get_palette (FALSE, &n_colors);
+  for (guint i = 0; i < rapport_skill_get_count (); i++)
+    {
+      const RapportSkill *skill = rapport_skill_get_nth (i);
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkWidget *label = gtk_label_new (_(skill->title));
+      g_autofree char *css_class = g_strdup_printf ("rapport-legend-%u", i % n_colors);
+
+      gtk_widget_add_css_class (swatch, "rapport-legend-swatch");
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), swatch);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "rapport-legend");
+      gtk_widget_add_css_class (button, css_class);
+      gtk_widget_set_tooltip_text (button, _("Show or hide this skill in the chart"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(skill->title),
+                                      -1);
+      g_object_set_data (G_OBJECT (button), "skill-key", (gpointer) skill->key);
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_legend_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_flow_box_append (self->legend_box, button);
+    }
+}
+
+/* Export */
+
+static void
+add_toast (RapportProgressView *self,
+           const char          *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static gboolean
+check_cairo (cairo_status_t   status,
+             GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               /* Translators: the placeholder is the drawing library's reason, in English */
+               _("The chart could not be drawn (%s)."), cairo_status_to_string (status));
+  return FALSE;
+}
+
+static gboolean
+export_image (RapportProgressView  *self,
+              gboolean              svg,
+              const char           *path,
+              GError              **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->chart_view));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->chart_view));
+
+  if (width <= 0 || height <= 0)
+    {
+      width = EXPORT_WIDTH;
+      height = EXPORT_HEIGHT;
+    }
+
+  if (svg)
+    {
+      surface = cairo_svg_surface_create (path, width, height);
+      cr = cairo_create (surface);
+      rapport_chart_view_render_export (self->chart_view, cr, width, height, 1);
+    }
+  else
+    {
+      /* Twice the pixels, so the picture stays sharp in a document. */
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * 2, height * 2);
+      cairo_surface_set_device_scale (surface, 2, 2);
+      cr = cairo_create (surface);
+      rapport_chart_view_render_export (self->chart_view, cr, width, height, 2);
+    }
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS && !svg)
+    status = cairo_surface_write_to_png (surface, path);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return check_cairo (status, error);
+}
+
+/**
+ * rapport_progress_view_export_to:
+ * @format: "png" or "svg" (the chart as shown), or "csv" (the data behind it)
+ */
+gboolean
+rapport_progress_view_export_to (RapportProgressView *self,
+                                 const char          *format,
+                                 GFile               *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (RAPPORT_IS_PROGRESS_VIEW (self), FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  name = g_file_get_basename (file);
+  if (path == NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer."));
+      ok = FALSE;
+    }
+  else if (g_str_equal (format, "csv"))
+    {
+      g_autoptr(GPtrArray) visible = rapport_chart_view_get_visible_series (self->chart_view);
+
+      ok = rapport_series_export_csv (visible, path, &error);
+    }
+  else
+    ok = export_image (self, g_str_equal (format, "svg"), path, &error);
+
+  if (!ok)
+    {
+      rapport_show_error (GTK_WIDGET (self), _("Could Not Export Your Progress"), error);
+      return FALSE;
+    }
+
+  /* Translators: the placeholder is a file name */
+  title = g_strdup_printf (_("Progress exported to “%s”"), name);
+  {
+    g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+    add_toast (self, escaped);
+  }
+  return TRUE;
+}
+
+static void
+on_chooser_response_cb (RapportProgressView  *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->export_format != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      rapport_progress_view_export_to (self, self->export_format, file);
+    }
+
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->export_format, g_free);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RapportProgressView *self = RAPPORT_PROGRESS_VIEW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+  const char *title;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (g_str_equal (format, "png"))
+    title = _("Export Chart as PNG");
+  else if (g_str_equal (format, "svg"))
+    title = _("Export Chart as SVG");
+  else if (g_str_equal (format, "csv"))
+    title = _("Export Data as CSV");
+  else
+    g_return_if_reached ();
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (title,
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), NULL);
+  /* Translators: a suggested file name; the placeholder is a date */
+  name = g_strdup_printf (_("Progress %s.%s"), date, format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_free (self->export_format);
+  self->export_format = g_strdup (format);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Set-up */
+
+static void
+on_store_replaced_cb (RapportProgressView *self,
+                      RapportStore        *store)
+{
+  rapport_progress_view_reload (self);
+}
+
+static void
+on_dark_changed_cb (RapportProgressView *self,
+                    GParamSpec          *pspec,
+                    AdwStyleManager     *manager)
+{
+  update_legend_css (self);
+}
+
+void
+rapport_progress_view_setup (RapportProgressView *self,
+                             RapportStore        *store,
+                             RapportCatalog      *catalog)
+{
+  g_return_if_fail (RAPPORT_IS_PROGRESS_VIEW (self));
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_replaced_cb, self);
+  g_set_object (&self->store, store);
+  g_set_object (&self->catalog, catalog);
+  if (store != NULL)
+    g_signal_connect_object (store, "replaced", G_CALLBACK (on_store_replaced_cb), self, G_CONNECT_SWAPPED);
+
+  rapport_progress_view_reload (self);
+}
+
+/* Entries saved or quizzes taken elsewhere show the next time the view does. */
+static void
+rapport_progress_view_map (GtkWidget *widget)
+{
+  RapportProgressView *self = RAPPORT_PROGRESS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (rapport_progress_view_parent_class)->map (widget);
+
+  if (self->store != NULL)
+    rapport_progress_view_reload (self);
+}
+
+static void
+rapport_progress_view_dispose (GObject *object)
+{
+  RapportProgressView *self = RAPPORT_PROGRESS_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_PROGRESS_VIEW);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_pointer (&self->export_format, g_free);
+  if (self->legend_css != NULL)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (self->legend_css));
+  g_clear_object (&self->legend_css);
+  g_clear_pointer (&self->ratings, g_ptr_array_unref);
+  g_clear_pointer (&self->quiz_scores, g_ptr_array_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->catalog);
+
+  G_OBJECT_CLASS (rapport_progress_view_parent_class)->dispose (object);
+}
+
+static void
+rapport_progress_view_class_init (RapportProgressViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rapport_progress_view_dispose;
+  widget_class->map = rapport_progress_view_map;
+
+  g_type_ensure (RAPPORT_TYPE_CHART_VIEW);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/rapport-progress-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, stack);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, range_30_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, range_90_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, range_year_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, range_all_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, lessons_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, quizzes_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, streak_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, improved_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, improved_caption);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, legend_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, calibration_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_range_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "progress.export", "s", export_action);
+}
+
+static void
+rapport_progress_view_init (RapportProgressView *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  self->range = RAPPORT_SERIES_RANGE_30_DAYS;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->legend_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->legend_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  update_legend_css (self);
+  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (on_dark_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  build_legend (self);
+  show_empty (self, TRUE);
+}
