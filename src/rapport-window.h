@@ -11,6 +11,7 @@
 #include "rapport-application.h"
 #include "rapport-journal-view.h"
 #include "rapport-learn-view.h"
+#include "rapport-packs-view.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,8 @@ const char    *rapport_window_get_banner_text (RapportWindow      *self);
 RapportLearnView *rapport_window_get_learn_view (RapportWindow   *self);
 gboolean       rapport_window_get_ready       (RapportWindow      *self);
 RapportJournalView *rapport_window_get_journal_view (RapportWindow *self);
+RapportPacksView   *rapport_window_get_packs_view   (RapportWindow *self);
+void                rapport_window_open_pack        (RapportWindow *self,
+                                                     GFile         *file);
 
 G_END_DECLS
