@@ -25,6 +25,7 @@ struct _RapportApplication
   RapportStore *store;
   GError       *store_error;
   RapportCatalog *catalog;
+  RapportTopicLoader *loader;
   gboolean      store_opened;
   gboolean      catalog_started;
 };
@@ -37,7 +38,7 @@ rapport_application_new (void)
   return g_object_new (RAPPORT_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", RESOURCE_BASE_PATH,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }
 
@@ -89,6 +90,32 @@ rapport_application_get_catalog (RapportApplication *self)
   return self->catalog;
 }
 
+/**
+ * rapport_application_get_topic_loader:
+ *
+ * Returns: (transfer none): the loader that checks topic files against the
+ *   schema Rapport ships, for the course and for packs being imported
+ */
+RapportTopicLoader *
+rapport_application_get_topic_loader (RapportApplication *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_APPLICATION (self), NULL);
+
+  if (self->loader == NULL)
+    {
+      g_autoptr(GBytes) schema = NULL;
+      g_autoptr(GError) error = NULL;
+
+      schema = g_resources_lookup_data (RESOURCE_BASE_PATH "/rapport-topic.rng", 0, NULL);
+      g_assert (schema != NULL);
+      self->loader = rapport_topic_loader_new_from_bytes (schema, &error);
+      if (self->loader == NULL)
+        g_error ("The topic schema Rapport ships does not compile: %s", error->message);
+    }
+
+  return self->loader;
+}
+
 static void load_catalog (RapportApplication *self);
 
 /* Starts reading the course in the background, once. */
@@ -99,6 +126,19 @@ rapport_application_load_catalog (RapportApplication *self)
 
   if (self->catalog_started)
     return;
+
+  self->catalog_started = TRUE;
+  load_catalog (self);
+}
+
+/* Reads the course and the installed packs again, after a pack was
+ * installed or removed; the catalog's lists change in place, so every view
+ * bound to them follows.
+ */
+void
+rapport_application_reload_catalog (RapportApplication *self)
+{
+  g_return_if_fail (RAPPORT_IS_APPLICATION (self));
 
   self->catalog_started = TRUE;
   load_catalog (self);
@@ -126,20 +166,11 @@ on_catalog_loaded_cb (GObject      *object,
 static void
 load_catalog (RapportApplication *self)
 {
-  g_autoptr(GBytes) schema = NULL;
-  g_autoptr(RapportTopicLoader) loader = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *core_pack = rapport_catalog_find_core_pack ();
   g_autofree char *data_dir = rapport_paths_get_data_dir ();
   g_auto(GStrv) installed = rapport_pack_list_installed_folders (data_dir);
   g_autoptr(GStrvBuilder) folders = g_strv_builder_new ();
   g_auto(GStrv) all = NULL;
-
-  schema = g_resources_lookup_data (RESOURCE_BASE_PATH "/rapport-topic.rng", 0, NULL);
-  g_assert (schema != NULL);
-  loader = rapport_topic_loader_new_from_bytes (schema, &error);
-  if (loader == NULL)
-    g_error ("The topic schema Rapport ships does not compile: %s", error->message);
 
   /* The course first, then the packs the learner installed, by the same
    * code: a pack with problems is left out and its problems logged.
@@ -149,7 +180,7 @@ load_catalog (RapportApplication *self)
     g_strv_builder_addv (folders, (const char **) installed);
   all = g_strv_builder_end (folders);
 
-  rapport_catalog_set_loader (self->catalog, loader);
+  rapport_catalog_set_loader (self->catalog, rapport_application_get_topic_loader (self));
   rapport_catalog_load_async (self->catalog, (const char * const *) all, NULL,
                               on_catalog_loaded_cb, g_object_ref (self));
 }
@@ -345,6 +376,27 @@ rapport_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* `rapport FILE.rapportpack`, or a pack opened from the file manager: the
+ * window shows what the pack contains before anything is installed.
+ */
+static void
+rapport_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (application);
+  GtkWindow *window;
+
+  g_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_assert (RAPPORT_IS_WINDOW (window));
+
+  /* One summary at a time: the first pack is shown. */
+  if (n_files > 0)
+    rapport_window_open_pack (RAPPORT_WINDOW (window), files[0]);
+}
+
 static void
 rapport_application_dispose (GObject *object)
 {
@@ -354,6 +406,7 @@ rapport_application_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->loader);
 
   G_OBJECT_CLASS (rapport_application_parent_class)->dispose (object);
 }
@@ -368,6 +421,7 @@ rapport_application_class_init (RapportApplicationClass *klass)
 
   app_class->startup = rapport_application_startup;
   app_class->activate = rapport_application_activate;
+  app_class->open = rapport_application_open;
 }
 
 static void

@@ -10,6 +10,7 @@
 
 #include "rapport-catalog.h"
 #include "rapport-store.h"
+#include "rapport-topic-loader.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,7 @@ RapportStore       *rapport_application_get_store       (RapportApplication *sel
 const GError       *rapport_application_get_store_error (RapportApplication *self);
 RapportCatalog     *rapport_application_get_catalog     (RapportApplication *self);
 void                rapport_application_load_catalog    (RapportApplication *self);
+void                rapport_application_reload_catalog  (RapportApplication *self);
+RapportTopicLoader *rapport_application_get_topic_loader (RapportApplication *self);
 
 G_END_DECLS

@@ -36,6 +36,10 @@ struct _RapportLearnView
   RapportCatalog    *catalog;
   RapportStore      *store;
   GSettings         *settings;
+
+  /* state */
+  gboolean           bound;
+  guint              topics_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (RapportLearnView, rapport_learn_view, GTK_TYPE_WIDGET)
@@ -548,7 +552,14 @@ show_catalog (RapportLearnView *self)
       return;
     }
 
-  gtk_flow_box_bind_model (self->flowbox, topics, create_card_cb, self, NULL);
+  /* Bound once: the catalog's list changes in place when packs are
+   * installed or removed, and the flow box follows it.
+   */
+  if (!self->bound)
+    {
+      gtk_flow_box_bind_model (self->flowbox, topics, create_card_cb, self, NULL);
+      self->bound = TRUE;
+    }
   rapport_learn_view_refresh (self);
   gtk_stack_set_visible_child_name (self->topics_stack, "grid");
 }
@@ -559,6 +570,29 @@ on_catalog_loaded_cb (RapportLearnView *self,
                       RapportCatalog   *catalog)
 {
   show_catalog (self);
+}
+
+static gboolean
+topics_changed_idle_cb (gpointer user_data)
+{
+  RapportLearnView *self = user_data;
+
+  self->topics_changed_id = 0;
+  show_catalog (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A reload empties the list and fills it again: one update for both. */
+static void
+on_topics_items_changed_cb (RapportLearnView *self,
+                            guint             position,
+                            guint             removed,
+                            guint             added,
+                            GListModel       *topics)
+{
+  if (self->topics_changed_id == 0 && rapport_catalog_get_loaded (self->catalog))
+    self->topics_changed_id = g_idle_add (topics_changed_idle_cb, self);
 }
 
 static void
@@ -598,6 +632,9 @@ rapport_learn_view_setup (RapportLearnView *self,
   g_signal_connect_object (catalog, "notify::loaded",
                            G_CALLBACK (on_catalog_loaded_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (rapport_catalog_get_topics (catalog), "items-changed",
+                           G_CALLBACK (on_topics_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   if (store != NULL)
     g_signal_connect_object (store, "replaced",
                              G_CALLBACK (on_store_replaced_cb), self,
@@ -632,6 +669,8 @@ static void
 rapport_learn_view_dispose (GObject *object)
 {
   RapportLearnView *self = RAPPORT_LEARN_VIEW (object);
+
+  g_clear_handle_id (&self->topics_changed_id, g_source_remove);
 
   /* Owned by the leaflet, which goes with the template. */
   self->topic_page = NULL;

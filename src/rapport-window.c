@@ -11,6 +11,8 @@
 #include "rapport-journal-view.h"
 #include "rapport-learn-view.h"
 #include "rapport-progress-view.h"
+#include "rapport-pack.h"
+#include "rapport-packs-view.h"
 #include "rapport-window.h"
 
 struct _RapportWindow
@@ -35,6 +37,10 @@ struct _RapportWindow
   /* created just after the first frame */
   RapportJournalView   *journal_view;
   RapportProgressView  *progress_view;
+  RapportPacksView     *packs_view;
+
+  /* owned */
+  GFile                *pending_pack;   /* opened before the views were set up */
 
   /* state */
   guint                 setup_id;
@@ -188,6 +194,9 @@ update_back_button (RapportWindow *self)
   if (g_strcmp0 (rapport_window_get_view (self), "journal") == 0)
     can_go_back = self->journal_view != NULL &&
                   rapport_journal_view_get_can_go_back (self->journal_view);
+  else if (g_strcmp0 (rapport_window_get_view (self), "packs") == 0)
+    can_go_back = self->packs_view != NULL &&
+                  rapport_packs_view_get_can_go_back (self->packs_view);
   else
     can_go_back = g_strcmp0 (rapport_window_get_view (self), "learn") == 0 &&
                   rapport_learn_view_get_can_go_back (self->learn_view);
@@ -215,6 +224,68 @@ rapport_window_back_action (GtkWidget  *widget,
     rapport_learn_view_go_back (self->learn_view);
   else if (g_strcmp0 (rapport_window_get_view (self), "journal") == 0 && self->journal_view != NULL)
     rapport_journal_view_go_back (self->journal_view);
+  else if (g_strcmp0 (rapport_window_get_view (self), "packs") == 0 && self->packs_view != NULL)
+    rapport_packs_view_go_back (self->packs_view);
+}
+
+RapportPacksView *
+rapport_window_get_packs_view (RapportWindow *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_WINDOW (self), NULL);
+
+  return self->packs_view;
+}
+
+/**
+ * rapport_window_open_pack:
+ * @file: a .rapportpack file
+ *
+ * Shows the Packs view with what @file contains, to install it; from the
+ * file manager, the command line or a drop. A file that arrives before the
+ * views are set up waits for them.
+ */
+void
+rapport_window_open_pack (RapportWindow *self,
+                          GFile         *file)
+{
+  g_return_if_fail (RAPPORT_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  rapport_window_set_view (self, "packs");
+  if (!self->ready)
+    {
+      g_set_object (&self->pending_pack, file);
+      return;
+    }
+
+  rapport_packs_view_open_file (self->packs_view, file);
+}
+
+static gboolean
+on_drop_target_drop_cb (GtkDropTarget *target,
+                        const GValue  *value,
+                        double         x,
+                        double         y,
+                        RapportWindow *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      if (name != NULL && g_str_has_suffix (name, RAPPORT_PACK_FILE_SUFFIX))
+        {
+          rapport_window_open_pack (self, l->data);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
 }
 
 RapportJournalView *
@@ -271,20 +342,6 @@ rapport_window_get_learn_view (RapportWindow *self)
   return self->learn_view;
 }
 
-static GtkWidget *
-empty_state (const char *icon_name,
-             const char *title,
-             const char *description)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  gtk_widget_add_css_class (page, "rapport-empty-state");
-  return page;
-}
-
 static void
 setup_views (RapportWindow *self)
 {
@@ -294,10 +351,12 @@ setup_views (RapportWindow *self)
                             rapport_application_get_catalog (app),
                             rapport_application_get_store (app),
                             rapport_application_get_settings (app));
-  adw_bin_set_child (self->packs_bin,
-                     empty_state ("rapport-packs-symbolic",
-                                  _("No Lesson Packs"),
-                                  _("Lesson packs add topics written by your trainer. Open a .rapportpack file from your file manager to add one.")));
+  self->packs_view = g_object_new (RAPPORT_TYPE_PACKS_VIEW, NULL);
+  g_signal_connect_object (self->packs_view, "notify::can-go-back",
+                           G_CALLBACK (on_view_can_go_back_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->packs_bin, GTK_WIDGET (self->packs_view));
+  rapport_packs_view_setup (self->packs_view, app);
 
   self->journal_view = g_object_new (RAPPORT_TYPE_JOURNAL_VIEW, NULL);
   g_signal_connect_object (self->journal_view, "notify::can-go-back",
@@ -333,6 +392,13 @@ setup_after_first_frame_cb (gpointer user_data)
   show_store_state (self);
   setup_views (self);
   self->ready = TRUE;
+
+  if (self->pending_pack != NULL)
+    {
+      g_autoptr(GFile) file = g_steal_pointer (&self->pending_pack);
+
+      rapport_window_open_pack (self, file);
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -505,6 +571,7 @@ rapport_window_dispose (GObject *object)
   g_clear_handle_id (&self->setup_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->pending_pack);
 
   G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
 }
@@ -567,7 +634,15 @@ rapport_window_class_init (RapportWindowClass *klass)
 static void
 rapport_window_init (RapportWindow *self)
 {
+  GtkDropTarget *drop_target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+
+  /* A pack dropped anywhere on the window opens as if imported. */
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop_target_drop_cb),
+                           self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 }

@@ -12,6 +12,7 @@
 #include "rapport-journal-view.h"
 #include "rapport-learn-view.h"
 #include "rapport-progress-view.h"
+#include "rapport-packs-view.h"
 
 G_BEGIN_DECLS
 
@@ -33,5 +34,8 @@ RapportLearnView *rapport_window_get_learn_view (RapportWindow   *self);
 gboolean       rapport_window_get_ready       (RapportWindow      *self);
 RapportJournalView *rapport_window_get_journal_view (RapportWindow *self);
 RapportProgressView *rapport_window_get_progress_view (RapportWindow *self);
+RapportPacksView   *rapport_window_get_packs_view   (RapportWindow *self);
+void                rapport_window_open_pack        (RapportWindow *self,
+                                                     GFile         *file);
 
 G_END_DECLS
