@@ -209,9 +209,9 @@ test_pack_missing_fields (void)
   pack = load_pack (folder, problems);
   g_assert_null (pack);
   g_assert_cmpuint (problems->len, ==, 5);
-  assert_problem (problems, folder, "pack.json", 0, "pack.json needs the member “title”");
-  assert_problem (problems, folder, "pack.json", 0, "pack.json needs the member “license”");
-  assert_problem (problems, folder, "pack.json", 0, "pack.json needs the member “topics”");
+  assert_problem (problems, folder, "pack.json", 0, "The member “title” is missing");
+  assert_problem (problems, folder, "pack.json", 0, "The member “license” is missing");
+  assert_problem (problems, folder, "pack.json", 0, "The member “topics” is missing");
   assert_problem (problems, folder, "pack.json", 4, "“authors” must be a list of names");
   assert_problem (problems, folder, "pack.json", 6, "“description” is empty");
 }

@@ -244,7 +244,7 @@ get_string (Check      *c,
   if (node == NULL)
     {
       if (required)
-        problem (c, NULL, _("pack.json needs the member “%s”."), member);
+        problem (c, NULL, _("The member “%s” is missing."), member);
       return NULL;
     }
 
@@ -299,7 +299,7 @@ parse_file_entries (Check       *c,
   if (node == NULL)
     {
       if (!media)
-        problem (c, NULL, _("pack.json needs the member “%s”."), member);
+        problem (c, NULL, _("The member “%s” is missing."), member);
       return;
     }
 
@@ -498,7 +498,7 @@ parse_manifest (Check    *c,
 
   authors = json_object_get_member (root, "authors");
   if (authors == NULL)
-    problem (c, NULL, _("pack.json needs the member “%s”."), "authors");
+    problem (c, NULL, _("The member “%s” is missing."), "authors");
   else if (!JSON_NODE_HOLDS_ARRAY (authors) || json_array_get_length (json_node_get_array (authors)) == 0)
     problem (c, "authors", _("“authors” must be a list of names, such as [\"Ada Lovelace\"]."));
   else
