@@ -24,6 +24,7 @@
 #include "rapport-chart-render.h"
 #include "rapport-series.h"
 #include "rapport-skill.h"
+#include "rapport-bench-common.h"
 #include "rapport-store-private.h"
 
 static int n_days = 3653;
@@ -43,56 +44,11 @@ static const GOptionEntry options[] = {
   { NULL }
 };
 
-static double
-wall_ms (void)
-{
-  struct timespec ts;
 
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return da < db ? -1 : da > db ? 1 : 0;
-}
 
 /* Sorts @values in place. */
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
 
-  return values[n / 2];
-}
 
-static void
-die (const char   *what,
-     const GError *error)
-{
-  g_printerr ("bench/chart: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
-}
-
-static void
-exec_or_die (sqlite3    *db,
-             const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_printerr ("bench/chart: %s: %s\n", sql, message);
-      exit (1);
-    }
-}
 
 /* Each skill improves at its own pace from about 1.5 to 4, with noise. */
 static int
@@ -115,15 +71,15 @@ populate (const char *path,
   g_autoptr(GDateTime) start = g_date_time_new_utc (2016, 1, 1, 0, 0, 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = rapport_store_new_for_path (path, &error);
-  double t0 = wall_ms ();
+  double t0 = rapport_bench_wall_ms ();
   sqlite3 *db;
 
   if (store == NULL)
-    die ("creating the store", error);
+    rapport_bench_die ("creating the store", error);
   db = rapport_store_get_connection (store);
 
   /* Only while building the data set; timing runs use the store's own FULL. */
-  exec_or_die (db, "PRAGMA synchronous = OFF");
+  rapport_bench_exec_or_die (db, "PRAGMA synchronous = OFF");
 
   for (int day = 0; day < n_days; day++)
     {
@@ -142,15 +98,15 @@ populate (const char *path,
                                         rating_for (rand, s, day));
 
       if (!rapport_store_save_journal_entry (store, entry, &error))
-        die ("saving an entry", error);
+        rapport_bench_die ("saving an entry", error);
     }
 
-  exec_or_die (db, "PRAGMA synchronous = FULL");
-  exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  rapport_bench_exec_or_die (db, "PRAGMA synchronous = FULL");
+  rapport_bench_exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
 
   g_print ("Built %d days of ratings of %u skills (%u ratings) in %.1f s\n", n_days,
            rapport_skill_get_count (), n_days * rapport_skill_get_count (),
-           (wall_ms () - t0) / 1e3);
+           (rapport_bench_wall_ms () - t0) / 1e3);
 }
 
 typedef struct
@@ -192,7 +148,7 @@ frame (RapportStore  *store,
   gint64 from, to;
   double t0, t1, t2;
 
-  t0 = wall_ms ();
+  t0 = rapport_bench_wall_ms ();
   rapport_chart_remove_all_series (chart);
   if (fresh)
     g_clear_pointer (ratings, g_ptr_array_unref);
@@ -203,11 +159,11 @@ frame (RapportStore  *store,
   else if (!rapport_series_list_reload (*ratings, store, G_MININT64, to, &error))
     g_clear_pointer (ratings, g_ptr_array_unref);
   if (*ratings == NULL)
-    die ("reading the series", error);
+    rapport_bench_die ("reading the series", error);
   rapport_series_range_get_bounds (RAPPORT_SERIES_RANGE_ALL, now,
                                    rapport_series_list_get_first_time (*ratings), &from, &to);
 
-  t1 = wall_ms ();
+  t1 = rapport_bench_wall_ms ();
   rapport_chart_set_range (chart, from, to);
   for (guint i = 0; i < (*ratings)->len; i++)
     rapport_chart_add_series (chart, (*ratings)->pdata[i], &palette[i % n_colors]);
@@ -215,7 +171,7 @@ frame (RapportStore  *store,
   clear (cr);
   rapport_chart_render (chart, cr, NULL, width, height);
   cairo_surface_flush (cairo_get_target (cr));
-  t2 = wall_ms ();
+  t2 = rapport_bench_wall_ms ();
 
   out->query = t1 - t0;
   out->draw = t2 - t1;
@@ -238,7 +194,7 @@ row (const char *step,
      guint       n,
      gboolean    has_target)
 {
-  double ms = median (values, n);
+  double ms = rapport_bench_median (values, n);
 
   g_print ("  %-28s %-34s %8.3f  %7.3f - %-7.3f  %s\n", step, detail, ms, values[0],
            values[n - 1], has_target ? (ms < TARGET_MS ? "ok" : "over") : "");
@@ -270,34 +226,35 @@ main (int   argc,
   double cold;
   cairo_rectangle_int_t plot;
 
+  rapport_bench_set_name ("bench/chart");
   g_option_context_add_main_entries (context, options, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    die ("options", error);
+    rapport_bench_die ("options", error);
   if (n_runs < 1 || n_days < 1)
-    die ("options", NULL);
+    rapport_bench_die ("options", NULL);
 
   if (keep_dir != NULL)
     {
       if (g_mkdir_with_parents (keep_dir, 0700) != 0)
-        die ("creating the folder", NULL);
+        rapport_bench_die ("creating the folder", NULL);
       dir = g_strdup (keep_dir);
     }
   else
     {
       dir = g_dir_make_tmp ("rapport-bench-chart-XXXXXX", &error);
       if (dir == NULL)
-        die ("creating a temporary folder", error);
+        rapport_bench_die ("creating a temporary folder", error);
     }
   path = g_build_filename (dir, "progress.db", NULL);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
-    die ("the folder already holds a store", NULL);
+    rapport_bench_die ("the folder already holds a store", NULL);
 
   populate (path, rand);
   /* Let the kernel write the new file back now, not during the runs. */
   sync ();
   store = rapport_store_new_for_path (path, &error);
   if (store == NULL)
-    die ("opening the store", error);
+    rapport_bench_die ("opening the store", error);
 
   /* The day after the last rating, so the all-time view shows all ten years. */
   {
@@ -341,24 +298,24 @@ main (int   argc,
   /* Same size again: only drawing. */
   for (int run = 0; run < n_runs; run++)
     {
-      double t0 = wall_ms ();
+      double t0 = rapport_bench_wall_ms ();
 
       clear (cr);
       rapport_chart_render (chart, cr, NULL, width, height);
       cairo_surface_flush (surface);
-      redraws[run] = wall_ms () - t0;
+      redraws[run] = rapport_bench_wall_ms () - t0;
     }
 
   /* A window being resized: every frame a new width, never the store. */
   for (int run = 0; run < n_runs; run++)
     {
       int w = width - 20 * ((run % 10) + 1);
-      double t0 = wall_ms ();
+      double t0 = rapport_bench_wall_ms ();
 
       clear (cr);
       rapport_chart_render (chart, cr, NULL, w, height);
       cairo_surface_flush (surface);
-      resizes[run] = wall_ms () - t0;
+      resizes[run] = rapport_bench_wall_ms () - t0;
     }
 
   /* Leave the last frame at full size, for --png. */
@@ -381,7 +338,7 @@ main (int   argc,
   g_print ("\nTarget: a frame and a resize under %.0f ms.\n", TARGET_MS);
 
   if (png_path != NULL && cairo_surface_write_to_png (surface, png_path) != CAIRO_STATUS_SUCCESS)
-    die ("writing the PNG", NULL);
+    rapport_bench_die ("writing the PNG", NULL);
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);

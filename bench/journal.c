@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "rapport-skill.h"
+#include "rapport-bench-common.h"
 #include "rapport-store-private.h"
 
 static int n_days = 3653;
@@ -42,124 +43,12 @@ static const GOptionEntry options[] = {
   { NULL }
 };
 
-static double
-wall_ms (void)
-{
-  struct timespec ts;
 
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return da < db ? -1 : da > db ? 1 : 0;
-}
 
 /* Sorts @values in place. */
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
 
-  return values[n / 2];
-}
 
-static void
-die (const char   *what,
-     const GError *error)
-{
-  g_printerr ("bench/journal: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
-}
 
-/* Text: the same phrases as bench/store.c, plus a rare word. */
-
-static const char *openers[] = {
-  "The customer called about", "A caller was upset about", "Someone wrote in about",
-  "A long-time client asked about", "A new customer was confused about",
-  "The manager forwarded a complaint about", "A caller from abroad asked about",
-};
-static const char *subjects[] = {
-  "a late delivery", "a refund that never arrived", "a billing error", "a broken device",
-  "a cancelled order", "the new pricing", "a password reset", "a missing parcel",
-  "a double charge", "the warranty terms", "a rude previous agent", "an appointment change",
-};
-static const char *details[] = {
-  "They had already called twice.", "They spoke quickly and interrupted often.",
-  "They wanted to speak to a supervisor.", "The account notes were incomplete.",
-  "Their English was careful and formal.", "They were polite but clearly tired.",
-  "They threatened to cancel the contract.", "They had a deadline the same afternoon.",
-};
-static const char *went_well[] = {
-  "I named the frustration before explaining anything.", "I summarised the problem back.",
-  "I stayed calm when the voice got louder.", "I offered two concrete options.",
-  "I explained the next steps in plain words.", "I apologised once and moved to solutions.",
-  "I asked open questions until the real issue was clear.",
-};
-static const char *try_next[] = {
-  "Give a callback time instead of saying soon.", "Check the order history before answering.",
-  "Pause before replying when interrupted.", "Write the follow-up email during the call.",
-  "Ask how they prefer to be addressed.", "Offer the refund form earlier.",
-  "Confirm the summary in writing.",
-};
-
-#define PICK(rand, array) (array[g_rand_int_range (rand, 0, G_N_ELEMENTS (array))])
-
-static RapportStoreEntry *
-make_entry (GRand     *rand,
-            GDateTime *when)
-{
-  RapportStoreEntry *entry = rapport_store_entry_new ();
-  const char *tags[] = { "phone", "email", "chat", "escalation", "follow-up" };
-  const char *entry_tags[3] = { NULL };
-  const char *subject = PICK (rand, subjects);
-
-  g_free (entry->title);
-  entry->title = g_strdup_printf ("Call about %s", subject);
-  g_free (entry->situation);
-  entry->situation = g_strdup_printf ("%s %s %s %s%s", PICK (rand, openers), subject,
-                                      PICK (rand, details), PICK (rand, details),
-                                      g_rand_int_range (rand, 0, 300) == 0
-                                      ? " The bank had already opened a " RARE_WORD "." : "");
-  g_free (entry->went_well);
-  entry->went_well = g_strdup_printf ("%s %s", PICK (rand, went_well), PICK (rand, went_well));
-  g_free (entry->try_next);
-  entry->try_next = g_strdup (PICK (rand, try_next));
-
-  entry_tags[0] = PICK (rand, tags);
-  entry_tags[1] = PICK (rand, tags);
-  rapport_store_entry_set_tags (entry, entry_tags);
-
-  g_date_time_unref (entry->occurred);
-  entry->occurred = g_date_time_ref (when);
-
-  for (guint s = 0; s < rapport_skill_get_count (); s++)
-    rapport_store_entry_set_rating (entry, rapport_skill_get_nth (s)->key,
-                                    g_rand_int_range (rand, 1, 6));
-
-  return entry;
-}
-
-static void
-exec_or_die (sqlite3    *db,
-             const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_printerr ("bench/journal: %s: %s\n", sql, message);
-      exit (1);
-    }
-}
 
 static void
 populate (const char *path,
@@ -168,16 +57,16 @@ populate (const char *path,
   g_autoptr(GDateTime) start = g_date_time_new_utc (2016, 1, 1, 0, 0, 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = rapport_store_new_for_path (path, &error);
-  double t0 = wall_ms ();
+  double t0 = rapport_bench_wall_ms ();
   GStatBuf st;
   sqlite3 *db;
 
   if (store == NULL)
-    die ("creating the store", error);
+    rapport_bench_die ("creating the store", error);
   db = rapport_store_get_connection (store);
 
   /* Only while building the data set; timing runs use the store's own FULL. */
-  exec_or_die (db, "PRAGMA synchronous = OFF");
+  rapport_bench_exec_or_die (db, "PRAGMA synchronous = OFF");
 
   for (int day = 0; day < n_days; day++)
     {
@@ -185,20 +74,20 @@ populate (const char *path,
       g_autoptr(GDateTime) when = g_date_time_add_seconds (date,
                                                            g_rand_int_range (rand, 8 * 3600,
                                                                              18 * 3600));
-      g_autoptr(RapportStoreEntry) entry = make_entry (rand, when);
+      g_autoptr(RapportStoreEntry) entry = rapport_bench_make_entry (rand, when, "The bank had already opened a " RARE_WORD ".");
 
       if (!rapport_store_save_journal_entry (store, entry, &error))
-        die ("saving an entry", error);
+        rapport_bench_die ("saving an entry", error);
     }
 
-  exec_or_die (db, "PRAGMA synchronous = FULL");
-  exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  rapport_bench_exec_or_die (db, "PRAGMA synchronous = FULL");
+  rapport_bench_exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
 
   g_clear_object (&store);
   if (g_stat (path, &st) != 0)
-    die ("the store's size", NULL);
+    rapport_bench_die ("the store's size", NULL);
   g_print ("Built %d journal entries (%u ratings) in %.1f s: %.1f MiB\n", n_days,
-           n_days * rapport_skill_get_count (), (wall_ms () - t0) / 1e3,
+           n_days * rapport_skill_get_count (), (rapport_bench_wall_ms () - t0) / 1e3,
            st.st_size / (1024.0 * 1024.0));
 }
 
@@ -212,7 +101,7 @@ list_or_die (RapportStore                   *store,
   GPtrArray *entries = rapport_store_list_journal_entries (store, query, &error);
 
   if (entries == NULL)
-    die ("listing entries", error);
+    rapport_bench_die ("listing entries", error);
 
   return entries;
 }
@@ -223,9 +112,9 @@ time_query (RapportStore                   *store,
             const RapportStoreJournalQuery *query,
             guint                          *n_listed)
 {
-  double t0 = wall_ms ();
+  double t0 = rapport_bench_wall_ms ();
   g_autoptr(GPtrArray) entries = list_or_die (store, query);
-  double elapsed = wall_ms () - t0;
+  double elapsed = rapport_bench_wall_ms () - t0;
 
   if (n_listed != NULL)
     *n_listed = entries->len;
@@ -238,20 +127,20 @@ time_open (const char *path)
 {
   RapportStoreJournalQuery query = { .limit = PAGE_SIZE };
   g_autoptr(GError) error = NULL;
-  double t0 = wall_ms ();
+  double t0 = rapport_bench_wall_ms ();
   RapportStore *store = rapport_store_new_for_path (path, &error);
   g_autoptr(GPtrArray) entries = NULL;
   double elapsed;
 
   if (store == NULL)
-    die ("opening the store", error);
+    rapport_bench_die ("opening the store", error);
   entries = list_or_die (store, &query);
-  elapsed = wall_ms () - t0;
+  elapsed = rapport_bench_wall_ms () - t0;
 
   /* Closing is not part of what the user waits for. */
   g_object_unref (store);
   if (entries->len != MIN (PAGE_SIZE, (guint) n_days))
-    die ("the first page is short", NULL);
+    rapport_bench_die ("the first page is short", NULL);
 
   return elapsed;
 }
@@ -276,13 +165,13 @@ scroll_once (RapportStore *store,
 
   for (;;)
     {
-      double t0 = wall_ms ();
+      double t0 = rapport_bench_wall_ms ();
       g_autoptr(GPtrArray) entries = NULL;
 
       query.offset = n_seen;
       entries = list_or_die (store, &query);
       if (page_ms != NULL)
-        page_ms[page] = wall_ms () - t0;
+        page_ms[page] = rapport_bench_wall_ms () - t0;
 
       n_seen += entries->len;
       if (entries->len == 0)
@@ -325,7 +214,7 @@ time_scroll (RapportStore *store,
     {
       for (int run = 0; run < n_runs; run++)
         column[run] = all[(gsize) run * max_pages + page];
-      per_page[page] = median (column, n_runs);
+      per_page[page] = rapport_bench_median (column, n_runs);
       if (per_page[page] > *worst_ms)
         {
           *worst_ms = per_page[page];
@@ -335,7 +224,7 @@ time_scroll (RapportStore *store,
         g_print ("  page %3u (entries %4u-%4u): %.3f ms\n", page + 1, page * PAGE_SIZE + 1, (page + 1) * PAGE_SIZE, per_page[page]);
     }
   page_medians = g_memdup2 (per_page, sizeof (double) * *n_pages);
-  *median_ms = median (page_medians, *n_pages);
+  *median_ms = rapport_bench_median (page_medians, *n_pages);
 }
 
 static double
@@ -349,7 +238,7 @@ time_repeated (RapportStore                   *store,
   for (int run = 0; run < n_runs; run++)
     samples[run] = time_query (store, query, n_listed);
 
-  return median (samples, n_runs);
+  return rapport_bench_median (samples, n_runs);
 }
 
 static int
@@ -421,9 +310,10 @@ main (int   argc,
   guint n_common, n_rare, n_letter, n_filter;
   gboolean all_ok = TRUE;
 
+  rapport_bench_set_name ("bench/journal");
   g_option_context_add_main_entries (context, options, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    die ("options", error);
+    rapport_bench_die ("options", error);
   n_runs = MAX (n_runs, 1);
   n_days = MAX (n_days, 1);
 
@@ -440,7 +330,7 @@ main (int   argc,
     {
       dir = g_dir_make_tmp ("rapport-bench-journal-XXXXXX", &error);
       if (dir == NULL)
-        die ("temporary folder", error);
+        rapport_bench_die ("temporary folder", error);
     }
   path = g_build_filename (dir, "progress.db", NULL);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
@@ -457,11 +347,11 @@ main (int   argc,
   time_open (path);
   for (int run = 0; run < n_runs; run++)
     open_samples[run] = time_open (path);
-  open_ms = median (open_samples, n_runs);
+  open_ms = rapport_bench_median (open_samples, n_runs);
 
   store = rapport_store_new_for_path (path, &error);
   if (store == NULL)
-    die ("opening the store", error);
+    rapport_bench_die ("opening the store", error);
   first_ms = time_repeated (store, &first_page, NULL);
 
   /* 2. Scrolling to the oldest entry, page by page. */

@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "rapport-skill.h"
+#include "rapport-bench-common.h"
 #include "rapport-store-private.h"
 
 /* Defaults: ten years, 2016-01-01 to 2025-12-31. */
@@ -63,25 +64,7 @@ cpu_ms (void)
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static double
-wall_ms (void)
-{
-  struct timespec ts;
 
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return da < db ? -1 : da > db ? 1 : 0;
-}
 
 static double
 median (const Sample *samples,
@@ -92,100 +75,13 @@ median (const Sample *samples,
 
   for (guint i = 0; i < n; i++)
     values[i] = cpu ? samples[i].cpu : samples[i].wall;
-  qsort (values, n, sizeof (double), compare_doubles);
+  qsort (values, n, sizeof (double), rapport_bench_compare_doubles);
 
   return values[n / 2];
 }
 
-/* Text */
 
-static const char *openers[] = {
-  "The customer called about", "A caller was upset about", "Someone wrote in about",
-  "A long-time client asked about", "A new customer was confused about",
-  "The manager forwarded a complaint about", "A caller from abroad asked about",
-};
-static const char *subjects[] = {
-  "a late delivery", "a refund that never arrived", "a billing error", "a broken device",
-  "a cancelled order", "the new pricing", "a password reset", "a missing parcel",
-  "a double charge", "the warranty terms", "a rude previous agent", "an appointment change",
-};
-static const char *details[] = {
-  "They had already called twice.", "They spoke quickly and interrupted often.",
-  "They wanted to speak to a supervisor.", "The account notes were incomplete.",
-  "Their English was careful and formal.", "They were polite but clearly tired.",
-  "They threatened to cancel the contract.", "They had a deadline the same afternoon.",
-};
-static const char *went_well[] = {
-  "I named the frustration before explaining anything.", "I summarised the problem back.",
-  "I stayed calm when the voice got louder.", "I offered two concrete options.",
-  "I explained the next steps in plain words.", "I apologised once and moved to solutions.",
-  "I asked open questions until the real issue was clear.",
-};
-static const char *try_next[] = {
-  "Give a callback time instead of saying soon.", "Check the order history before answering.",
-  "Pause before replying when interrupted.", "Write the follow-up email during the call.",
-  "Ask how they prefer to be addressed.", "Offer the refund form earlier.",
-  "Confirm the summary in writing.",
-};
 
-#define PICK(rand, array) (array[g_rand_int_range (rand, 0, G_N_ELEMENTS (array))])
-
-static RapportStoreEntry *
-make_entry (GRand     *rand,
-            GDateTime *when)
-{
-  RapportStoreEntry *entry = rapport_store_entry_new ();
-  const char *tags[] = { "phone", "email", "chat", "escalation", "follow-up" };
-  const char *entry_tags[3] = { NULL };
-  const char *subject = PICK (rand, subjects);
-
-  g_free (entry->title);
-  entry->title = g_strdup_printf ("Call about %s", subject);
-  g_free (entry->situation);
-  entry->situation = g_strdup_printf ("%s %s %s %s", PICK (rand, openers), subject,
-                                      PICK (rand, details), PICK (rand, details));
-  g_free (entry->went_well);
-  entry->went_well = g_strdup_printf ("%s %s", PICK (rand, went_well), PICK (rand, went_well));
-  g_free (entry->try_next);
-  entry->try_next = g_strdup (PICK (rand, try_next));
-
-  entry_tags[0] = PICK (rand, tags);
-  entry_tags[1] = PICK (rand, tags);
-  rapport_store_entry_set_tags (entry, entry_tags);
-
-  if (when != NULL)
-    {
-      g_date_time_unref (entry->occurred);
-      entry->occurred = g_date_time_ref (when);
-    }
-
-  for (guint s = 0; s < rapport_skill_get_count (); s++)
-    rapport_store_entry_set_rating (entry, rapport_skill_get_nth (s)->key,
-                                    g_rand_int_range (rand, 1, 6));
-
-  return entry;
-}
-
-static void
-die (const char   *what,
-     const GError *error)
-{
-  g_printerr ("bench/store: %s: %s\n", what, error != NULL ? error->message : "failed");
-  exit (1);
-}
-
-static void
-exec_or_die (sqlite3    *db,
-             const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    {
-      g_printerr ("bench/store: %s: %s\n", sql, message);
-      exit (1);
-    }
-}
 
 static void
 populate (RapportStore *store,
@@ -194,10 +90,10 @@ populate (RapportStore *store,
   g_autoptr(GDateTime) start = g_date_time_new_utc (2016, 1, 1, 0, 0, 0);
   g_autoptr(GError) error = NULL;
   sqlite3 *db = rapport_store_get_connection (store);
-  double t0 = wall_ms ();
+  double t0 = rapport_bench_wall_ms ();
 
   /* Only while building the data set; timing runs use the store's own FULL. */
-  exec_or_die (db, "PRAGMA synchronous = OFF");
+  rapport_bench_exec_or_die (db, "PRAGMA synchronous = OFF");
 
   for (int day = 0; day < n_days; day++)
     {
@@ -205,10 +101,10 @@ populate (RapportStore *store,
       g_autoptr(GDateTime) when = g_date_time_add_seconds (date,
                                                            g_rand_int_range (rand, 8 * 3600,
                                                                              18 * 3600));
-      g_autoptr(RapportStoreEntry) entry = make_entry (rand, when);
+      g_autoptr(RapportStoreEntry) entry = rapport_bench_make_entry (rand, when, NULL);
 
       if (!rapport_store_save_journal_entry (store, entry, &error))
-        die ("saving an entry", error);
+        rapport_bench_die ("saving an entry", error);
     }
 
   for (int i = 0; i < n_attempts; i++)
@@ -238,15 +134,15 @@ populate (RapportStore *store,
       attempt->passed = attempt->score >= 70;
 
       if (!rapport_store_add_quiz_attempt (store, attempt, &error))
-        die ("saving a quiz attempt", error);
+        rapport_bench_die ("saving a quiz attempt", error);
     }
 
-  exec_or_die (db, "PRAGMA synchronous = FULL");
-  exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  rapport_bench_exec_or_die (db, "PRAGMA synchronous = FULL");
+  rapport_bench_exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
 
   g_print ("Built %u journal entries (%u ratings) and %u quiz attempts (%u answers) in %.1f s\n",
            n_days, n_days * rapport_skill_get_count (), n_attempts, n_attempts * N_ANSWERS,
-           (wall_ms () - t0) / 1e3);
+           (rapport_bench_wall_ms () - t0) / 1e3);
 }
 
 /* The sqlite3 shell side.  Values are set with .parameter, so the shell runs
@@ -416,23 +312,23 @@ run_shell (const char *db_path,
 
   fd = g_file_open_tmp ("rapport-bench-XXXXXX.sql", &script_path, &error);
   if (fd < 0)
-    die ("writing the shell script", error);
+    rapport_bench_die ("writing the shell script", error);
   close (fd);
   if (!g_file_set_contents (script_path, script->str, script->len, &error))
-    die ("writing the shell script", error);
+    rapport_bench_die ("writing the shell script", error);
 
   read_arg = g_strdup_printf (".read %s", script_path);
   argv[3] = read_arg;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
                      &status, &error))
-    die ("running sqlite3", error);
+    rapport_bench_die ("running sqlite3", error);
   g_unlink (script_path);
 
   if (!g_spawn_check_wait_status (status, &error) || (err != NULL && *err != '\0'))
     {
       g_printerr ("%s", err != NULL ? err : "");
-      die ("sqlite3", error);
+      rapport_bench_die ("sqlite3", error);
     }
 
   for (guint i = 0; i < (guint) n_runs; i++)
@@ -526,9 +422,10 @@ main (int   argc,
   guint n_weeks = 0;
   guint n_hits = 0;
 
+  rapport_bench_set_name ("bench/store");
   g_option_context_add_main_entries (context, options, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    die ("options", error);
+    rapport_bench_die ("options", error);
   if (n_runs < 1)
     n_runs = 1;
 
@@ -553,7 +450,7 @@ main (int   argc,
     {
       dir = g_dir_make_tmp ("rapport-bench-store-XXXXXX", &error);
       if (dir == NULL)
-        die ("temporary folder", error);
+        rapport_bench_die ("temporary folder", error);
     }
   path = g_build_filename (dir, "progress.db", NULL);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
@@ -564,7 +461,7 @@ main (int   argc,
 
   store = rapport_store_new_for_path (path, &error);
   if (store == NULL)
-    die ("opening the store", error);
+    rapport_bench_die ("opening the store", error);
 
   g_print ("Store: %s\nShell: %s (%s)\n", path, sqlite3_path, sqlite3_libversion ());
   populate (store, rand);
@@ -579,19 +476,19 @@ main (int   argc,
   /* 1. Saving one entry with its ten ratings (and two tags). */
   for (int run = -1; run < n_runs; run++)
     {
-      g_autoptr(RapportStoreEntry) entry = make_entry (rand, NULL);
-      double w = wall_ms (), c = cpu_ms ();
+      g_autoptr(RapportStoreEntry) entry = rapport_bench_make_entry (rand, NULL, NULL);
+      double w = rapport_bench_wall_ms (), c = cpu_ms ();
 
       if (!rapport_store_save_journal_entry (store, entry, &error))
-        die ("saving an entry", error);
+        rapport_bench_die ("saving an entry", error);
       if (run >= 0)
-        insert_api[run] = (Sample) { wall_ms () - w, cpu_ms () - c };
+        insert_api[run] = (Sample) { rapport_bench_wall_ms () - w, cpu_ms () - c };
     }
 
   /* 2. The chart: one skill, all time, weekly. */
   for (int run = -1; run < n_runs; run++)
     {
-      double w = wall_ms (), c = cpu_ms ();
+      double w = rapport_bench_wall_ms (), c = cpu_ms ();
       g_autoptr(GPtrArray) weeks = NULL;
 
       weeks = rapport_store_get_skill_aggregates (store, "empathy",
@@ -599,25 +496,25 @@ main (int   argc,
                                                   RAPPORT_STORE_BUCKET_WEEK,
                                                   NULL, NULL, NULL, &error);
       if (weeks == NULL)
-        die ("chart series", error);
+        rapport_bench_die ("chart series", error);
       g_clear_pointer (&weeks, g_ptr_array_unref);
       if (run >= 0)
-        chart_api[run] = (Sample) { wall_ms () - w, cpu_ms () - c };
+        chart_api[run] = (Sample) { rapport_bench_wall_ms () - w, cpu_ms () - c };
     }
 
   /* 3. A full-text search, first page with snippets. */
   for (int run = -1; run < n_runs; run++)
     {
-      double w = wall_ms (), c = cpu_ms ();
+      double w = rapport_bench_wall_ms (), c = cpu_ms ();
       g_autoptr(GPtrArray) hits = NULL;
 
       hits = rapport_store_list_journal_entries (store, &query, &error);
       if (hits == NULL)
-        die ("search", error);
+        rapport_bench_die ("search", error);
       n_hits = hits->len;
       g_clear_pointer (&hits, g_ptr_array_unref);
       if (run >= 0)
-        search_api[run] = (Sample) { wall_ms () - w, cpu_ms () - c };
+        search_api[run] = (Sample) { rapport_bench_wall_ms () - w, cpu_ms () - c };
     }
 
   /* Sizes, and the row ids the shell needs to load the same details. */
@@ -662,7 +559,7 @@ main (int   argc,
   script = g_string_new (NULL);
   for (int run = -1; run < n_runs; run++)
     {
-      g_autoptr(RapportStoreEntry) entry = make_entry (rand, NULL);
+      g_autoptr(RapportStoreEntry) entry = rapport_bench_make_entry (rand, NULL, NULL);
 
       per_run = script_insert (script, entry);
     }

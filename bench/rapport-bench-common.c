@@ -1,0 +1,155 @@
+/* rapport-bench-common.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "rapport-bench-common.h"
+#include "rapport-skill.h"
+
+static const char *bench_name = "bench";
+
+/* How error messages name the program, e.g. "bench/journal". */
+void
+rapport_bench_set_name (const char *name)
+{
+  bench_name = name;
+}
+
+void
+rapport_bench_die (const char   *what,
+                   const GError *error)
+{
+  g_printerr ("%s: %s: %s\n", bench_name, what, error != NULL ? error->message : "failed");
+  exit (1);
+}
+
+void
+rapport_bench_exec_or_die (sqlite3    *db,
+                           const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_printerr ("%s: %s: %s\n", bench_name, sql, message);
+      exit (1);
+    }
+}
+
+double
+rapport_bench_wall_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+int
+rapport_bench_compare_doubles (gconstpointer a,
+                               gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return da < db ? -1 : da > db ? 1 : 0;
+}
+
+/* Sorts @values in place. */
+double
+rapport_bench_median (double *values,
+                      guint   n)
+{
+  qsort (values, n, sizeof (double), rapport_bench_compare_doubles);
+
+  return values[n / 2];
+}
+
+/* Journal text: realistic phrases, so that full-text search has real work. */
+
+static const char *openers[] = {
+  "The customer called about", "A caller was upset about", "Someone wrote in about",
+  "A long-time client asked about", "A new customer was confused about",
+  "The manager forwarded a complaint about", "A caller from abroad asked about",
+};
+static const char *subjects[] = {
+  "a late delivery", "a refund that never arrived", "a billing error", "a broken device",
+  "a cancelled order", "the new pricing", "a password reset", "a missing parcel",
+  "a double charge", "the warranty terms", "a rude previous agent", "an appointment change",
+};
+static const char *details[] = {
+  "They had already called twice.", "They spoke quickly and interrupted often.",
+  "They wanted to speak to a supervisor.", "The account notes were incomplete.",
+  "Their English was careful and formal.", "They were polite but clearly tired.",
+  "They threatened to cancel the contract.", "They had a deadline the same afternoon.",
+};
+static const char *went_well[] = {
+  "I named the frustration before explaining anything.", "I summarised the problem back.",
+  "I stayed calm when the voice got louder.", "I offered two concrete options.",
+  "I explained the next steps in plain words.", "I apologised once and moved to solutions.",
+  "I asked open questions until the real issue was clear.",
+};
+static const char *try_next[] = {
+  "Give a callback time instead of saying soon.", "Check the order history before answering.",
+  "Pause before replying when interrupted.", "Write the follow-up email during the call.",
+  "Ask how they prefer to be addressed.", "Offer the refund form earlier.",
+  "Confirm the summary in writing.",
+};
+
+#define PICK(rand, array) (array[g_rand_int_range (rand, 0, G_N_ELEMENTS (array))])
+
+/**
+ * rapport_bench_make_entry:
+ * @when: (nullable): when the call happened; %NULL: now
+ * @rare_sentence: (nullable): added to about one entry in 300, for a
+ *   search that finds few entries
+ *
+ * An entry rating all ten skills.
+ */
+RapportStoreEntry *
+rapport_bench_make_entry (GRand      *rand,
+                          GDateTime  *when,
+                          const char *rare_sentence)
+{
+  RapportStoreEntry *entry = rapport_store_entry_new ();
+  const char *tags[] = { "phone", "email", "chat", "escalation", "follow-up" };
+  const char *entry_tags[3] = { NULL };
+  const char *subject = PICK (rand, subjects);
+  const char *opener = PICK (rand, openers);
+  const char *detail1 = PICK (rand, details);
+  const char *detail2 = PICK (rand, details);
+  gboolean rare = rare_sentence != NULL && g_rand_int_range (rand, 0, 300) == 0;
+
+  g_free (entry->title);
+  entry->title = g_strdup_printf ("Call about %s", subject);
+  g_free (entry->situation);
+  entry->situation = g_strdup_printf ("%s %s %s %s%s%s", opener, subject, detail1, detail2,
+                                      rare ? " " : "", rare ? rare_sentence : "");
+  g_free (entry->went_well);
+  entry->went_well = g_strdup_printf ("%s %s", PICK (rand, went_well), PICK (rand, went_well));
+  g_free (entry->try_next);
+  entry->try_next = g_strdup (PICK (rand, try_next));
+
+  entry_tags[0] = PICK (rand, tags);
+  entry_tags[1] = PICK (rand, tags);
+  rapport_store_entry_set_tags (entry, entry_tags);
+
+  if (when != NULL)
+    {
+      g_date_time_unref (entry->occurred);
+      entry->occurred = g_date_time_ref (when);
+    }
+
+  for (guint s = 0; s < rapport_skill_get_count (); s++)
+    rapport_store_entry_set_rating (entry, rapport_skill_get_nth (s)->key,
+                                    g_rand_int_range (rand, 1, 6));
+
+  return entry;
+}
