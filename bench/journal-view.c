@@ -14,18 +14,11 @@
 
 #include <adwaita.h>
 
+#include "rapport-bench-common.h"
 #include "rapport-journal-view.h"
 
 static int n_runs = 11;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static gboolean painted;
 static gint64 frame_start;
@@ -128,7 +121,7 @@ static void
 report (const char *what,
         GArray     *samples)
 {
-  g_array_sort (samples, compare_doubles);
+  g_array_sort (samples, rapport_bench_compare_doubles);
   g_print ("  %-42s %8.2f %8.2f   %s\n", what,
            g_array_index (samples, double, samples->len / 2),
            g_array_index (samples, double, samples->len - 1),

@@ -327,7 +327,7 @@ rapport_journal_view_reload (RapportJournalView *self)
 
   g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
 
-  if (self->list == NULL || self->entries == NULL)
+  if (self->list == NULL)
     return;
 
   g_list_store_remove_all (self->entries);
@@ -858,6 +858,10 @@ rapport_journal_view_init (RapportJournalView *self)
 {
   g_autoptr(GtkStringList) skills = gtk_string_list_new (NULL);
 
+  /* Before the template: its filters report their first values at once,
+   * and a reload fills this list.
+   */
+  self->entries = g_list_store_new (G_TYPE_OBJECT);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_string_list_append (skills, _("Every skill"));
@@ -869,7 +873,6 @@ rapport_journal_view_init (RapportJournalView *self)
     GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
     g_autoptr(GtkNoSelection) selection = NULL;
 
-    self->entries = g_list_store_new (G_TYPE_OBJECT);
     selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->entries)));
     g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
     g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
