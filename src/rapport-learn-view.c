@@ -32,6 +32,9 @@ struct _RapportLearnView
   RapportLessonView *lesson_view;
   RapportQuizPage   *quiz_page;
 
+  /* state */
+  char              *last_page;
+
   /* owned */
   RapportCatalog    *catalog;
   RapportStore      *store;
@@ -522,12 +525,16 @@ on_leaflet_visible_child_cb (RapportLearnView *self,
    */
   adw_leaflet_set_can_navigate_back (self->leaflet, g_strcmp0 (page, "quiz") != 0);
 
-  /* Leaving the reader: keep the place, and show fresh progress. */
-  if (g_strcmp0 (page, "lesson") != 0 && self->lesson_view != NULL)
-    {
-      rapport_lesson_view_leave (self->lesson_view);
-      rapport_learn_view_refresh (self);
-    }
+  /* Leaving the reader keeps the place; leaving the reader or a quiz shows
+   * fresh progress.  Moving between the grid and a topic changes nothing.
+   */
+  if (g_strcmp0 (self->last_page, "lesson") == 0 && self->lesson_view != NULL)
+    rapport_lesson_view_leave (self->lesson_view);
+  if ((g_strcmp0 (self->last_page, "lesson") == 0 || g_strcmp0 (self->last_page, "quiz") == 0) &&
+      g_strcmp0 (page, self->last_page) != 0)
+    rapport_learn_view_refresh (self);
+  g_free (self->last_page);
+  self->last_page = g_strdup (page);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
@@ -665,6 +672,17 @@ rapport_learn_view_get_property (GObject    *object,
     }
 }
 
+/* Shown again (another view may have rated a skill or saved a quiz): the
+ * cards read their progress afresh.
+ */
+static void
+rapport_learn_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rapport_learn_view_parent_class)->map (widget);
+
+  rapport_learn_view_refresh (RAPPORT_LEARN_VIEW (widget));
+}
+
 static void
 rapport_learn_view_dispose (GObject *object)
 {
@@ -680,6 +698,7 @@ rapport_learn_view_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->last_page, g_free);
 
   G_OBJECT_CLASS (rapport_learn_view_parent_class)->dispose (object);
 }
@@ -692,6 +711,7 @@ rapport_learn_view_class_init (RapportLearnViewClass *klass)
 
   object_class->dispose = rapport_learn_view_dispose;
   object_class->get_property = rapport_learn_view_get_property;
+  widget_class->map = rapport_learn_view_map;
 
   properties[PROP_CAN_GO_BACK] =
     g_param_spec_boolean ("can-go-back", NULL, NULL,
