@@ -12,6 +12,19 @@
 #include "rapport-chart-view.h"
 #include "rapport-skill.h"
 
+/* How near (in pixels) the pointer must come to a point to show it. */
+#define HOVER_RADIUS 8.0
+#define MARKER_RADIUS 6.0
+
+/* A point of a line as last drawn: the line's index (that of its series)
+ * and the point's position in the line's shown (downsampled) values.
+ */
+typedef struct
+{
+  int   line;       /* -1: none */
+  guint position;
+} Mark;
+
 struct _RapportChartView
 {
   GtkWidget parent_instance;
@@ -21,14 +34,30 @@ struct _RapportChartView
   GPtrArray    *series;         /* of RapportSeries */
   GHashTable   *hidden_skills;  /* skill keys */
   char         *description;
+  RapportStore *store;          /* for the titles of entries */
+  char         *tip;            /* markup of the value the tip shows */
+  char         *tip_text;       /* the same, plain, for screen readers */
 
   /* state */
   gint64        from;
   gint64        to;
   gboolean      dark;
+  gboolean      focused;        /* the keyboard focus is in the chart */
+  Mark          focus;          /* moved with the keyboard */
+  Mark          hover;          /* under the pointer */
 };
 
 G_DEFINE_FINAL_TYPE (RapportChartView, rapport_chart_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  POINT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void update_tip (RapportChartView *self);
 
 static const RapportChartColor *
 color_for_skill (const char *skill_key,
@@ -70,15 +99,38 @@ fill_chart (RapportChartView *self,
     }
 }
 
+/* "3.5" for a self-rating, "72 %" for a quiz score. */
+static char *
+format_value (RapportStoreSeries kind,
+              double             value)
+{
+  if (kind == RAPPORT_STORE_SERIES_SELF_RATING)
+    return g_strdup_printf ("%.1f", value);
+
+  /* Translators: a quiz score in percent */
+  return g_strdup_printf (_("%.0f %%"), value);
+}
+
+static const char *
+skill_title (const char *skill_key)
+{
+  const RapportSkill *skill = rapport_skill_lookup (skill_key);
+
+  return skill != NULL ? _(skill->title) : skill_key;
+}
+
 static char *
 describe_series (RapportSeries *series,
                  gint64         from,
                  gint64         to)
 {
-  const RapportSkill *skill = rapport_skill_lookup (rapport_series_get_skill_key (series));
-  const char *title = skill != NULL ? _(skill->title) : rapport_series_get_skill_key (series);
+  RapportStoreSeries kind = rapport_series_get_kind (series);
+  gboolean ratings = kind == RAPPORT_STORE_SERIES_SELF_RATING;
+  const char *title = skill_title (rapport_series_get_skill_key (series));
   g_autoptr(RapportSeries) trend = NULL;
   const RapportSeriesPoint *first, *last;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
   guint n_points;
   guint days;
 
@@ -89,45 +141,67 @@ describe_series (RapportSeries *series,
   first = rapport_series_get_points (trend, &n_points);
   last = &first[n_points - 1];
   days = MAX (1, (guint) ((last->time - first->time + RAPPORT_SERIES_DAY / 2) / RAPPORT_SERIES_DAY));
+  start = format_value (kind, first->value);
+  end = format_value (kind, last->value);
 
   if (n_points < 2)
-    /* Translators: a skill and a self-rating out of 5 */
-    return g_strdup_printf (_("%s was rated %.1f once."), title, first->value);
+    return ratings
+           /* Translators: a skill and a self-rating out of 5 */
+           ? g_strdup_printf (_("%s was rated %s once."), title, start)
+           /* Translators: a skill and a quiz score such as "72 %" */
+           : g_strdup_printf (_("%s: one quiz score, %s."), title, start);
 
-  /* Rounded as they are read out, so "rose from 3.0 to 3.0" never happens. */
-  if (round (last->value * 10) > round (first->value * 10))
-    /* Translators: a skill, two self-ratings out of 5 and a number of days */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%s rose from %.1f to %.1f over %u day.",
-                                         "%s rose from %.1f to %.1f over %u days.", days),
-                            title, first->value, last->value, days);
-  if (round (last->value * 10) < round (first->value * 10))
-    /* Translators: a skill, two self-ratings out of 5 and a number of days */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%s fell from %.1f to %.1f over %u day.",
-                                         "%s fell from %.1f to %.1f over %u days.", days),
-                            title, first->value, last->value, days);
+  /* Compared as they are read out, so "rose from 3.0 to 3.0" never happens. */
+  if (g_strcmp0 (start, end) != 0 && last->value > first->value)
+    return ratings
+           /* Translators: a skill, two self-ratings out of 5 and a number of days */
+           ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s rose from %s to %s over %u day.",
+                                           "%s rose from %s to %s over %u days.", days),
+                              title, start, end, days)
+           /* Translators: a skill, two quiz scores such as "72 %" and a number of days */
+           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s quiz scores rose from %s to %s over %u day.",
+                                           "%s quiz scores rose from %s to %s over %u days.", days),
+                              title, start, end, days);
+  if (g_strcmp0 (start, end) != 0 && last->value < first->value)
+    return ratings
+           /* Translators: a skill, two self-ratings out of 5 and a number of days */
+           ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s fell from %s to %s over %u day.",
+                                           "%s fell from %s to %s over %u days.", days),
+                              title, start, end, days)
+           /* Translators: a skill, two quiz scores such as "72 %" and a number of days */
+           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s quiz scores fell from %s to %s over %u day.",
+                                           "%s quiz scores fell from %s to %s over %u days.", days),
+                              title, start, end, days);
 
-  /* Translators: a skill, a self-rating out of 5 and a number of days */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%s stayed at %.1f over %u day.",
-                                       "%s stayed at %.1f over %u days.", days),
-                          title, first->value, days);
+  return ratings
+         /* Translators: a skill, a self-rating out of 5 and a number of days */
+         ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s stayed at %s over %u day.",
+                                         "%s stayed at %s over %u days.", days),
+                            title, start, days)
+         /* Translators: a skill, a quiz score such as "72 %" and a number of days */
+         : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s quiz scores stayed at %s over %u day.",
+                                         "%s quiz scores stayed at %s over %u days.", days),
+                            title, start, days);
 }
 
+/* Self-ratings first, then quiz scores, each in course order. */
 static void
-update_description (RapportChartView *self)
+append_descriptions (RapportChartView   *self,
+                     GString            *text,
+                     RapportStoreSeries  kind)
 {
-  GString *text = g_string_new (NULL);
-
   for (guint i = 0; i < self->series->len; i++)
     {
       RapportSeries *series = self->series->pdata[i];
       g_autofree char *sentence = NULL;
 
-      /* Quiz scores are told in the calibration sentences beside the chart. */
-      if (rapport_series_get_kind (series) != RAPPORT_STORE_SERIES_SELF_RATING ||
-          !series_visible (self, series))
+      if (rapport_series_get_kind (series) != kind || !series_visible (self, series))
         continue;
       sentence = describe_series (series, self->from, self->to);
       if (sentence == NULL)
@@ -136,15 +210,389 @@ update_description (RapportChartView *self)
         g_string_append_c (text, ' ');
       g_string_append (text, sentence);
     }
+}
+
+static void
+announce (RapportChartView *self)
+{
+  /* A focused value is read out; otherwise the trend. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->tip_text != NULL && self->focus.line >= 0
+                                  ? self->tip_text : self->description,
+                                  -1);
+}
+
+static void
+update_description (RapportChartView *self)
+{
+  GString *text = g_string_new (NULL);
+
+  append_descriptions (self, text, RAPPORT_STORE_SERIES_SELF_RATING);
+  append_descriptions (self, text, RAPPORT_STORE_SERIES_QUIZ_SCORE);
 
   if (text->len == 0)
-    g_string_append (text, _("No self-ratings to show in this range."));
+    g_string_append (text, _("No self-ratings or quiz scores to show in this range."));
+  else
+    g_string_append (text, _(" Use the arrow keys to go through the values, and Enter to open one."));
 
   g_free (self->description);
   self->description = g_string_free (text, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
-                                  -1);
+  announce (self);
+}
+
+/* Points and the tip */
+
+static RapportSeries *
+shown_of (RapportChartView *self,
+          int               line)
+{
+  RapportSeries *shown;
+
+  if (line < 0 || (guint) line >= self->series->len
+      || !series_visible (self, self->series->pdata[line]))
+    return NULL;
+
+  shown = rapport_chart_get_shown (self->chart, line, FALSE);
+
+  return shown != NULL && rapport_series_get_n_points (shown) > 0 ? shown : NULL;
+}
+
+static const RapportSeriesPoint *
+mark_point (RapportChartView *self,
+            const Mark       *mark)
+{
+  RapportSeries *shown = shown_of (self, mark->line);
+
+  if (shown == NULL || mark->position >= rapport_series_get_n_points (shown))
+    return NULL;
+
+  return rapport_series_get_point (shown, mark->position);
+}
+
+/* The point the tip is for: the hovered one, else the focused one. */
+static const Mark *
+tip_mark (RapportChartView *self)
+{
+  if (mark_point (self, &self->hover) != NULL)
+    return &self->hover;
+  if (self->focused && mark_point (self, &self->focus) != NULL)
+    return &self->focus;
+
+  return NULL;
+}
+
+static char *
+entry_title (RapportChartView *self,
+             const char       *uuid)
+{
+  g_autoptr(RapportStoreEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return NULL;
+
+  entry = rapport_store_get_journal_entry (self->store, uuid, &error);
+  if (entry == NULL)
+    {
+      g_debug ("Could not read the entry of a chart point: %s", error != NULL ? error->message : "gone");
+      return NULL;
+    }
+
+  return g_strdup (entry->title);
+}
+
+/* Three lines: the date, the value, and where it came from. */
+static void
+describe_point (RapportChartView         *self,
+                RapportSeries            *series,
+                const RapportSeriesPoint *point,
+                char                    **markup,
+                char                    **plain)
+{
+  const char *title = skill_title (rapport_series_get_skill_key (series));
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (point->time);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  /* Translators: the date of a value in the chart's tip; see g_date_time_format() */
+  g_autofree char *date = g_date_time_format (local, _("%A %-d %B %Y"));
+  g_autofree char *value = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *escaped_date = NULL;
+  g_autofree char *escaped_value = NULL;
+  g_autofree char *escaped_source = NULL;
+
+  if (rapport_series_get_kind (series) == RAPPORT_STORE_SERIES_SELF_RATING)
+    {
+      g_autofree char *entry = point->entry_uuid != NULL ? entry_title (self, point->entry_uuid) : NULL;
+
+      /* Translators: a skill and a self-rating out of 5 */
+      value = g_strdup_printf (_("%s, self-rating %.0f of 5"), title, point->value);
+      if (entry != NULL && *entry != '\0')
+        /* Translators: the title of the journal entry a self-rating came from */
+        source = g_strdup_printf (_("Journal entry “%s”"), entry);
+      else
+        source = g_strdup (_("Journal entry without a title"));
+    }
+  else
+    {
+      /* Translators: a skill and a quiz score */
+      value = g_strdup_printf (_("%s, quiz score %.0f %%"), title, point->value);
+      /* Translators: a skill and a quiz score */
+      source = g_strdup_printf (_("Quiz attempt, %s, %.0f %%"), title, point->value);
+    }
+
+  escaped_date = g_markup_escape_text (date != NULL ? date : "", -1);
+  escaped_value = g_markup_escape_text (value, -1);
+  escaped_source = g_markup_escape_text (source, -1);
+  *markup = g_strdup_printf ("<b>%s</b>\n%s\n<small>%s</small>", escaped_date, escaped_value,
+                             escaped_source);
+  *plain = g_strdup_printf ("%s. %s. %s.", date != NULL ? date : "", value, source);
+}
+
+static void
+update_tip (RapportChartView *self)
+{
+  const Mark *mark = tip_mark (self);
+
+  g_clear_pointer (&self->tip, g_free);
+  g_clear_pointer (&self->tip_text, g_free);
+  if (mark != NULL)
+    describe_point (self, self->series->pdata[mark->line], mark_point (self, mark),
+                    &self->tip, &self->tip_text);
+
+  announce (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+clear_marks (RapportChartView *self)
+{
+  self->focus.line = -1;
+  self->hover.line = -1;
+  update_tip (self);
+}
+
+static void
+set_focus_mark (RapportChartView *self,
+                int               line,
+                guint             position)
+{
+  self->focus.line = line;
+  self->focus.position = position;
+  /* The keyboard takes over from the pointer. */
+  self->hover.line = -1;
+  update_tip (self);
+}
+
+/* The position in @shown nearest in time to @time. */
+static guint
+nearest_position (RapportSeries *shown,
+                  gint64         time)
+{
+  const RapportSeriesPoint *points;
+  guint n, best = 0;
+
+  points = rapport_series_get_points (shown, &n);
+  for (guint i = 1; i < n; i++)
+    if (ABS (points[i].time - time) < ABS (points[best].time - time))
+      best = i;
+
+  return best;
+}
+
+/* The next line after @line (by @step, wrapping) that has shown points. */
+static int
+next_line (RapportChartView *self,
+           int               line,
+           int               step)
+{
+  int n = (int) self->series->len;
+
+  for (int i = 1; i <= n; i++)
+    {
+      int candidate = ((line + step * i) % n + n) % n;
+
+      if (shown_of (self, candidate) != NULL)
+        return candidate;
+    }
+
+  return -1;
+}
+
+static gboolean
+move_focus (RapportChartView *self,
+            guint             keyval)
+{
+  const RapportSeriesPoint *current = mark_point (self, &self->focus);
+  RapportSeries *shown;
+  guint n;
+  int line;
+
+  if (current == NULL)
+    {
+      /* The first key shows the newest value of the first line. */
+      line = next_line (self, -1, 1);
+      if (line < 0)
+        return FALSE;
+      shown = shown_of (self, line);
+      set_focus_mark (self, line, rapport_series_get_n_points (shown) - 1);
+      return TRUE;
+    }
+
+  shown = shown_of (self, self->focus.line);
+  n = rapport_series_get_n_points (shown);
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      set_focus_mark (self, self->focus.line, self->focus.position > 0 ? self->focus.position - 1 : 0);
+      return TRUE;
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      set_focus_mark (self, self->focus.line, MIN (self->focus.position + 1, n - 1));
+      return TRUE;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      set_focus_mark (self, self->focus.line, 0);
+      return TRUE;
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      set_focus_mark (self, self->focus.line, n - 1);
+      return TRUE;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      {
+        gint64 time = current->time;
+
+        line = next_line (self, self->focus.line,
+                          keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down ? 1 : -1);
+        shown = shown_of (self, line);
+        set_focus_mark (self, line, nearest_position (shown, time));
+        return TRUE;
+      }
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+activate_mark (RapportChartView *self,
+               const Mark       *mark)
+{
+  const RapportSeriesPoint *point = mark_point (self, mark);
+  RapportSeries *series;
+
+  if (point == NULL)
+    return;
+
+  series = self->series->pdata[mark->line];
+  g_signal_emit (self, signals[POINT_ACTIVATED], 0, rapport_series_get_skill_key (series),
+                 point->entry_uuid, point->attempt_id);
+}
+
+static gboolean
+on_key_pressed_cb (RapportChartView      *self,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkEventControllerKey *controller)
+{
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      if (mark_point (self, &self->focus) == NULL)
+        return FALSE;
+      activate_mark (self, &self->focus);
+      return TRUE;
+
+    default:
+      return move_focus (self, keyval);
+    }
+}
+
+static void
+on_focus_enter_cb (RapportChartView        *self,
+                   GtkEventControllerFocus *controller)
+{
+  self->focused = TRUE;
+  /* Tab into the chart shows a value at once, so the keys' use is clear. */
+  if (mark_point (self, &self->focus) == NULL)
+    move_focus (self, GDK_KEY_End);
+  else
+    update_tip (self);
+}
+
+static void
+on_focus_leave_cb (RapportChartView        *self,
+                   GtkEventControllerFocus *controller)
+{
+  self->focused = FALSE;
+  update_tip (self);
+}
+
+static void
+on_motion_cb (RapportChartView         *self,
+              double                    x,
+              double                    y,
+              GtkEventControllerMotion *controller)
+{
+  Mark mark = { -1, 0 };
+  guint line, position;
+
+  if (rapport_chart_find_point (self->chart, x, y, HOVER_RADIUS, &line, &position))
+    {
+      mark.line = (int) line;
+      mark.position = position;
+    }
+
+  if (mark.line == self->hover.line && mark.position == self->hover.position)
+    return;
+
+  self->hover = mark;
+  update_tip (self);
+}
+
+static void
+on_leave_cb (RapportChartView         *self,
+             GtkEventControllerMotion *controller)
+{
+  if (self->hover.line < 0)
+    return;
+
+  self->hover.line = -1;
+  update_tip (self);
+}
+
+static void
+on_click_released_cb (RapportChartView *self,
+                      int               n_press,
+                      double            x,
+                      double            y,
+                      GtkGestureClick  *gesture)
+{
+  guint line, position;
+
+  if (!rapport_chart_find_point (self->chart, x, y, HOVER_RADIUS, &line, &position))
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  set_focus_mark (self, (int) line, position);
+  activate_mark (self, &self->focus);
 }
 
 GtkWidget *
@@ -164,6 +612,7 @@ rapport_chart_view_set_range (RapportChartView *self,
   self->from = from;
   self->to = to;
   rapport_chart_set_range (self->chart, from, to);
+  clear_marks (self);
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -194,6 +643,7 @@ rapport_chart_view_set_series (RapportChartView *self,
     g_ptr_array_add (self->series, rapport_series_ref (series->pdata[i]));
 
   fill_chart (self, self->chart, self->dark, FALSE);
+  clear_marks (self);
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -219,6 +669,11 @@ rapport_chart_view_set_skill_visible (RapportChartView *self,
     if (g_str_equal (rapport_series_get_skill_key (self->series->pdata[i]), skill_key))
       rapport_chart_set_series_visible (self->chart, i, visible);
 
+  if (mark_point (self, &self->focus) == NULL)
+    self->focus.line = -1;
+  if (mark_point (self, &self->hover) == NULL)
+    self->hover.line = -1;
+  update_tip (self);
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -254,6 +709,39 @@ rapport_chart_view_get_description (RapportChartView *self)
   g_return_val_if_fail (RAPPORT_IS_CHART_VIEW (self), NULL);
 
   return self->description;
+}
+
+void
+rapport_chart_view_set_store (RapportChartView *self,
+                              RapportStore     *store)
+{
+  g_return_if_fail (RAPPORT_IS_CHART_VIEW (self));
+  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+const char *
+rapport_chart_view_get_tip (RapportChartView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CHART_VIEW (self), NULL);
+
+  return self->tip_text;
+}
+
+const RapportSeriesPoint *
+rapport_chart_view_get_focused_point (RapportChartView  *self,
+                                      RapportSeries    **series)
+{
+  const RapportSeriesPoint *point;
+
+  g_return_val_if_fail (RAPPORT_IS_CHART_VIEW (self), NULL);
+
+  point = mark_point (self, &self->focus);
+  if (series != NULL)
+    *series = point != NULL ? self->series->pdata[self->focus.line] : NULL;
+
+  return point;
 }
 
 RapportChart *
@@ -304,6 +792,66 @@ on_dark_changed_cb (RapportChartView *self,
 }
 
 static void
+draw_marker (RapportChartView *self,
+             cairo_t          *cr,
+             const Mark       *mark,
+             const GdkRGBA    *foreground)
+{
+  const RapportSeriesPoint *point = mark_point (self, mark);
+  RapportSeries *series;
+  const RapportChartColor *color;
+  double x, y;
+
+  if (point == NULL || !rapport_chart_map_point (self->chart, mark->line, point, &x, &y))
+    return;
+
+  series = self->series->pdata[mark->line];
+  color = color_for_skill (rapport_series_get_skill_key (series), self->dark);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, MARKER_RADIUS, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 1);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, foreground);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+}
+
+/* The focused value's ring, the hovered one's, and the tip of either. */
+static void
+draw_marks (RapportChartView *self,
+            cairo_t          *cr,
+            const GdkRGBA    *foreground,
+            int               width,
+            int               height)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  const Mark *mark = tip_mark (self);
+  g_autoptr(PangoLayout) layout = NULL;
+  GdkRGBA background, text;
+  double x, y;
+
+  if (self->focused)
+    draw_marker (self, cr, &self->focus, foreground);
+  draw_marker (self, cr, &self->hover, foreground);
+
+  if (mark == NULL || self->tip == NULL
+      || !rapport_chart_map_point (self->chart, mark->line, mark_point (self, mark), &x, &y))
+    return;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (context, "popover_bg_color", &background))
+    background = self->dark ? (GdkRGBA) { 0.22, 0.22, 0.24, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
+  if (!gtk_style_context_lookup_color (context, "popover_fg_color", &text))
+    text = *foreground;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  rapport_chart_draw_tip (cr, layout, self->tip, x, y, width, height,
+                          (const RapportChartColor *) &background,
+                          (const RapportChartColor *) &text);
+}
+
+static void
 rapport_chart_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
@@ -323,6 +871,7 @@ rapport_chart_view_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   rapport_chart_render (self->chart, cr, gtk_widget_get_pango_context (widget), width, height);
+  draw_marks (self, cr, &foreground, width, height);
   cairo_destroy (cr);
 }
 
@@ -367,6 +916,9 @@ rapport_chart_view_finalize (GObject *object)
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->hidden_skills, g_hash_table_unref);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->tip, g_free);
+  g_clear_pointer (&self->tip_text, g_free);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_chart_view_parent_class)->finalize (object);
 }
@@ -382,6 +934,18 @@ rapport_chart_view_class_init (RapportChartViewClass *klass)
   widget_class->measure = rapport_chart_view_measure;
   widget_class->css_changed = rapport_chart_view_css_changed;
 
+  /**
+   * RapportChartView::point-activated:
+   * @skill_key: the skill of the value
+   * @entry_uuid: (nullable): the journal entry of a self-rating
+   * @attempt_id: the quiz attempt of a score; 0 for a self-rating
+   *
+   * A value was clicked, or chosen with Enter or Space.
+   */
+  signals[POINT_ACTIVATED] =
+    g_signal_new ("point-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64);
+
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -391,6 +955,37 @@ rapport_chart_view_init (RapportChartView *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  self->focus.line = -1;
+  self->hover.line = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect_object (controller, "enter", G_CALLBACK (on_focus_enter_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_object (controller, "motion", G_CALLBACK (on_motion_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (controller, "leave", G_CALLBACK (on_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect_object (click, "released", G_CALLBACK (on_click_released_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   rapport_series_range_get_bounds (RAPPORT_SERIES_RANGE_30_DAYS, now, G_MAXINT64, &self->from, &self->to);
   self->chart = rapport_chart_new (self->from, self->to, NULL);

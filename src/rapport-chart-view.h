@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "rapport-chart-render.h"
+#include "rapport-store.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,16 @@ gboolean      rapport_chart_view_get_skill_visible (RapportChartView *self,
 GPtrArray    *rapport_chart_view_get_visible_series (RapportChartView *self);
 /* The trend in words, as screen readers hear it. */
 const char   *rapport_chart_view_get_description   (RapportChartView *self);
+/* Where the titles of journal entries come from, for the tip. */
+void          rapport_chart_view_set_store         (RapportChartView *self,
+                                                    RapportStore     *store);
+/* The hovered or focused value's date, value and source as a screen reader
+ * hears them; NULL when no tip shows.
+ */
+const char   *rapport_chart_view_get_tip           (RapportChartView *self);
+/* The value the keyboard is on, NULL for none; @series: its series. */
+const RapportSeriesPoint *rapport_chart_view_get_focused_point (RapportChartView  *self,
+                                                                RapportSeries    **series);
 RapportChart *rapport_chart_view_get_chart         (RapportChartView *self);
 
 /* Draws the visible series for export: light palette, dark text, on white;

@@ -8,15 +8,18 @@
 
 #include <glib/gi18n.h>
 #include <cairo-svg.h>
+#include <string.h>
 
 #include "rapport-error-dialog.h"
 #include "rapport-progress.h"
 #include "rapport-progress-view.h"
+#include "rapport-radar-view.h"
 #include "rapport-skill.h"
 
 /* The size of an exported chart when the widget has none yet. */
 #define EXPORT_WIDTH  1200
 #define EXPORT_HEIGHT 600
+#define EXPORT_PROFILE_SIZE 600
 
 struct _RapportProgressView
 {
@@ -36,12 +39,16 @@ struct _RapportProgressView
   RapportChartView     *chart_view;
   GtkFlowBox           *legend_box;
   GtkBox               *calibration_list;
+  RapportRadarView     *radar_view;
+  GtkDropDown          *compare_dropdown;
 
   /* owned */
   RapportStore         *store;
   RapportCatalog       *catalog;
   GPtrArray            *ratings;       /* of RapportSeries, in the range */
   GPtrArray            *quiz_scores;
+  GPtrArray            *all_ratings;   /* all time, for the skill profile */
+  GPtrArray            *all_quiz_scores;
   GtkCssProvider       *legend_css;
   GtkFileChooserNative *chooser;
   char                 *export_format;
@@ -159,6 +166,37 @@ show_calibration (RapportProgressView *self)
     }
 }
 
+/* The days back each choice of the "Compare with" menu goes. */
+static const guint compare_days[] = { 30, 90, 365 };
+
+static void
+show_profile (RapportProgressView *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(GArray) values = NULL;
+  guint choice = gtk_drop_down_get_selected (self->compare_dropdown);
+
+  if (self->all_ratings == NULL || self->all_quiz_scores == NULL)
+    {
+      rapport_radar_view_set_values (self->radar_view, NULL, NULL);
+      return;
+    }
+
+  then = g_date_time_add_days (now, -(int) compare_days[MIN (choice, G_N_ELEMENTS (compare_days) - 1)]);
+  values = rapport_progress_compute_radar (self->all_ratings, self->all_quiz_scores,
+                                           g_date_time_to_unix (then), g_date_time_to_unix (now));
+  rapport_radar_view_set_values (self->radar_view, values, then);
+}
+
+static void
+on_compare_selected_cb (RapportProgressView *self,
+                        GParamSpec          *pspec,
+                        GtkDropDown         *dropdown)
+{
+  show_profile (self);
+}
+
 static void
 show_empty (RapportProgressView *self,
             gboolean             empty)
@@ -182,6 +220,8 @@ rapport_progress_view_reload (RapportProgressView *self)
 
   g_clear_pointer (&self->ratings, g_ptr_array_unref);
   g_clear_pointer (&self->quiz_scores, g_ptr_array_unref);
+  g_clear_pointer (&self->all_ratings, g_ptr_array_unref);
+  g_clear_pointer (&self->all_quiz_scores, g_ptr_array_unref);
   rapport_chart_view_set_series (self->chart_view, NULL);
 
   if (self->store == NULL)
@@ -213,10 +253,12 @@ rapport_progress_view_reload (RapportProgressView *self)
 
   now = g_date_time_new_now_local ();
   rapport_series_range_get_bounds (self->range, now, first, &from, &to);
+  self->all_ratings = g_steal_pointer (&all_ratings);
+  self->all_quiz_scores = g_steal_pointer (&all_quiz_scores);
   if (self->range == RAPPORT_SERIES_RANGE_ALL)
     {
-      self->ratings = g_steal_pointer (&all_ratings);
-      self->quiz_scores = g_steal_pointer (&all_quiz_scores);
+      self->ratings = g_ptr_array_ref (self->all_ratings);
+      self->quiz_scores = g_ptr_array_ref (self->all_quiz_scores);
     }
   else
     {
@@ -240,6 +282,7 @@ rapport_progress_view_reload (RapportProgressView *self)
 
   show_summary (self, from, to, now);
   show_calibration (self);
+  show_profile (self);
   show_empty (self, FALSE);
 }
 
@@ -324,12 +367,21 @@ update_legend_css (RapportProgressView *self)
 
   /* Generated from the chart's palette, so the swatches always match the lines. */
   for (guint i = 0; i < n_colors; i++)
-    g_string_append_printf (css, ".rapport-legend-%u .rapport-legend-swatch "
-                                 "{ background-color: rgb(%d, %d, %d); }\n",
-                            i,
-                            (int) (palette[i].red * 255 + 0.5),
-                            (int) (palette[i].green * 255 + 0.5),
-                            (int) (palette[i].blue * 255 + 0.5));
+    {
+      int red = (int) (palette[i].red * 255 + 0.5);
+      int green = (int) (palette[i].green * 255 + 0.5);
+      int blue = (int) (palette[i].blue * 255 + 0.5);
+
+      /* Shown: a solid dot; hidden: only a ring of the colour, so the two
+       * states differ in shape, not just in shade.
+       */
+      g_string_append_printf (css, ".rapport-legend-%u .rapport-legend-swatch "
+                                   "{ background-color: rgb(%d, %d, %d); box-shadow: none; }\n"
+                                   ".rapport-legend-%u:not(:checked) .rapport-legend-swatch "
+                                   "{ background-color: transparent; "
+                                   "box-shadow: inset 0 0 0 2px rgb(%d, %d, %d); }\n",
+                              i, red, green, blue, i, red, green, blue);
+    }
   gtk_css_provider_load_from_data (self->legend_css, css->str, css->len);
 }
 
@@ -407,29 +459,46 @@ check_cairo (cairo_status_t   status,
   return FALSE;
 }
 
+static void
+render_export (RapportProgressView *self,
+               gboolean             profile,
+               cairo_t             *cr,
+               int                  width,
+               int                  height,
+               int                  scale)
+{
+  if (profile)
+    rapport_radar_view_render_export (self->radar_view, cr, width, height);
+  else
+    rapport_chart_view_render_export (self->chart_view, cr, width, height, scale);
+}
+
+/* @profile: the skill profile rather than the trend chart. */
 static gboolean
 export_image (RapportProgressView  *self,
+              gboolean              profile,
               gboolean              svg,
               const char           *path,
               GError              **error)
 {
+  GtkWidget *widget = profile ? GTK_WIDGET (self->radar_view) : GTK_WIDGET (self->chart_view);
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
-  int width = gtk_widget_get_width (GTK_WIDGET (self->chart_view));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->chart_view));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
 
   if (width <= 0 || height <= 0)
     {
-      width = EXPORT_WIDTH;
-      height = EXPORT_HEIGHT;
+      width = profile ? EXPORT_PROFILE_SIZE : EXPORT_WIDTH;
+      height = profile ? EXPORT_PROFILE_SIZE : EXPORT_HEIGHT;
     }
 
   if (svg)
     {
       surface = cairo_svg_surface_create (path, width, height);
       cr = cairo_create (surface);
-      rapport_chart_view_render_export (self->chart_view, cr, width, height, 1);
+      render_export (self, profile, cr, width, height, 1);
     }
   else
     {
@@ -437,7 +506,7 @@ export_image (RapportProgressView  *self,
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * 2, height * 2);
       cairo_surface_set_device_scale (surface, 2, 2);
       cr = cairo_create (surface);
-      rapport_chart_view_render_export (self->chart_view, cr, width, height, 2);
+      render_export (self, profile, cr, width, height, 2);
     }
 
   status = cairo_status (cr);
@@ -454,7 +523,8 @@ export_image (RapportProgressView  *self,
 
 /**
  * rapport_progress_view_export_to:
- * @format: "png" or "svg" (the chart as shown), or "csv" (the data behind it)
+ * @format: "png" or "svg" (the chart as shown), "csv" (the data behind it),
+ *   "profile-png" or "profile-svg" (the skill profile)
  */
 gboolean
 rapport_progress_view_export_to (RapportProgressView *self,
@@ -485,7 +555,8 @@ rapport_progress_view_export_to (RapportProgressView *self,
       ok = rapport_series_export_csv (visible, path, &error);
     }
   else
-    ok = export_image (self, g_str_equal (format, "svg"), path, &error);
+    ok = export_image (self, g_str_has_prefix (format, "profile-"),
+                       g_str_has_suffix (format, "svg"), path, &error);
 
   if (!ok)
     {
@@ -538,6 +609,10 @@ export_action (GtkWidget  *widget,
     title = _("Export Chart as SVG");
   else if (g_str_equal (format, "csv"))
     title = _("Export Data as CSV");
+  else if (g_str_equal (format, "profile-png"))
+    title = _("Export Skill Profile as PNG");
+  else if (g_str_equal (format, "profile-svg"))
+    title = _("Export Skill Profile as SVG");
   else
     g_return_if_reached ();
 
@@ -548,14 +623,115 @@ export_action (GtkWidget  *widget,
                                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Export"), NULL);
-  /* Translators: a suggested file name; the placeholder is a date */
-  name = g_strdup_printf (_("Progress %s.%s"), date, format);
+  if (g_str_has_prefix (format, "profile-"))
+    /* Translators: a suggested file name; the placeholder is a date */
+    name = g_strdup_printf (_("Skill Profile %s.%s"), date, format + strlen ("profile-"));
+  else
+    /* Translators: a suggested file name; the placeholder is a date */
+    name = g_strdup_printf (_("Progress %s.%s"), date, format);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_free (self->export_format);
   self->export_format = g_strdup (format);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Opening what a point of the chart came from */
+
+static void
+on_attempt_response_cb (RapportProgressView *self,
+                        const char          *response,
+                        AdwMessageDialog    *dialog)
+{
+  const char *pack_id = g_object_get_data (G_OBJECT (dialog), "pack-id");
+  const char *topic_key = g_object_get_data (G_OBJECT (dialog), "topic-key");
+
+  if (g_str_equal (response, "topic") && pack_id != NULL && topic_key != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-topic", "(ss)", pack_id, topic_key);
+}
+
+/* A stored attempt's results: when, the score, and the questions answered. */
+static void
+show_attempt (RapportProgressView *self,
+              gint64               attempt_id)
+{
+  g_autoptr(RapportStoreAttempt) attempt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *answers = NULL;
+  RapportTopic *topic = NULL;
+  guint n_answers;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  guint n_correct = 0;
+
+  attempt = rapport_store_get_quiz_attempt (self->store, attempt_id, &error);
+  if (attempt == NULL)
+    {
+      rapport_show_error (GTK_WIDGET (self), _("Could Not Open the Quiz Attempt"), error);
+      return;
+    }
+
+  if (self->catalog != NULL)
+    topic = rapport_catalog_lookup_topic (self->catalog, attempt->pack_id, attempt->topic_key);
+  for (guint i = 0; attempt->answers != NULL && i < attempt->answers->len; i++)
+    n_correct += ((RapportStoreAnswer *) attempt->answers->pdata[i])->correct ? 1 : 0;
+
+  /* Translators: the heading of a quiz attempt's results; the placeholder is a topic */
+  heading = g_strdup_printf (_("%s Quiz"), topic != NULL ? rapport_topic_get_title (topic)
+                                                         : attempt->topic_key);
+  local = g_date_time_to_local (attempt->finished != NULL ? attempt->finished : attempt->started);
+  /* Translators: when a quiz was taken; see g_date_time_format() */
+  when = g_date_time_format (local, _("%A %-d %B %Y, %H:%M"));
+  n_answers = attempt->answers != NULL ? attempt->answers->len : 0;
+  if (attempt->passed)
+    /* Translators: a quiz score in percent */
+    score = g_strdup_printf (_("You scored %.0f %% and passed."), attempt->score);
+  else
+    /* Translators: a quiz score in percent */
+    score = g_strdup_printf (_("You scored %.0f %%, below the pass mark."), attempt->score);
+  /* Translators: questions answered correctly of questions answered */
+  answers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u of %u question answered correctly.",
+                                          "%u of %u questions answered correctly.", n_answers),
+                             n_correct, n_answers);
+  body = g_strdup_printf ("%s\n%s\n%s", when, score, answers);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    NULL);
+  if (topic != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "topic", _("_Open Topic"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "topic",
+                                                  ADW_RESPONSE_SUGGESTED);
+      g_object_set_data_full (G_OBJECT (dialog), "pack-id", g_strdup (attempt->pack_id), g_free);
+      g_object_set_data_full (G_OBJECT (dialog), "topic-key", g_strdup (attempt->topic_key), g_free);
+    }
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_attempt_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_point_activated_cb (RapportProgressView *self,
+                       const char          *skill_key,
+                       const char          *entry_uuid,
+                       gint64               attempt_id,
+                       RapportChartView    *chart_view)
+{
+  if (entry_uuid != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-entry", "s", entry_uuid);
+  else if (attempt_id != 0 && self->store != NULL)
+    show_attempt (self, attempt_id);
 }
 
 /* Set-up */
@@ -586,6 +762,7 @@ rapport_progress_view_setup (RapportProgressView *self,
     g_signal_handlers_disconnect_by_func (self->store, on_store_replaced_cb, self);
   g_set_object (&self->store, store);
   g_set_object (&self->catalog, catalog);
+  rapport_chart_view_set_store (self->chart_view, store);
   if (store != NULL)
     g_signal_connect_object (store, "replaced", G_CALLBACK (on_store_replaced_cb), self, G_CONNECT_SWAPPED);
 
@@ -620,6 +797,8 @@ rapport_progress_view_dispose (GObject *object)
   g_clear_object (&self->legend_css);
   g_clear_pointer (&self->ratings, g_ptr_array_unref);
   g_clear_pointer (&self->quiz_scores, g_ptr_array_unref);
+  g_clear_pointer (&self->all_ratings, g_ptr_array_unref);
+  g_clear_pointer (&self->all_quiz_scores, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
 
@@ -636,6 +815,7 @@ rapport_progress_view_class_init (RapportProgressViewClass *klass)
   widget_class->map = rapport_progress_view_map;
 
   g_type_ensure (RAPPORT_TYPE_CHART_VIEW);
+  g_type_ensure (RAPPORT_TYPE_RADAR_VIEW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -653,7 +833,10 @@ rapport_progress_view_class_init (RapportProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportProgressView, chart_view);
   gtk_widget_class_bind_template_child (widget_class, RapportProgressView, legend_box);
   gtk_widget_class_bind_template_child (widget_class, RapportProgressView, calibration_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, radar_view);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, compare_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_range_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "progress.export", "s", export_action);
 }
@@ -674,5 +857,7 @@ rapport_progress_view_init (RapportProgressView *self)
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (on_dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
   build_legend (self);
+  g_signal_connect_object (self->chart_view, "point-activated", G_CALLBACK (on_point_activated_cb),
+                           self, G_CONNECT_SWAPPED);
   show_empty (self, TRUE);
 }

@@ -326,6 +326,49 @@ rapport_window_show_journal_action (GtkWidget  *widget,
   rapport_journal_view_set_skill_filter (self->journal_view, *skill != '\0' ? skill : NULL);
 }
 
+/* A journal entry by its uuid, e.g. from a point of the Progress chart. */
+static void
+rapport_window_open_entry_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+
+  if (!self->ready)
+    return;
+
+  rapport_window_set_view (self, "journal");
+  rapport_journal_view_open_entry (self->journal_view, g_variant_get_string (parameter, NULL));
+}
+
+/* A topic's page by its pack and key, e.g. from a quiz attempt's results. */
+static void
+rapport_window_open_topic_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  RapportWindow *self = RAPPORT_WINDOW (widget);
+  RapportApplication *app = RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  const char *pack_id;
+  const char *topic_key;
+  RapportTopic *topic;
+
+  if (!self->ready || app == NULL)
+    return;
+
+  g_variant_get (parameter, "(&s&s)", &pack_id, &topic_key);
+  topic = rapport_catalog_lookup_topic (rapport_application_get_catalog (app), pack_id, topic_key);
+  if (topic == NULL)
+    {
+      rapport_window_show_banner (self, GTK_MESSAGE_WARNING,
+                                  _("The topic of that quiz is no longer installed. Install its lesson pack again to see it."));
+      return;
+    }
+
+  rapport_window_set_view (self, "learn");
+  rapport_learn_view_open_topic (self->learn_view, topic);
+}
+
 RapportProgressView *
 rapport_window_get_progress_view (RapportWindow *self)
 {
@@ -617,6 +660,8 @@ rapport_window_class_init (RapportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportWindow, packs_bin);
   gtk_widget_class_install_action (widget_class, "win.new-entry", NULL, rapport_window_new_entry_action);
   gtk_widget_class_install_action (widget_class, "win.show-journal", "s", rapport_window_show_journal_action);
+  gtk_widget_class_install_action (widget_class, "win.open-entry", "s", rapport_window_open_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.open-topic", "(ss)", rapport_window_open_topic_action);
   gtk_widget_class_bind_template_callback (widget_class, on_view_can_go_back_cb);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, rapport_window_back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);

@@ -25,12 +25,15 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "rapport-axis.h"
 #include "rapport-chart-render.h"
+#include "rapport-skill.h"
 
 #define LABEL_GAP      6     /* between a label and the plot */
 #define POINT_SIZE     2     /* raw self-ratings, in pixels */
-#define QUIZ_RADIUS    2.5
+#define QUIZ_RADIUS    3.5
 #define TREND_WIDTH    2.0
 #define QUIZ_WIDTH     1.5
 #define GRID_ALPHA     0.12
@@ -226,6 +229,101 @@ rapport_chart_get_shown (RapportChart *self,
   line = g_ptr_array_index (self->lines, index);
 
   return trend ? line->shown_trend : line->shown;
+}
+
+static Line *
+visible_line (RapportChart *self,
+              guint         index)
+{
+  Line *line;
+
+  if (index >= self->lines->len || self->shown_columns == 0)
+    return NULL;
+
+  line = g_ptr_array_index (self->lines, index);
+
+  return line->visible && line->shown != NULL ? line : NULL;
+}
+
+static void
+map_point (RapportChart             *self,
+           RapportStoreSeries        kind,
+           const RapportSeriesPoint *point,
+           double                   *x,
+           double                   *y)
+{
+  double normalised = rapport_series_normalise (kind, point->value);
+
+  *x = self->plot.x + (double) (point->time - self->from) * self->plot.width
+                      / (double) (self->to - self->from);
+  *y = self->plot.y + self->plot.height * (1.0 - normalised);
+}
+
+gboolean
+rapport_chart_map_point (RapportChart             *self,
+                         guint                     index,
+                         const RapportSeriesPoint *point,
+                         double                   *x,
+                         double                   *y)
+{
+  Line *line;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (point != NULL, FALSE);
+  g_return_val_if_fail (x != NULL && y != NULL, FALSE);
+
+  if (index >= self->lines->len || self->shown_columns == 0)
+    return FALSE;
+
+  line = g_ptr_array_index (self->lines, index);
+  map_point (self, rapport_series_get_kind (line->series), point, x, y);
+
+  return TRUE;
+}
+
+gboolean
+rapport_chart_find_point (RapportChart *self,
+                          double        x,
+                          double        y,
+                          double        radius,
+                          guint        *index,
+                          guint        *position)
+{
+  double best = radius * radius;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (index != NULL && position != NULL, FALSE);
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      Line *line = visible_line (self, i);
+      RapportStoreSeries kind;
+      const RapportSeriesPoint *points;
+      guint n;
+
+      if (line == NULL)
+        continue;
+
+      kind = rapport_series_get_kind (line->shown);
+      points = rapport_series_get_points (line->shown, &n);
+      for (guint p = 0; p < n; p++)
+        {
+          double px, py, distance;
+
+          map_point (self, kind, &points[p], &px, &py);
+          distance = (px - x) * (px - x) + (py - y) * (py - y);
+          if (distance <= best)
+            {
+              best = distance;
+              *index = i;
+              *position = p;
+              found = TRUE;
+            }
+        }
+    }
+
+  return found;
 }
 
 static const RapportChartColor light_palette[] = {
@@ -1018,6 +1116,423 @@ rapport_chart_render (RapportChart *self,
     path_data (self, cr, &m);
   else
     raster_data (self, cr, &m);
+
+  cairo_restore (cr);
+}
+
+/* Tips */
+
+#define TIP_PAD    6
+#define TIP_RADIUS 6
+#define TIP_GAP    10
+
+static void
+rounded_rectangle (cairo_t *cr,
+                   double   x,
+                   double   y,
+                   double   width,
+                   double   height,
+                   double   radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+void
+rapport_chart_draw_tip (cairo_t                 *cr,
+                        PangoLayout             *layout,
+                        const char              *text,
+                        double                   x,
+                        double                   y,
+                        int                      width,
+                        int                      height,
+                        const RapportChartColor *background,
+                        const RapportChartColor *foreground)
+{
+  int text_width, text_height;
+  double box_width, box_height, left, top;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (PANGO_IS_LAYOUT (layout));
+  g_return_if_fail (text != NULL);
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_markup (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  box_width = text_width + 2 * TIP_PAD;
+  box_height = text_height + 2 * TIP_PAD;
+
+  left = CLAMP (x - box_width / 2, 0, MAX (0, width - box_width));
+  top = y - TIP_GAP - box_height;
+  if (top < 0)
+    top = MIN (y + TIP_GAP, MAX (0, height - box_height));
+
+  cairo_save (cr);
+  rounded_rectangle (cr, round (left) + 0.5, round (top) + 0.5, box_width, box_height, TIP_RADIUS);
+  set_color (cr, background, 0.96);
+  cairo_fill_preserve (cr);
+  set_color (cr, foreground, 0.25);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+  set_color (cr, foreground, 1.0);
+  cairo_move_to (cr, round (left) + TIP_PAD, round (top) + TIP_PAD);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+/* Radar */
+
+#define RADAR_LEGEND_HEIGHT 28   /* the legend's line above the radar */
+#define RADAR_LABEL_WIDTH   96   /* room for a skill's name beside a spoke */
+#define RADAR_LABEL_HEIGHT  34   /* two lines of it above or below */
+#define RADAR_HUB           0.08 /* the centre's share of the radius: level 0 */
+#define RADAR_FILL_ALPHA    0.25
+#define RADAR_DOT_RADIUS    3.5
+
+typedef struct
+{
+  double cx, cy;
+  double radius;
+  int    label_width;
+} RadarGeometry;
+
+static RadarGeometry
+radar_geometry (int width,
+                int height)
+{
+  RadarGeometry g;
+  int label_width = MIN (RADAR_LABEL_WIDTH, MAX (width / 4, 40));
+  double across = width / 2.0 - label_width - LABEL_GAP;
+  double down = (height - RADAR_LEGEND_HEIGHT) / 2.0 - RADAR_LABEL_HEIGHT;
+
+  g.cx = width / 2.0;
+  g.cy = RADAR_LEGEND_HEIGHT + (height - RADAR_LEGEND_HEIGHT) / 2.0;
+  g.radius = MAX (MIN (across, down), 10.0);
+  g.label_width = label_width;
+
+  return g;
+}
+
+static double
+radar_angle (guint n_values,
+             guint axis)
+{
+  return -G_PI / 2 + 2 * G_PI * axis / MAX (n_values, 1);
+}
+
+static void
+radar_point (const RadarGeometry *g,
+             guint                n_values,
+             guint                axis,
+             double               level,
+             double              *x,
+             double              *y)
+{
+  double r = g->radius * (RADAR_HUB + (1 - RADAR_HUB) * CLAMP (level, 0.0, 1.0));
+  double angle = radar_angle (n_values, axis);
+
+  *x = g->cx + r * cos (angle);
+  *y = g->cy + r * sin (angle);
+}
+
+void
+rapport_radar_get_point (int     width,
+                         int     height,
+                         guint   n_values,
+                         guint   axis,
+                         double  level,
+                         double *x,
+                         double *y)
+{
+  RadarGeometry g = radar_geometry (width, height);
+
+  g_return_if_fail (x != NULL && y != NULL);
+
+  radar_point (&g, n_values, axis, level, x, y);
+}
+
+int
+rapport_radar_find_axis (int    width,
+                         int    height,
+                         guint  n_values,
+                         double x,
+                         double y)
+{
+  RadarGeometry g = radar_geometry (width, height);
+  double dx = x - g.cx;
+  double dy = y - g.cy;
+  double turn;
+
+  if (n_values == 0 || dx * dx + dy * dy > (g.radius + RADAR_LABEL_HEIGHT) * (g.radius + RADAR_LABEL_HEIGHT))
+    return -1;
+
+  /* The fraction of a turn clockwise from the top, rounded to a spoke. */
+  turn = (atan2 (dy, dx) + G_PI / 2) / (2 * G_PI);
+  if (turn < 0)
+    turn += 1;
+
+  return (int) lround (turn * n_values) % (int) n_values;
+}
+
+static void
+radar_shape (cairo_t             *cr,
+             const RadarGeometry *g,
+             const RapportRadarValue *values,
+             guint                n_values,
+             gboolean             then)
+{
+  for (guint i = 0; i < n_values; i++)
+    {
+      double level = then ? values[i].then : values[i].now;
+      double x, y;
+
+      radar_point (g, n_values, i, level < 0 ? 0 : level, &x, &y);
+      if (level < 0)
+        radar_point (g, n_values, i, 0, &x, &y);
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+    }
+  cairo_close_path (cr);
+}
+
+static void
+radar_dots (cairo_t                 *cr,
+            const RadarGeometry     *g,
+            const RapportRadarValue *values,
+            guint                    n_values,
+            gboolean                 then)
+{
+  for (guint i = 0; i < n_values; i++)
+    {
+      double level = then ? values[i].then : values[i].now;
+      double x, y;
+
+      if (level < 0)
+        continue;
+      radar_point (g, n_values, i, level, &x, &y);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, RADAR_DOT_RADIUS, 0, 2 * G_PI);
+    }
+}
+
+static void
+radar_legend (cairo_t                 *cr,
+              PangoLayout             *layout,
+              int                      width,
+              const RapportRadarStyle *style)
+{
+  static const double dashes[] = { 4, 3 };
+  int now_width, then_width, h;
+  double x;
+
+  label_size (layout, style->now_label, &now_width, &h);
+  label_size (layout, style->then_label, &then_width, &h);
+  x = MAX (0, (width - (16 + 6 + now_width + 18 + 16 + 6 + then_width)) / 2.0);
+
+  set_color (cr, &style->now, RADAR_FILL_ALPHA);
+  cairo_rectangle (cr, x, 8, 16, 10);
+  cairo_fill (cr);
+  set_color (cr, &style->now, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_rectangle (cr, x, 8, 16, 10);
+  cairo_stroke (cr);
+  set_color (cr, &style->foreground, LABEL_ALPHA);
+  show_label (cr, layout, style->now_label, x + 22, 13 - h / 2.0);
+
+  x += 22 + now_width + 18;
+  set_color (cr, &style->then, 1);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_rectangle (cr, x, 8, 16, 10);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  set_color (cr, &style->foreground, LABEL_ALPHA);
+  show_label (cr, layout, style->then_label, x + 22, 13 - h / 2.0);
+}
+
+static void
+radar_labels (cairo_t                 *cr,
+              PangoLayout             *layout,
+              const RadarGeometry     *g,
+              const RapportRadarValue *values,
+              guint                    n_values,
+              const RapportRadarStyle *style)
+{
+  pango_layout_set_width (layout, g->label_width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (layout, -2);
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      const RapportSkill *skill = rapport_skill_lookup (values[i].skill_key);
+      const char *title = skill != NULL ? g_dgettext (GETTEXT_PACKAGE, skill->title)
+                                        : values[i].skill_key;
+      double angle = radar_angle (n_values, i);
+      double x = g->cx + (g->radius + LABEL_GAP) * cos (angle);
+      double y = g->cy + (g->radius + LABEL_GAP) * sin (angle);
+      int w, h;
+
+      if (style->focused == (int) i)
+        {
+          g_autofree char *bold = g_markup_printf_escaped ("<b>%s</b>", title);
+
+          pango_layout_set_markup (layout, bold, -1);
+        }
+      else
+        pango_layout_set_text (layout, title, -1);
+
+      /* Centred above and below, towards the outside on the sides. */
+      if (cos (angle) > 0.3)
+        pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+      else if (cos (angle) < -0.3)
+        pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      else
+        pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      w = g->label_width;
+
+      if (cos (angle) > 0.3)
+        ;
+      else if (cos (angle) < -0.3)
+        x -= w;
+      else
+        x -= w / 2.0;
+
+      if (sin (angle) < -0.3)
+        y -= h;
+      else if (sin (angle) <= 0.3)
+        y -= h / 2.0;
+
+      set_color (cr, &style->foreground, style->focused == (int) i ? 1.0 : LABEL_ALPHA);
+      cairo_move_to (cr, round (x), round (y));
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+}
+
+void
+rapport_radar_render (cairo_t                 *cr,
+                      PangoContext            *context,
+                      int                      width,
+                      int                      height,
+                      const RapportRadarValue *values,
+                      guint                    n_values,
+                      const RapportRadarStyle *style)
+{
+  static const double dashes[] = { 5, 4 };
+  g_autoptr(PangoLayout) layout = NULL;
+  RadarGeometry g;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (values != NULL || n_values == 0);
+  g_return_if_fail (style != NULL);
+
+  if (n_values < 3 || width < 40 || height < RADAR_LEGEND_HEIGHT + 40)
+    return;
+
+  if (context != NULL)
+    {
+      layout = pango_layout_new (context);
+    }
+  else
+    {
+      g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans 9");
+
+      layout = pango_cairo_create_layout (cr);
+      pango_layout_set_font_description (layout, font);
+    }
+
+  g = radar_geometry (width, height);
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  /* Rings at the five rating levels, and the spokes. */
+  set_color (cr, &style->foreground, GRID_ALPHA * 1.5);
+  cairo_set_line_width (cr, 1);
+  for (guint level = 0; level <= 4; level++)
+    {
+      for (guint i = 0; i <= n_values; i++)
+        {
+          double x, y;
+
+          radar_point (&g, n_values, i % n_values, level / 4.0, &x, &y);
+          if (i == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      cairo_close_path (cr);
+    }
+  for (guint i = 0; i < n_values; i++)
+    {
+      double x, y;
+
+      radar_point (&g, n_values, i, 0, &x, &y);
+      cairo_move_to (cr, x, y);
+      radar_point (&g, n_values, i, 1, &x, &y);
+      cairo_line_to (cr, x, y);
+    }
+  cairo_stroke (cr);
+
+  if (style->focused >= 0 && (guint) style->focused < n_values)
+    {
+      double x0, y0, x1, y1;
+
+      radar_point (&g, n_values, style->focused, 0, &x0, &y0);
+      radar_point (&g, n_values, style->focused, 1, &x1, &y1);
+      set_color (cr, &style->foreground, 0.6);
+      cairo_set_line_width (cr, 2);
+      cairo_move_to (cr, x0, y0);
+      cairo_line_to (cr, x1, y1);
+      cairo_stroke (cr);
+    }
+
+  /* The rating scale along the first spoke. */
+  set_color (cr, &style->foreground, LABEL_ALPHA * 0.8);
+  for (guint level = 0; level <= 4; level++)
+    {
+      char text[4];
+      double x, y;
+      int w, h;
+
+      g_snprintf (text, sizeof text, "%u", level + 1);
+      radar_point (&g, n_values, 0, level / 4.0, &x, &y);
+      label_size (layout, text, &w, &h);
+      show_label (cr, layout, text, x + 4, y - h);
+    }
+
+  /* Then, a dashed outline under now's filled shape. */
+  radar_shape (cr, &g, values, n_values, TRUE);
+  set_color (cr, &style->then, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  radar_dots (cr, &g, values, n_values, TRUE);
+  cairo_fill (cr);
+
+  radar_shape (cr, &g, values, n_values, FALSE);
+  set_color (cr, &style->now, RADAR_FILL_ALPHA);
+  cairo_fill_preserve (cr);
+  set_color (cr, &style->now, 1);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+  radar_dots (cr, &g, values, n_values, FALSE);
+  cairo_fill (cr);
+
+  radar_labels (cr, layout, &g, values, n_values, style);
+  radar_legend (cr, layout, width, style);
 
   cairo_restore (cr);
 }

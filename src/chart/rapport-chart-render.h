@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "rapport-progress.h"
 #include "rapport-series.h"
 
 G_BEGIN_DECLS
@@ -88,6 +89,82 @@ void                     rapport_chart_get_plot_area      (RapportChart         
 RapportSeries           *rapport_chart_get_shown          (RapportChart            *self,
                                                            guint                    index,
                                                            gboolean                 trend);
+
+/* Where the last render put @point of line @index, in the user units of
+ * the render; FALSE before the first render.
+ */
+gboolean                 rapport_chart_map_point          (RapportChart            *self,
+                                                           guint                    index,
+                                                           const RapportSeriesPoint *point,
+                                                           double                  *x,
+                                                           double                  *y);
+/* The shown point of a visible line nearest to (@x, @y) within @radius, by
+ * the last render; FALSE when there is none.
+ */
+gboolean                 rapport_chart_find_point         (RapportChart            *self,
+                                                           double                   x,
+                                                           double                   y,
+                                                           double                   radius,
+                                                           guint                   *index,
+                                                           guint                   *position);
+
+/* A tooltip-like box of @text (Pango markup allowed) beside (@x, @y),
+ * kept inside @width × @height: above the point when there is room, else
+ * below.  The chart widgets draw it for the focused or hovered value.
+ */
+void                     rapport_chart_draw_tip           (cairo_t                 *cr,
+                                                           PangoLayout             *layout,
+                                                           const char              *text,
+                                                           double                   x,
+                                                           double                   y,
+                                                           int                      width,
+                                                           int                      height,
+                                                           const RapportChartColor *background,
+                                                           const RapportChartColor *foreground);
+
+/* The skill profile: a radar of the ten skills, each on a spoke from the
+ * centre (level 0, a self-rating of 1) to the rim (level 1, a rating of 5),
+ * the first at the top and the rest clockwise, with a legend above it.
+ * "Now" is a filled shape, "then" a dashed outline; a skill without a value
+ * has no dot and its corner sits at the centre.
+ */
+typedef struct
+{
+  RapportChartColor  foreground;   /* text, rings and spokes */
+  RapportChartColor  now;
+  RapportChartColor  then;
+  const char        *now_label;    /* the legend's words for each shape */
+  const char        *then_label;
+  int                focused;      /* a spoke drawn emphasised, or -1 */
+} RapportRadarStyle;
+
+/* Draws @values (rapport_progress_compute_radar()) onto @cr at (0, 0),
+ * @width × @height, without a background; @context as for
+ * rapport_chart_render().
+ */
+void                     rapport_radar_render             (cairo_t                 *cr,
+                                                           PangoContext            *context,
+                                                           int                      width,
+                                                           int                      height,
+                                                           const RapportRadarValue *values,
+                                                           guint                    n_values,
+                                                           const RapportRadarStyle *style);
+/* Where a render of that size puts @level (0..1) on spoke @axis of
+ * @n_values, for hit testing and for tests.
+ */
+void                     rapport_radar_get_point          (int                      width,
+                                                           int                      height,
+                                                           guint                    n_values,
+                                                           guint                    axis,
+                                                           double                   level,
+                                                           double                  *x,
+                                                           double                  *y);
+/* The spoke nearest to (@x, @y), or -1 outside the radar. */
+int                      rapport_radar_find_axis          (int                      width,
+                                                           int                      height,
+                                                           guint                    n_values,
+                                                           double                   x,
+                                                           double                   y);
 
 /* Ten colours from the GNOME palette that stay apart on a light (or, with
  * @dark, a dark) background.

@@ -153,6 +153,16 @@ GArray             *rapport_progress_compute_radar (GPtrArray              *rati
                                                     gint64                  then,
                                                     gint64                  now);
 
+/* The radar in words, for screen readers: "Compared with 23 August 2026,
+ * Empathy rose from 2 to 4; Assertiveness fell from 4 to 3. 6 other skills
+ * stayed the same. 2 skills are not rated yet."  @then: the earlier date.
+ */
+char               *rapport_progress_describe_radar       (GArray                  *values,
+                                                           GDateTime               *then);
+/* One spoke: "Empathy: 4 now, 2 on 23 August 2026". */
+char               *rapport_progress_describe_radar_value (const RapportRadarValue *value,
+                                                           GDateTime               *then);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportCalibration, rapport_calibration_free)
 
 G_END_DECLS
