@@ -380,8 +380,9 @@ rapport_radar_view_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 300;
-      *natural = 400;
+      /* A scrolled view gives its content the minimum height. */
+      *minimum = 420;
+      *natural = 420;
     }
 }
 

@@ -608,7 +608,10 @@ test_profile (void)
 
     gtk_widget_translate_coordinates (GTK_WIDGET (radar), gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
                                       0, 0, &x, &y);
-    gtk_adjustment_set_value (adjustment, y - 60);
+    g_test_message ("radar at %.0f, %d tall; scroll to %.0f of %.0f", y,
+                    gtk_widget_get_height (GTK_WIDGET (radar)), y - 90,
+                    gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 90);
     rapport_test_wait_for_frames (GTK_WIDGET (window), 3);
     rapport_test_save_screenshot (GTK_WIDGET (window), "progress-profile");
     g_settings_set_string (rapport_application_get_settings (app), "color-scheme", "dark");
@@ -749,6 +752,18 @@ test_cards_layout (void)
           g_assert_cmpfloat (ys[1], <, ys[2]);
           g_assert_cmpfloat (ys[2], <, ys[3]);
           rapport_test_save_screenshot (GTK_WIDGET (window), "progress-cards-narrow");
+          {
+            GtkWidget *radar = rapport_test_find_widget (GTK_WIDGET (view), RAPPORT_TYPE_RADAR_VIEW, NULL);
+            GtkWidget *scroller = gtk_widget_get_ancestor (radar, GTK_TYPE_SCROLLED_WINDOW);
+            GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+            double x, y;
+
+            origin_in (radar, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)), &x, &y);
+            gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - 90);
+            rapport_test_wait_for_frames (GTK_WIDGET (window), 3);
+            rapport_test_save_screenshot (GTK_WIDGET (window), "progress-profile-narrow");
+            gtk_adjustment_set_value (adjustment, 0);
+          }
         }
     }
 
@@ -802,11 +817,11 @@ main (int   argc,
 
   g_test_add_func ("/rapport/progress/chart", test_chart);
   g_test_add_func ("/rapport/progress/styles", test_styles);
-  g_test_add_func ("/rapport/progress/export", test_export);
   g_test_add_func ("/rapport/progress/quiz-and-calibration", test_quiz_and_calibration);
   g_test_add_func ("/rapport/progress/point-focus", test_point_focus);
   g_test_add_func ("/rapport/progress/profile", test_profile);
   g_test_add_func ("/rapport/progress/cards-layout", test_cards_layout);
+  g_test_add_func ("/rapport/progress/export", test_export);
   g_test_add_func ("/rapport/progress/empty", test_empty);
 
   ret = g_test_run ();

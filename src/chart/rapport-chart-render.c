@@ -1163,6 +1163,13 @@ rapport_chart_draw_tip (cairo_t                 *cr,
   pango_layout_set_width (layout, -1);
   pango_layout_set_markup (layout, text, -1);
   pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  if (text_width + 2 * TIP_PAD > width)
+    {
+      /* Wrapped to fit a narrow widget. */
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_width (layout, MAX (width - 2 * TIP_PAD - 2, 1) * PANGO_SCALE);
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+    }
   box_width = text_width + 2 * TIP_PAD;
   box_height = text_height + 2 * TIP_PAD;
 
@@ -1187,7 +1194,7 @@ rapport_chart_draw_tip (cairo_t                 *cr,
 /* Radar */
 
 #define RADAR_LEGEND_HEIGHT 28   /* the legend's line above the radar */
-#define RADAR_LABEL_WIDTH   96   /* room for a skill's name beside a spoke */
+#define RADAR_LABEL_WIDTH   120  /* room for a skill's name beside a spoke */
 #define RADAR_LABEL_HEIGHT  34   /* two lines of it above or below */
 #define RADAR_HUB           0.08 /* the centre's share of the radius: level 0 */
 #define RADAR_FILL_ALPHA    0.25
@@ -1205,7 +1212,7 @@ radar_geometry (int width,
                 int height)
 {
   RadarGeometry g;
-  int label_width = MIN (RADAR_LABEL_WIDTH, MAX (width / 4, 40));
+  int label_width = MIN (RADAR_LABEL_WIDTH, MAX (width * 27 / 100, 40));
   double across = width / 2.0 - label_width - LABEL_GAP;
   double down = (height - RADAR_LEGEND_HEIGHT) / 2.0 - RADAR_LABEL_HEIGHT;
 
@@ -1364,10 +1371,12 @@ radar_labels (cairo_t                 *cr,
               guint                    n_values,
               const RapportRadarStyle *style)
 {
+  /* A narrow radar gets smaller names, so "Management" still fits. */
+  double scale = g->label_width < RADAR_LABEL_WIDTH ? 0.85 : 1.0;
+
   pango_layout_set_width (layout, g->label_width * PANGO_SCALE);
+  /* Whole words: every skill's longest word fits the width. */
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (layout, -2);
 
   for (guint i = 0; i < n_values; i++)
     {
@@ -1377,16 +1386,14 @@ radar_labels (cairo_t                 *cr,
       double angle = radar_angle (n_values, i);
       double x = g->cx + (g->radius + LABEL_GAP) * cos (angle);
       double y = g->cy + (g->radius + LABEL_GAP) * sin (angle);
+      g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
       int w, h;
 
+      pango_attr_list_insert (attributes, pango_attr_scale_new (scale));
       if (style->focused == (int) i)
-        {
-          g_autofree char *bold = g_markup_printf_escaped ("<b>%s</b>", title);
-
-          pango_layout_set_markup (layout, bold, -1);
-        }
-      else
-        pango_layout_set_text (layout, title, -1);
+        pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attributes);
+      pango_layout_set_text (layout, title, -1);
 
       /* Centred above and below, towards the outside on the sides. */
       if (cos (angle) > 0.3)
@@ -1416,8 +1423,8 @@ radar_labels (cairo_t                 *cr,
     }
 
   pango_layout_set_width (layout, -1);
-  pango_layout_set_height (layout, -1);
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_attributes (layout, NULL);
 }
 
 void
