@@ -323,6 +323,228 @@ test_chart_svg (void)
   g_assert_null (strstr (svg, "<image"));
 }
 
+/* Every drawn point can be found where it was drawn, with its source. */
+static void
+test_chart_find_point (void)
+{
+  gint64 start = 1767225600;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 30 * DAY, tz);
+  g_autoptr(RapportSeries) ratings = rapport_series_new ("empathy", RAPPORT_STORE_SERIES_SELF_RATING);
+  g_autoptr(RapportSeries) scores = rapport_series_new ("empathy", RAPPORT_STORE_SERIES_QUIZ_SCORE);
+  cairo_surface_t *surface = white_surface (WIDTH, HEIGHT);
+  const RapportSeriesPoint *point;
+  double x, y;
+  guint line, position;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("entry-%u", i);
+
+      rapport_series_append (ratings, start + (3 * i + 1) * DAY, 1 + i % 5, uuid, 0);
+    }
+  rapport_series_append (scores, start + 5 * DAY, 80, NULL, 42);
+  rapport_chart_add_series (chart, ratings, &red);
+  rapport_chart_add_series (chart, scores, &blue);
+
+  /* Nothing to find before the first render. */
+  g_assert_false (rapport_chart_find_point (chart, 10, 10, 1000, &line, &position));
+  render (chart, surface, WIDTH, HEIGHT);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      point = rapport_series_get_point (rapport_chart_get_shown (chart, 0, FALSE), i);
+      g_assert_true (rapport_chart_map_point (chart, 0, point, &x, &y));
+      g_assert_true (rapport_chart_find_point (chart, x + 1, y - 1, 4, &line, &position));
+      g_assert_cmpuint (line, ==, 0);
+      g_assert_cmpuint (position, ==, i);
+    }
+
+  /* The quiz score at 80 % on the right axis, with its attempt. */
+  point = rapport_series_get_point (rapport_chart_get_shown (chart, 1, FALSE), 0);
+  g_assert_true (rapport_chart_map_point (chart, 1, point, &x, &y));
+  g_assert_true (rapport_chart_find_point (chart, x, y, 4, &line, &position));
+  g_assert_cmpuint (line, ==, 1);
+  point = rapport_series_get_point (rapport_chart_get_shown (chart, line, FALSE), position);
+  g_assert_cmpint (point->attempt_id, ==, 42);
+  /* Blue, nearly opaque at its centre. */
+  g_assert_cmpuint (pixel (surface, (int) x, (int) y) & 0xff, ==, 0xff);
+  g_assert_cmpuint ((pixel (surface, (int) x, (int) y) >> 16) & 0xff, <, 0x40);
+
+  /* Far from every point, or on a hidden line: nothing. */
+  g_assert_false (rapport_chart_find_point (chart, x, y - 40, 4, &line, &position));
+  rapport_chart_set_series_visible (chart, 1, FALSE);
+  g_assert_false (rapport_chart_find_point (chart, x, y, 4, &line, &position));
+
+  cairo_surface_destroy (surface);
+}
+
+/* Downsampled points keep the source of the row they came from. */
+static void
+test_chart_shown_sources (void)
+{
+  gint64 start = 1767225600;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 3650 * DAY, tz);
+  g_autoptr(RapportSeries) ratings = rapport_series_new ("empathy", RAPPORT_STORE_SERIES_SELF_RATING);
+  cairo_surface_t *surface = white_surface (WIDTH, HEIGHT);
+  RapportSeries *shown;
+  const RapportSeriesPoint *points;
+  guint n;
+
+  for (guint i = 0; i < 3650; i++)
+    {
+      char uuid[32];
+
+      g_snprintf (uuid, sizeof uuid, "entry-%u-%u", i, 1 + (i * 7) % 5);
+      rapport_series_append (ratings, start + i * DAY, 1 + (i * 7) % 5, uuid, 0);
+    }
+  rapport_chart_add_series (chart, ratings, &red);
+  render (chart, surface, WIDTH, HEIGHT);
+
+  shown = rapport_chart_get_shown (chart, 0, FALSE);
+  points = rapport_series_get_points (shown, &n);
+  g_assert_cmpuint (n, <, 3650);
+  for (guint i = 0; i < n; i++)
+    {
+      guint day = (guint) ((points[i].time - start) / DAY);
+      g_autofree char *expected = g_strdup_printf ("entry-%u-%.0f", day, points[i].value);
+
+      g_assert_cmpstr (points[i].entry_uuid, ==, expected);
+    }
+
+  cairo_surface_destroy (surface);
+}
+
+static GArray *
+radar_values (void)
+{
+  const char *keys[] = { "communication", "active-listening", "empathy", "problem-solving",
+                         "interpersonal", "assertiveness", "stress-management",
+                         "conflict-management", "business-writing", "cross-cultural" };
+  GArray *values = g_array_new (FALSE, TRUE, sizeof (RapportRadarValue));
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      RapportRadarValue value = { keys[i], 0.5, 0.25,
+                                  RAPPORT_STORE_SERIES_SELF_RATING,
+                                  RAPPORT_STORE_SERIES_SELF_RATING };
+
+      if (i == 0)
+        value.now = 1.0;
+      if (i == 5)
+        value.now = value.then = -1;
+      g_array_append_val (values, value);
+    }
+
+  return values;
+}
+
+static void
+radar_style (RapportRadarStyle *style)
+{
+  static const RapportChartColor black = { 0, 0, 0, 1 };
+
+  style->foreground = black;
+  style->now = blue;
+  style->then = red;
+  style->now_label = "Now";
+  style->then_label = "1 March 2026";
+  style->focused = -1;
+}
+
+static void
+test_chart_radar (void)
+{
+  g_autoptr(GArray) values = radar_values ();
+  cairo_surface_t *surface = white_surface (400, 400);
+  cairo_t *cr = cairo_create (surface);
+  RapportRadarStyle style;
+  double x, y, hub_x, hub_y;
+
+  radar_style (&style);
+  rapport_radar_render (cr, NULL, 400, 400, (const RapportRadarValue *) (gpointer) values->data,
+                        values->len, &style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  save_png (surface, "chart-radar");
+
+  /* The first skill at the rim, at the top, as a "now" dot. */
+  rapport_radar_get_point (400, 400, values->len, 0, 1.0, &x, &y);
+  rapport_radar_get_point (400, 400, values->len, 0, 0.0, &hub_x, &hub_y);
+  g_assert_cmpfloat (ABS (x - hub_x), <, 0.5);
+  g_assert_cmpfloat (y, <, hub_y - 60);
+  g_assert_cmpuint (pixel (surface, (int) x, (int) y) & 0xffffff, ==, 0x0000ff);
+
+  /* Inside the "now" shape a light tint of it; outside, none. */
+  rapport_radar_get_point (400, 400, values->len, 2, 0.4, &x, &y);
+  {
+    guint32 inside = pixel (surface, (int) x, (int) y);
+
+    g_assert_cmpuint (inside & 0xff, >, (inside >> 16) & 0xff);
+    g_assert_cmpuint (inside & 0xffffff, !=, 0xffffff);
+  }
+  rapport_radar_get_point (400, 400, values->len, 2, 0.9, &x, &y);
+  {
+    guint32 outside = pixel (surface, (int) x + 3, (int) y);
+
+    /* White, or the grey of a ring: no blue tint. */
+    g_assert_cmpuint (outside & 0xff, ==, (outside >> 16) & 0xff);
+  }
+
+  /* The "then" dot on the third spoke at its level (0.25): red under the
+   * "now" shape's light blue.
+   */
+  rapport_radar_get_point (400, 400, values->len, 2, 0.25, &x, &y);
+  {
+    gboolean red_found = FALSE;
+
+    for (int dy = -3; dy <= 3 && !red_found; dy++)
+      for (int dx = -3; dx <= 3 && !red_found; dx++)
+        {
+          guint32 p = pixel (surface, (int) x + dx, (int) y + dy);
+
+          red_found = ((p >> 16) & 0xff) > 0xa0 && ((p >> 16) & 0xff) > (p & 0xff) + 0x60;
+        }
+    g_assert_true (red_found);
+  }
+
+  /* Spokes are found by direction; far outside, none. */
+  for (guint i = 0; i < values->len; i++)
+    {
+      rapport_radar_get_point (400, 400, values->len, i, 0.7, &x, &y);
+      g_assert_cmpint (rapport_radar_find_axis (400, 400, values->len, x, y), ==, (int) i);
+    }
+  g_assert_cmpint (rapport_radar_find_axis (400, 400, values->len, 2, 398), ==, -1);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_chart_radar_svg (void)
+{
+  g_autoptr(GArray) values = radar_values ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "rapport-radar-test.svg", NULL);
+  g_autofree char *svg = NULL;
+  cairo_surface_t *surface = cairo_svg_surface_create (path, 400, 400);
+  cairo_t *cr = cairo_create (surface);
+  RapportRadarStyle style;
+
+  radar_style (&style);
+  rapport_radar_render (cr, NULL, 400, 400, (const RapportRadarValue *) (gpointer) values->data,
+                        values->len, &style);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "<svg"));
+  /* The "now" shape is a blue path in the file. */
+  g_assert_nonnull (strstr (svg, "rgb(0%,0%,100%)"));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +557,10 @@ main (int   argc,
   g_test_add_func ("/rapport/chart/axes", test_chart_axes);
   g_test_add_func ("/rapport/chart/recording", test_chart_recording);
   g_test_add_func ("/rapport/chart/svg", test_chart_svg);
+  g_test_add_func ("/rapport/chart/find-point", test_chart_find_point);
+  g_test_add_func ("/rapport/chart/shown-sources", test_chart_shown_sources);
+  g_test_add_func ("/rapport/chart/radar", test_chart_radar);
+  g_test_add_func ("/rapport/chart/radar-svg", test_chart_radar_svg);
 
   return g_test_run ();
 }

@@ -1333,6 +1333,70 @@ test_series_csv_file (void)
   g_assert_true (g_str_has_prefix (error->message, "Could not save the chart data as"));
 }
 
+/* The radar in words: rises, falls, new skills, the rest counted. */
+static void
+test_series_radar_sentences (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (RapportRadarValue));
+  g_autofree char *text = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *same = NULL;
+
+  /* Local time is UTC here, and noon stays on its day in any case. */
+  g_setenv ("TZ", "UTC", TRUE);
+  g_time_zone_unref (g_time_zone_new_local ());
+  then = g_date_time_new (tz, 2026, 8, 23, 12, 0, 0);
+
+  for (guint i = 0; i < rapport_skill_get_count (); i++)
+    {
+      RapportRadarValue value = { rapport_skill_get_nth (i)->key, -1, -1,
+                                  RAPPORT_STORE_SERIES_SELF_RATING,
+                                  RAPPORT_STORE_SERIES_SELF_RATING };
+
+      g_array_append_val (values, value);
+    }
+
+  text = rapport_progress_describe_radar (values, then);
+  g_assert_cmpstr (text, ==, "No skill has a self-rating or a quiz score yet.");
+  g_clear_pointer (&text, g_free);
+
+  /* Empathy 2 → 4; Communication 4 → 3.5; Assertiveness new at 60 % (a
+   * quiz score); Active Listening 3 → 3.
+   */
+  g_array_index (values, RapportRadarValue, 2).then = 0.25;
+  g_array_index (values, RapportRadarValue, 2).now = 0.75;
+  g_array_index (values, RapportRadarValue, 0).then = 0.75;
+  g_array_index (values, RapportRadarValue, 0).now = 0.625;
+  g_array_index (values, RapportRadarValue, 5).now = 0.6;
+  g_array_index (values, RapportRadarValue, 5).now_kind = RAPPORT_STORE_SERIES_QUIZ_SCORE;
+  g_array_index (values, RapportRadarValue, 1).then = 0.5;
+  g_array_index (values, RapportRadarValue, 1).now = 0.5;
+
+  text = rapport_progress_describe_radar (values, then);
+  g_assert_cmpstr (text, ==,
+                   "Compared with 23 August 2026, Effective Communication fell from 4 to 3.5; "
+                   "Empathy rose from 2 to 4; Assertiveness is new at 60 %. "
+                   "1 other skill stayed the same. 6 skills are not rated yet.");
+
+  one = rapport_progress_describe_radar_value (&g_array_index (values, RapportRadarValue, 2), then);
+  g_assert_cmpstr (one, ==, "Empathy: 4 now, 2 on 23 August 2026");
+  g_clear_pointer (&one, g_free);
+  one = rapport_progress_describe_radar_value (&g_array_index (values, RapportRadarValue, 5), then);
+  g_assert_cmpstr (one, ==, "Assertiveness: 60 % now, not rated by 23 August 2026");
+  g_clear_pointer (&one, g_free);
+  one = rapport_progress_describe_radar_value (&g_array_index (values, RapportRadarValue, 9), then);
+  g_assert_cmpstr (one, ==, "Cross-Cultural Etiquette: not rated yet");
+
+  /* Nothing moved: said so, not an empty list. */
+  for (guint i = 0; i < values->len; i++)
+    g_array_index (values, RapportRadarValue, i).then = g_array_index (values, RapportRadarValue, i).now;
+  g_array_index (values, RapportRadarValue, 5).then_kind = RAPPORT_STORE_SERIES_QUIZ_SCORE;
+  same = rapport_progress_describe_radar (values, then);
+  g_assert_cmpstr (same, ==, "Nothing changed since 23 August 2026. 6 skills are not rated yet.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1360,6 +1424,7 @@ main (int   argc,
   g_test_add_func ("/rapport/series/most-improved", test_series_most_improved);
   g_test_add_func ("/rapport/series/summary", test_series_summary);
   g_test_add_func ("/rapport/series/radar", test_series_radar);
+  g_test_add_func ("/rapport/series/radar-sentences", test_series_radar_sentences);
   g_test_add_func ("/rapport/series/csv", test_series_csv);
   g_test_add_func ("/rapport/series/csv-file", test_series_csv_file);
 
