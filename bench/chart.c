@@ -220,6 +220,10 @@ main (int   argc,
   g_autofree double *fresh_totals = NULL;
   g_autofree double *redraws = NULL;
   g_autofree double *resizes = NULL;
+  g_autofree double *profiles = NULL;
+  g_autoptr(GPtrArray) no_scores = g_ptr_array_new ();
+  cairo_surface_t *profile_surface;
+  cairo_t *profile_cr;
   cairo_surface_t *surface;
   cairo_t *cr;
   Frame f = { 0 };
@@ -272,6 +276,7 @@ main (int   argc,
   fresh_totals = g_new (double, n_runs);
   redraws = g_new (double, n_runs);
   resizes = g_new (double, n_runs);
+  profiles = g_new (double, n_runs);
 
   /* Warm-up: fonts, caches, the statements, the chart's layer. */
   chart = rapport_chart_new (0, 1, tz);
@@ -318,6 +323,29 @@ main (int   argc,
       resizes[run] = rapport_bench_wall_ms () - t0;
     }
 
+  /* The skill profile: each skill's level now and 90 days ago from the ten
+   * years of ratings the view already holds, drawn at 600×600.
+   */
+  profile_surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 600);
+  profile_cr = cairo_create (profile_surface);
+  for (int run = 0; run < n_runs; run++)
+    {
+      const RapportChartColor *palette = rapport_chart_get_palette (FALSE, NULL);
+      RapportRadarStyle style = { { 0, 0, 0, 1 }, palette[0], palette[3], "Now", "90 days ago", -1 };
+      double t0 = rapport_bench_wall_ms ();
+      g_autoptr(GArray) values = rapport_progress_compute_radar (ratings, no_scores,
+                                                                 g_date_time_to_unix (now) - 90 * RAPPORT_SERIES_DAY,
+                                                                 g_date_time_to_unix (now));
+
+      clear (profile_cr);
+      rapport_radar_render (profile_cr, NULL, 600, 600,
+                            (const RapportRadarValue *) (gpointer) values->data, values->len, &style);
+      cairo_surface_flush (profile_surface);
+      profiles[run] = rapport_bench_wall_ms () - t0;
+    }
+  cairo_destroy (profile_cr);
+  cairo_surface_destroy (profile_surface);
+
   /* Leave the last frame at full size, for --png. */
   clear (cr);
   rapport_chart_render (chart, cr, NULL, width, height);
@@ -333,6 +361,7 @@ main (int   argc,
   row ("frame, new series", "rapport_series_load() + draw", fresh_totals, n_runs, TRUE);
   row ("redraw, same size", "draw only", redraws, n_runs, TRUE);
   row ("resize", "downsample + draw, no query", resizes, n_runs, TRUE);
+  row ("skill profile", "levels now and then + radar 600x600", profiles, n_runs, TRUE);
   g_print ("  %-28s %-34s %8.3f\n", "first frame of the process",
            "+ fonts, statements, layer (once)", cold);
   g_print ("\nTarget: a frame and a resize under %.0f ms.\n", TARGET_MS);
