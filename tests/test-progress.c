@@ -486,6 +486,14 @@ test_point_focus (void)
   g_test_message ("tip: %s", rapport_chart_view_get_tip (chart_view));
   g_assert_nonnull (strstr (rapport_chart_view_get_tip (chart_view), "Journal entry “call 11”"));
   rapport_test_save_screenshot (GTK_WIDGET (window), "progress-point-tip");
+  g_settings_set_string (rapport_application_get_settings (app), "color-scheme", "dark");
+  rapport_test_save_screenshot (GTK_WIDGET (window), "progress-point-tip-dark");
+  g_settings_set_string (rapport_application_get_settings (app), "color-scheme", "default");
+  /* Redrawn in the other palette, the keyboard is still on the same value. */
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_nonnull (rapport_chart_view_get_focused_point (chart_view, NULL));
+  g_assert_cmpstr (rapport_chart_view_get_focused_point (chart_view, NULL)->entry_uuid, ==,
+                   uuids[N_ENTRIES - 2]);
 
   /* Enter opens that entry in the journal editor. */
   rapport_test_press_keys (GTK_WINDOW (window), "Return");
