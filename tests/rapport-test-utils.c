@@ -145,6 +145,35 @@ send_key (Display *display,
   XTestFakeKeyEvent (display, code, press, CurrentTime);
 }
 
+/* Moves the pointer through the X server (XTest) to (@x, @y) of @widget, as
+ * a mouse would, so motion controllers get real events.
+ */
+void
+rapport_test_move_pointer (GtkWidget *widget,
+                           double     x,
+                           double     y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkDisplay *gdk_display = gtk_widget_get_display (widget);
+  Display *display;
+  Window child;
+  double nx, ny, sx, sy;
+  int root_x, root_y;
+
+  g_assert_true (GDK_IS_X11_DISPLAY (gdk_display));
+  g_assert_nonnull (native);
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (native), x, y, &nx, &ny));
+  gtk_native_get_surface_transform (native, &sx, &sy);
+
+  display = gdk_x11_display_get_xdisplay (gdk_display);
+  XTranslateCoordinates (display, gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                         DefaultRootWindow (display), (int) (nx + sx), (int) (ny + sy),
+                         &root_x, &root_y, &child);
+  XTestFakeMotionEvent (display, -1, root_x, root_y, CurrentTime);
+  XSync (display, False);
+  rapport_test_wait_for_frames (widget, 3);
+}
+
 /* Types a shortcut through the X server (XTest), exactly as a keyboard would,
  * so the test exercises the real shortcut handling and not the action behind it.
  */

@@ -21,6 +21,9 @@ void       rapport_test_wait_for_frames   (GtkWidget             *widget,
                                            guint                  n_frames);
 void       rapport_test_press_keys        (GtkWindow             *window,
                                            const char            *accelerator);
+void       rapport_test_move_pointer      (GtkWidget             *widget,
+                                           double                 x,
+                                           double                 y);
 void       rapport_test_type_text         (GtkWindow             *window,
                                            const char            *text);
 GtkWidget *rapport_test_find_widget       (GtkWidget             *root,

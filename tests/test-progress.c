@@ -449,6 +449,41 @@ has_no_message_dialog (gpointer data)
   return !has_message_dialog (data);
 }
 
+static gboolean
+tip_shows (gpointer data)
+{
+  return rapport_chart_view_get_tip (data) != NULL;
+}
+
+/* Pointing at a value shows its tip; away from every value, none. */
+static void
+test_point_hover (void)
+{
+  RapportProgressView *view = show_progress ();
+  RapportChartView *chart_view = rapport_progress_view_get_chart_view (view);
+  RapportChart *chart = rapport_chart_view_get_chart (chart_view);
+  const RapportSeriesPoint *point;
+  double x, y;
+
+  rapport_progress_view_set_range (view, RAPPORT_SERIES_RANGE_30_DAYS);
+  rapport_test_wait_for_frames (GTK_WIDGET (view), 3);
+
+  /* The third-newest rating of the first skill: 4, from "call 10". */
+  point = rapport_series_get_point (rapport_chart_get_shown (chart, 0, FALSE),
+                                    rapport_series_get_n_points (rapport_chart_get_shown (chart, 0, FALSE)) - 3);
+  g_assert_cmpstr (point->entry_uuid, ==, uuids[N_ENTRIES - 3]);
+  g_assert_true (rapport_chart_map_point (chart, 0, point, &x, &y));
+
+  rapport_test_move_pointer (GTK_WIDGET (chart_view), x + 2, y + 1);
+  g_assert_true (rapport_test_wait_until (tip_shows, chart_view, 5000));
+  g_test_message ("tip: %s", rapport_chart_view_get_tip (chart_view));
+  g_assert_nonnull (strstr (rapport_chart_view_get_tip (chart_view), "Journal entry “call 10”"));
+  rapport_test_save_screenshot (GTK_WIDGET (get_window ()), "progress-point-hover");
+
+  rapport_test_move_pointer (GTK_WIDGET (chart_view), x, y + 40);
+  g_assert_null (rapport_chart_view_get_tip (chart_view));
+}
+
 static void
 test_point_focus (void)
 {
@@ -826,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/rapport/progress/chart", test_chart);
   g_test_add_func ("/rapport/progress/styles", test_styles);
   g_test_add_func ("/rapport/progress/quiz-and-calibration", test_quiz_and_calibration);
+  g_test_add_func ("/rapport/progress/point-hover", test_point_hover);
   g_test_add_func ("/rapport/progress/point-focus", test_point_focus);
   g_test_add_func ("/rapport/progress/profile", test_profile);
   g_test_add_func ("/rapport/progress/cards-layout", test_cards_layout);
