@@ -999,6 +999,8 @@ test_archive_media (void)
   g_autoptr(GBytes) made = make_png (40, 30, TRUE);
   g_autoptr(GBytes) no_data = make_png (40, 30, FALSE);
   g_autoptr(GBytes) too_wide = make_png (RAPPORT_MEDIA_MAX_DIMENSION + 1, 2, TRUE);
+  g_autoptr(GBytes) long_strip = make_png (RAPPORT_MEDIA_MAX_DIMENSION, 2048, TRUE);
+  g_autoptr(GBytes) too_many_pixels = make_png (RAPPORT_MEDIA_MAX_DIMENSION, 2049, TRUE);
   g_autoptr(GBytes) cut = g_bytes_new_from_bytes (png, 0, g_bytes_get_size (png) - 10);
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
   g_autoptr(GError) error = NULL;
@@ -1046,6 +1048,9 @@ test_archive_media (void)
   assert_media ("media/made.png", made, NULL);
   assert_media ("media/no-data.png", no_data, "holds no picture");
   assert_media ("media/wide.png", too_wide, "at most 8192 × 8192");
+  /* 8192 × 2048 is 4096 × 4096 pixels: the most a decoder is asked for. */
+  assert_media ("media/strip.png", long_strip, NULL);
+  assert_media ("media/large.png", too_many_pixels, "at most 16777216 pixels in all");
   assert_media ("media/cut.png", cut, "damaged or cut short");
   assert_media ("media/png.jpg", png, "is not a JPEG image");
   assert_media ("media/empty.png", empty, "is empty");

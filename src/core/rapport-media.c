@@ -84,6 +84,12 @@ check_dimensions (const char  *name,
                         name, width, height, RAPPORT_MEDIA_MAX_DIMENSION,
                         RAPPORT_MEDIA_MAX_DIMENSION);
 
+  if ((guint64) width * height > RAPPORT_MEDIA_MAX_PIXELS)
+    return set_invalid (error,
+                        _("The picture “%s” is %u × %u pixels; at most %u pixels in all "
+                          "(4096 × 4096) are allowed. Make it smaller."),
+                        name, width, height, RAPPORT_MEDIA_MAX_PIXELS);
+
   return TRUE;
 }
 

@@ -39,6 +39,8 @@ typedef struct
   char                   *folder;             /* where the pack is installed now */
 } RapportPackInstallResult;
 
+typedef struct _RapportPackInstallation RapportPackInstallation;
+
 char                   *rapport_pack_get_packs_dir          (const char                *data_dir);
 RapportPack            *rapport_pack_open                   (const char                *path,
                                                              RapportTopicLoader        *loader,
@@ -53,6 +55,15 @@ gboolean                rapport_pack_install_pack           (RapportPack        
                                                              RapportPackInstallFlags    flags,
                                                              RapportPackInstallResult **result,
                                                              GError                   **error);
+RapportPackInstallation *rapport_pack_install_files         (RapportPack               *pack,
+                                                             const char                *data_dir,
+                                                             RapportPackInstallFlags    flags,
+                                                             GError                   **error);
+gboolean                rapport_pack_installation_commit    (RapportPackInstallation   *self,
+                                                             RapportStore              *store,
+                                                             RapportPackInstallResult **result,
+                                                             GError                   **error);
+void                    rapport_pack_installation_free      (RapportPackInstallation   *self);
 gboolean                rapport_pack_install                (const char                *path,
                                                              const char                *data_dir,
                                                              RapportStore              *store,
@@ -71,5 +82,6 @@ GStrv                   rapport_pack_list_installed_folders (const char         
 void                    rapport_pack_install_result_free    (RapportPackInstallResult  *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportPackInstallResult, rapport_pack_install_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportPackInstallation, rapport_pack_installation_free)
 
 G_END_DECLS
