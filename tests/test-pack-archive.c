@@ -1024,7 +1024,18 @@ test_archive_media (void)
     { "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>", NULL },
     { "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
       "<defs><path id=\"p\" d=\"M0 0h1\"/></defs><use xlink:href=\"#p\"/>"
-      "<image href=\"data:image/png;base64,iVBORw0KGgo=\"/></svg>", NULL },
+      "<image href=\"data:image/png;base64,"
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC"
+      "\"/></svg>", NULL },
+    /* Only a PNG signature: not a picture. */
+    { "<svg xmlns=\"http://www.w3.org/2000/svg\">"
+      "<image href=\"data:image/png;base64,iVBORw0KGgo=\"/></svg>", "is damaged or too large" },
+    /* 8000 × 8000 pixels in 67 bytes of base64. */
+    { "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"data:image/png;base64,"
+      "iVBORw0KGgoAAAANSUhEUgAAH0AAAB9ACAIAAACJkzqjAAAACUlEQVR4nGMAAAABAAFe/335AAAAAElFTkSuQmCC"
+      "\"/></svg>", "is damaged or too large" },
+    { "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"data:image/gif;base64,R0lGODlh\"/></svg>",
+      "refers to a file outside itself" },
     { "<!DOCTYPE svg [<!ENTITY a \"aaaa\">]><svg xmlns=\"http://www.w3.org/2000/svg\">&a;</svg>",
       "must not have a document type declaration" },
     { "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>", "contains a script" },
