@@ -201,6 +201,7 @@ on_load_done_cb (GObject      *object,
   texture = gdk_texture_new_for_pixbuf (pixbuf);
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
   gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /**
@@ -275,6 +276,66 @@ rapport_figure_dispose (GObject *object)
   G_OBJECT_CLASS (rapport_figure_parent_class)->dispose (object);
 }
 
+/* The lesson scrolls, so it is given its minimum height, and a picture that
+ * may shrink has none: the figure asks for the height that the picture
+ * needs at the width it gets (its own width at most, never wider).
+ */
+static void
+rapport_figure_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  RapportFigure *self = RAPPORT_FIGURE (widget);
+  GdkPaintable *paintable = gtk_picture_get_paintable (self->picture);
+  int width;
+  int height;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->picture)) || paintable == NULL ||
+      gdk_paintable_get_intrinsic_width (paintable) <= 0 ||
+      gdk_paintable_get_intrinsic_height (paintable) <= 0)
+    {
+      gtk_widget_measure (self->box, orientation, for_size, minimum, natural,
+                          minimum_baseline, natural_baseline);
+      return;
+    }
+
+  width = gdk_paintable_get_intrinsic_width (paintable);
+  height = gdk_paintable_get_intrinsic_height (paintable);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 0;
+      *natural = width;
+    }
+  else
+    {
+      int shown_width = for_size < 0 ? width : MIN (for_size, width);
+
+      *minimum = *natural = (int) ((gint64) height * shown_width + width - 1) / width;
+    }
+}
+
+static GtkSizeRequestMode
+rapport_figure_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+rapport_figure_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  RapportFigure *self = RAPPORT_FIGURE (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+}
+
 static void
 rapport_figure_class_init (RapportFigureClass *klass)
 {
@@ -283,7 +344,9 @@ rapport_figure_class_init (RapportFigureClass *klass)
 
   object_class->dispose = rapport_figure_dispose;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = rapport_figure_measure;
+  widget_class->get_request_mode = rapport_figure_get_request_mode;
+  widget_class->size_allocate = rapport_figure_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "figure");
 }
 
