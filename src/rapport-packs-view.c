@@ -43,6 +43,7 @@ struct _RapportPacksView
   /* owned */
   RapportApplication     *application;
   GListModel             *rows;        /* installed packs, then broken ones */
+  GListStore             *missing;     /* recorded in the store, folder gone */
   RapportPack            *pending;     /* shown on the summary page */
   GtkFileChooserNative   *chooser;
   GCancellable           *cancellable; /* reading or installing a pack */
@@ -50,6 +51,7 @@ struct _RapportPacksView
   /* state */
   RapportPackInstallKind  pending_kind;
   gboolean                installing;
+  guint                   missing_id;
 };
 
 G_DEFINE_FINAL_TYPE (RapportPacksView, rapport_packs_view, GTK_TYPE_WIDGET)
@@ -302,7 +304,7 @@ describe_broken_problem (RapportBrokenPack *broken)
   else if (g_strcmp0 (shown->file, rapport_broken_pack_get_folder (broken)) == 0)
     g_clear_pointer (&shown->file, g_free);
 
-  text = rapport_problem_to_string (shown);
+  text = shown->file != NULL ? rapport_problem_to_string (shown) : g_strdup (shown->message);
   if (problems->len == 1)
     /* Translators: the placeholder is "file:line: what is wrong" */
     return g_strdup_printf (_("This pack could not be loaded: %s"), text);
@@ -968,6 +970,69 @@ filter_broken_cb (gpointer item,
   return id != NULL && g_strcmp0 (id, RAPPORT_CORE_PACK_ID) != 0;
 }
 
+/* Packs the store says are installed whose folder is gone altogether: the
+ * catalog never sees them, but the learner should, to remove them (and
+ * decide about their progress).
+ */
+static gboolean
+update_missing_cb (gpointer user_data)
+{
+  RapportPacksView *self = user_data;
+  RapportCatalog *catalog = rapport_application_get_catalog (self->application);
+  RapportStore *store = rapport_application_get_store (self->application);
+  g_autofree char *data_dir = rapport_paths_get_data_dir ();
+  g_autofree char *packs_dir = rapport_pack_get_packs_dir (data_dir);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_object_unref);
+
+  self->missing_id = 0;
+
+  if (store != NULL && rapport_catalog_get_loaded (catalog))
+    records = rapport_store_list_packs (store, NULL);
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      RapportStorePack *record = records->pdata[i];
+      g_autofree char *folder = g_build_filename (packs_dir, record->id, NULL);
+      g_autoptr(GPtrArray) problems = NULL;
+
+      if (g_strcmp0 (record->id, RAPPORT_CORE_PACK_ID) == 0 ||
+          g_file_test (folder, G_FILE_TEST_EXISTS) ||
+          rapport_catalog_lookup_pack (catalog, record->id) != NULL)
+        continue;
+
+      problems = rapport_problem_list_new ();
+      rapport_problem_list_add (problems, folder, 0, "%s",
+                                _("Its folder in your data folder is missing."));
+      g_ptr_array_add (missing, rapport_broken_pack_new (folder, problems));
+    }
+
+  g_list_store_splice (self->missing, 0, g_list_model_get_n_items (G_LIST_MODEL (self->missing)),
+                       missing->pdata, missing->len);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_catalog_packs_changed_cb (RapportPacksView *self,
+                             guint             position,
+                             guint             removed,
+                             guint             added,
+                             GListModel       *packs)
+{
+  if (self->missing_id == 0)
+    self->missing_id = g_idle_add (update_missing_cb, self);
+}
+
+static void
+on_catalog_loaded_cb (RapportPacksView *self,
+                      GParamSpec       *pspec,
+                      RapportCatalog   *catalog)
+{
+  if (self->missing_id == 0)
+    self->missing_id = g_idle_add (update_missing_cb, self);
+}
+
 static void
 on_rows_items_changed_cb (RapportPacksView *self,
                           guint             position,
@@ -1001,8 +1066,10 @@ rapport_packs_view_setup (RapportPacksView   *self,
                                       GTK_FILTER (gtk_custom_filter_new (filter_broken_cb,
                                                                          NULL, NULL)));
   parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->missing = g_list_store_new (RAPPORT_TYPE_BROKEN_PACK);
   g_list_store_append (parts, installed);
   g_list_store_append (parts, broken);
+  g_list_store_append (parts, self->missing);
   g_object_unref (installed);
   g_object_unref (broken);
   self->rows = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (parts)));
@@ -1011,6 +1078,13 @@ rapport_packs_view_setup (RapportPacksView   *self,
   g_signal_connect_object (self->rows, "items-changed",
                            G_CALLBACK (on_rows_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (rapport_catalog_get_packs (catalog), "items-changed",
+                           G_CALLBACK (on_catalog_packs_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (catalog, "notify::loaded",
+                           G_CALLBACK (on_catalog_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_missing_cb (self);
   update_list_page (self);
 }
 
@@ -1042,8 +1116,10 @@ rapport_packs_view_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   cancel_work (self);
+  g_clear_handle_id (&self->missing_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_PACKS_VIEW);
   g_clear_object (&self->rows);
+  g_clear_object (&self->missing);
   g_clear_object (&self->pending);
   g_clear_object (&self->application);
 

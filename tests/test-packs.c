@@ -283,8 +283,11 @@ static gboolean
 empty_state_shown (gpointer user_data)
 {
   RapportPacksView *view = rapport_window_get_packs_view (user_data);
+  GtkWidget *stack = rapport_test_find_widget (GTK_WIDGET (view), GTK_TYPE_STACK, NULL);
 
-  return shows_label (GTK_WIDGET (view), "No Lesson Packs");
+  /* The page being left stays drawable while it fades out. */
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "empty") == 0 &&
+         shows_label (GTK_WIDGET (view), "No Lesson Packs");
 }
 
 static void
@@ -817,6 +820,20 @@ install_acme_quietly (void)
   g_assert_no_error (error);
 }
 
+/* Deletes the installed Acme folder as a file manager would. */
+static gboolean
+delete_acme_folder (const char *data_dir)
+{
+  g_autofree char *folder = g_build_filename (data_dir, "packs", ACME_ID, NULL);
+  g_autoptr(GSubprocess) rm = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rm = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "rm", "-r", folder, NULL);
+  g_assert_no_error (error);
+
+  return g_subprocess_wait_check (rm, NULL, NULL) && !g_file_test (folder, G_FILE_TEST_EXISTS);
+}
+
 /* An installed pack whose files were changed or deleted in the data folder
  * is listed with what is wrong, and can be removed.
  */
@@ -879,6 +896,30 @@ test_damaged (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (count_installed (), ==, 0);
   g_assert_true (rapport_test_wait_until (empty_state_shown, window, 5000));
+
+  /* The whole folder deleted: the store still records the pack, so it is
+   * listed, and removing it forgets it.
+   */
+  install_acme_quietly ();
+  g_assert_true (delete_acme_folder (data_dir));
+  rapport_application_reload_catalog (app);
+  g_assert_true (rapport_test_wait_until (damaged_row_shown, window, 5000));
+  label = find_visible_label (GTK_WIDGET (view), "This pack could not be loaded: ");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
+                   "This pack could not be loaded: Its folder in your data folder is missing.\n"
+                   "Remove it, then import the pack file again.");
+  g_assert_true (shows_label (GTK_WIDGET (view), ACME_TITLE));
+  g_signal_emit_by_name (find_remove_button (GTK_WIDGET (view)), "clicked");
+  dialog = wait_for_dialog (window);
+  adw_message_dialog_response (dialog, "remove-progress");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (rapport_test_wait_until (empty_state_shown, window, 5000));
+  {
+    g_autoptr(GPtrArray) records = rapport_store_list_packs (rapport_application_get_store (app), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (records->len, ==, 0);
+  }
 }
 
 static gboolean
