@@ -807,6 +807,9 @@ install_pending (RapportPacksView        *self,
       return;
     }
 
+  /* Set before the page changes, so that Back is not offered meanwhile. */
+  cancel_work (self);
+  self->installing = TRUE;
   show_working (self, _("Installing Pack…"), rapport_pack_get_title (self->pending));
 
   data = g_new0 (InstallData, 1);
@@ -815,11 +818,9 @@ install_pending (RapportPacksView        *self,
   data->data_dir = g_steal_pointer (&data_dir);
   data->flags = flags;
 
-  /* Rapport stays running until the files are in place or put back. */
+  /* Rapport stays running until the files are in place and recorded. */
   g_application_hold (G_APPLICATION (self->application));
   g_application_mark_busy (G_APPLICATION (self->application));
-  cancel_work (self);
-  self->installing = TRUE;
   task = g_task_new (NULL, NULL, on_install_done_cb, weak_ref_new (self));
   g_task_set_source_tag (task, install_pending);
   g_task_set_task_data (task, data, (GDestroyNotify) install_data_free);

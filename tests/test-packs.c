@@ -939,8 +939,16 @@ test_close_while_busy (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   RapportPacksView *view;
 
-  rapport_packs_view_open_file (rapport_window_get_packs_view (window), file);
-  g_assert_true (rapport_packs_view_get_busy (rapport_window_get_packs_view (window)));
+  /* Back while a pack is checked stops the checking. */
+  view = rapport_window_get_packs_view (window);
+  rapport_packs_view_open_file (view, file);
+  g_assert_true (rapport_packs_view_get_can_go_back (view));
+  rapport_packs_view_go_back (view);
+  g_assert_false (rapport_packs_view_get_busy (view));
+  g_assert_false (rapport_packs_view_get_can_go_back (view));
+
+  rapport_packs_view_open_file (view, file);
+  g_assert_true (rapport_packs_view_get_busy (view));
   rapport_test_app_close_windows (app);
   g_assert_cmpuint (count_installed (), ==, 0);
 
@@ -950,6 +958,7 @@ test_close_while_busy (void)
   wait_for_summary (window);
   click_visible_button (GTK_WIDGET (view), "_Install");
   g_assert_true (rapport_packs_view_get_busy (view));
+  g_assert_false (rapport_packs_view_get_can_go_back (view));
   /* Another pack cannot interrupt it. */
   rapport_packs_view_open_file (view, file);
   g_assert_true (rapport_packs_view_get_busy (view));
