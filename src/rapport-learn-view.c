@@ -337,6 +337,7 @@ ensure_pages (RapportLearnView *self)
 
   self->lesson_view = g_object_new (RAPPORT_TYPE_LESSON_VIEW, NULL);
   rapport_lesson_view_set_store (self->lesson_view, self->store);
+  rapport_lesson_view_set_catalog (self->lesson_view, self->catalog);
   if (self->settings != NULL)
     rapport_lesson_view_set_settings (self->lesson_view, self->settings);
   g_signal_connect_object (self->lesson_view, "completed",
@@ -579,6 +580,68 @@ on_catalog_loaded_cb (RapportLearnView *self,
   show_catalog (self);
 }
 
+static guint
+find_lesson (RapportTopic  *topic,
+             RapportLesson *old_lesson)
+{
+  GListModel *lessons = rapport_topic_get_lessons (topic);
+
+  for (guint i = 0; old_lesson != NULL && i < g_list_model_get_n_items (lessons); i++)
+    {
+      g_autoptr(RapportLesson) lesson = g_list_model_get_item (lessons, i);
+
+      if (g_strcmp0 (rapport_lesson_get_key (lesson), rapport_lesson_get_key (old_lesson)) == 0)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/* After a pack was installed, upgraded or removed, the open topic is an
+ * object of the old catalog. A topic whose pack is gone closes, back to the
+ * grid; one that is still there is shown from its new version, on the same
+ * lesson while the lesson is still there. A quiz under way keeps its own
+ * questions until it ends.
+ */
+static void
+follow_open_topic (RapportLearnView *self)
+{
+  const char *page = rapport_learn_view_get_page (self);
+  RapportTopic *open;
+  RapportTopic *topic;
+
+  if (self->topic_page == NULL || g_strcmp0 (page, "topics") == 0 || g_strcmp0 (page, "quiz") == 0)
+    return;
+
+  open = rapport_topic_page_get_topic (self->topic_page);
+  if (open == NULL)
+    return;
+
+  topic = rapport_catalog_lookup_topic (self->catalog, rapport_topic_get_pack_id (open),
+                                        rapport_topic_get_key (open));
+  if (topic == NULL)
+    {
+      adw_leaflet_set_visible_child_name (self->leaflet, "topics");
+      return;
+    }
+
+  if (topic == open)
+    return;
+
+  if (g_strcmp0 (page, "lesson") == 0)
+    {
+      guint position = find_lesson (topic, rapport_lesson_view_get_lesson (self->lesson_view));
+
+      rapport_topic_page_set_topic (self->topic_page, topic);
+      if (position != G_MAXUINT)
+        rapport_lesson_view_show_lesson (self->lesson_view, topic, position);
+      else
+        adw_leaflet_set_visible_child_name (self->leaflet, "topic");
+    }
+  else
+    rapport_topic_page_set_topic (self->topic_page, topic);
+}
+
 static gboolean
 topics_changed_idle_cb (gpointer user_data)
 {
@@ -586,6 +649,7 @@ topics_changed_idle_cb (gpointer user_data)
 
   self->topics_changed_id = 0;
   show_catalog (self);
+  follow_open_topic (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -633,6 +697,7 @@ rapport_learn_view_setup (RapportLearnView *self,
       rapport_quiz_page_set_store (self->quiz_page, store);
       rapport_topic_page_set_store (self->topic_page, store);
       rapport_lesson_view_set_store (self->lesson_view, store);
+      rapport_lesson_view_set_catalog (self->lesson_view, catalog);
       rapport_lesson_view_set_settings (self->lesson_view, settings);
     }
 

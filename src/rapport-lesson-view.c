@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-error-dialog.h"
+#include "rapport-figure.h"
 #include "rapport-lesson.h"
 #include "rapport-lesson-view.h"
 
@@ -36,6 +37,7 @@ struct _RapportLessonView
   /* owned */
   RapportStore      *store;
   GSettings         *settings;
+  RapportCatalog    *catalog;
   RapportTopic      *topic;
   RapportLesson     *lesson;
   GtkCssProvider    *zoom_provider;
@@ -189,7 +191,8 @@ build_dialogue (const RapportDialogue *dialogue)
 }
 
 static GtkWidget *
-build_block (const RapportBlock *block)
+build_block (RapportLessonView  *self,
+             const RapportBlock *block)
 {
   GtkWidget *box;
 
@@ -231,10 +234,14 @@ build_block (const RapportBlock *block)
       }
 
     case RAPPORT_BLOCK_FIGURE:
-      /* Until the picture itself is shown (from the pack's folder), its
-       * alt text stands in for it, as it would for a screen reader.
-       */
-      return plain_label (rapport_block_get_alt (block), "rapport-lesson-figure");
+      {
+        RapportPack *pack = NULL;
+
+        if (self->catalog != NULL)
+          pack = rapport_catalog_lookup_pack (self->catalog, rapport_topic_get_pack_id (self->topic));
+
+        return rapport_figure_new (pack, rapport_block_get_src (block), rapport_block_get_alt (block));
+      }
 
     default:
       /* A block kind from a newer format: leave it out rather than fail. */
@@ -274,7 +281,7 @@ build_content (RapportLessonView *self)
 
       for (guint j = 0; j < n_blocks; j++)
         {
-          GtkWidget *block = build_block (rapport_section_get_block (section, j));
+          GtkWidget *block = build_block (self, rapport_section_get_block (section, j));
 
           if (block != NULL)
             gtk_box_append (self->content, block);
@@ -570,6 +577,17 @@ rapport_lesson_view_set_store (RapportLessonView *self,
   update_actions (self);
 }
 
+/* Where the reader finds the packs that lesson pictures come from. */
+void
+rapport_lesson_view_set_catalog (RapportLessonView *self,
+                                 RapportCatalog    *catalog)
+{
+  g_return_if_fail (RAPPORT_IS_LESSON_VIEW (self));
+  g_return_if_fail (catalog == NULL || RAPPORT_IS_CATALOG (catalog));
+
+  g_set_object (&self->catalog, catalog);
+}
+
 /* Actions */
 
 static void
@@ -648,6 +666,7 @@ rapport_lesson_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_LESSON_VIEW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->catalog);
   g_clear_object (&self->topic);
   g_clear_object (&self->lesson);
   g_clear_object (&self->zoom_provider);

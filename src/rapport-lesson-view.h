@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "rapport-catalog.h"
 #include "rapport-store.h"
 #include "rapport-topic.h"
 
@@ -17,6 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RapportLessonView, rapport_lesson_view, RAPPORT, LESSON_VIEW, GtkWidget)
 
+void           rapport_lesson_view_set_catalog  (RapportLessonView *self,
+                                                 RapportCatalog    *catalog);
 void           rapport_lesson_view_set_store    (RapportLessonView *self,
                                                  RapportStore      *store);
 void           rapport_lesson_view_set_settings (RapportLessonView *self,

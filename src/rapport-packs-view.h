@@ -20,6 +20,7 @@ void     rapport_packs_view_setup           (RapportPacksView   *self,
                                              RapportApplication *application);
 void     rapport_packs_view_open_file       (RapportPacksView   *self,
                                              GFile              *file);
+gboolean rapport_packs_view_get_busy        (RapportPacksView   *self);
 gboolean rapport_packs_view_get_can_go_back (RapportPacksView   *self);
 void     rapport_packs_view_go_back         (RapportPacksView   *self);
 

@@ -269,11 +269,19 @@ on_drop_target_drop_cb (GtkDropTarget *target,
                         RapportWindow *self)
 {
   GSList *files;
+  GSList single = { NULL, NULL };
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+  /* File managers offer a list of files; some programs a single file. */
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE) && g_value_get_object (value) != NULL)
+    {
+      single.data = g_value_get_object (value);
+      files = &single;
+    }
+  else if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    files = g_value_get_boxed (value);
+  else
     return FALSE;
 
-  files = g_value_get_boxed (value);
   for (GSList *l = files; l != NULL; l = l->next)
     {
       g_autofree char *name = g_file_get_basename (l->data);
@@ -679,6 +687,7 @@ rapport_window_class_init (RapportWindowClass *klass)
 static void
 rapport_window_init (RapportWindow *self)
 {
+  GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -686,7 +695,8 @@ rapport_window_init (RapportWindow *self)
   self->settings = g_settings_new (APP_ID);
 
   /* A pack dropped anywhere on the window opens as if imported. */
-  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop_target_drop_cb),
                            self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));

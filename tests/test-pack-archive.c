@@ -999,6 +999,8 @@ test_archive_media (void)
   g_autoptr(GBytes) made = make_png (40, 30, TRUE);
   g_autoptr(GBytes) no_data = make_png (40, 30, FALSE);
   g_autoptr(GBytes) too_wide = make_png (RAPPORT_MEDIA_MAX_DIMENSION + 1, 2, TRUE);
+  g_autoptr(GBytes) long_strip = make_png (RAPPORT_MEDIA_MAX_DIMENSION, 2048, TRUE);
+  g_autoptr(GBytes) too_many_pixels = make_png (RAPPORT_MEDIA_MAX_DIMENSION, 2049, TRUE);
   g_autoptr(GBytes) cut = g_bytes_new_from_bytes (png, 0, g_bytes_get_size (png) - 10);
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
   g_autoptr(GError) error = NULL;
@@ -1022,7 +1024,18 @@ test_archive_media (void)
     { "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\"/></svg>", NULL },
     { "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
       "<defs><path id=\"p\" d=\"M0 0h1\"/></defs><use xlink:href=\"#p\"/>"
-      "<image href=\"data:image/png;base64,iVBORw0KGgo=\"/></svg>", NULL },
+      "<image href=\"data:image/png;base64,"
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC"
+      "\"/></svg>", NULL },
+    /* Only a PNG signature: not a picture. */
+    { "<svg xmlns=\"http://www.w3.org/2000/svg\">"
+      "<image href=\"data:image/png;base64,iVBORw0KGgo=\"/></svg>", "is damaged or too large" },
+    /* 8000 × 8000 pixels in 67 bytes of base64. */
+    { "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"data:image/png;base64,"
+      "iVBORw0KGgoAAAANSUhEUgAAH0AAAB9ACAIAAACJkzqjAAAACUlEQVR4nGMAAAABAAFe/335AAAAAElFTkSuQmCC"
+      "\"/></svg>", "is damaged or too large" },
+    { "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"data:image/gif;base64,R0lGODlh\"/></svg>",
+      "refers to a file outside itself" },
     { "<!DOCTYPE svg [<!ENTITY a \"aaaa\">]><svg xmlns=\"http://www.w3.org/2000/svg\">&a;</svg>",
       "must not have a document type declaration" },
     { "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>", "contains a script" },
@@ -1046,6 +1059,9 @@ test_archive_media (void)
   assert_media ("media/made.png", made, NULL);
   assert_media ("media/no-data.png", no_data, "holds no picture");
   assert_media ("media/wide.png", too_wide, "at most 8192 × 8192");
+  /* 8192 × 2048 is 4096 × 4096 pixels: the most a decoder is asked for. */
+  assert_media ("media/strip.png", long_strip, NULL);
+  assert_media ("media/large.png", too_many_pixels, "at most 16777216 pixels in all");
   assert_media ("media/cut.png", cut, "damaged or cut short");
   assert_media ("media/png.jpg", png, "is not a JPEG image");
   assert_media ("media/empty.png", empty, "is empty");
@@ -1645,6 +1661,179 @@ test_archive_install_reserved (void)
   g_assert_false (g_file_test (f.data_dir, G_FILE_TEST_EXISTS));
 }
 
+/* Installing in two steps, as the app does (files in a worker thread, the
+ * store on the main thread): an installation never committed puts back
+ * what was there, whether that was nothing or an older version.
+ */
+static void
+test_archive_install_uncommitted (void)
+{
+  g_auto(Installed) f = { 0 };
+  g_autoptr(RapportPackInstallResult) installed = NULL;
+  g_autoptr(RapportPackInstallResult) committed = NULL;
+  g_autoptr(RapportPack) v1 = NULL;
+  g_autoptr(RapportPack) v2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+  RapportPackInstallation *installation;
+
+  installed_setup (&f);
+  v1 = rapport_pack_open (f.v1, loader, NULL, &error);
+  g_assert_no_error (error);
+  v2 = rapport_pack_open (f.v2, loader, NULL, &error);
+  g_assert_no_error (error);
+
+  /* New: the files are in place before the commit, and gone without it. */
+  installation = rapport_pack_install_files (v1, f.data_dir, RAPPORT_PACK_INSTALL_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (installation);
+  version = installed_version (&f);
+  g_assert_cmpstr (version, ==, "1.0");
+  g_clear_pointer (&version, g_free);
+  rapport_pack_installation_free (installation);
+  assert_n_installed (&f, 0);
+  assert_store_version (&f, NULL);
+  assert_no_leftovers (&f);
+
+  installed = install (&f, f.v1, RAPPORT_PACK_INSTALL_DEFAULT);
+
+  /* An upgrade not committed: version 1.0 is back. */
+  installation = rapport_pack_install_files (v2, f.data_dir, RAPPORT_PACK_INSTALL_DEFAULT, &error);
+  g_assert_no_error (error);
+  version = installed_version (&f);
+  g_assert_cmpstr (version, ==, "1.1");
+  g_clear_pointer (&version, g_free);
+  rapport_pack_installation_free (installation);
+  version = installed_version (&f);
+  g_assert_cmpstr (version, ==, "1.0");
+  g_clear_pointer (&version, g_free);
+  assert_store_version (&f, "1.0");
+  assert_no_leftovers (&f);
+
+  /* Committed: the store records it and the old copy is gone. */
+  installation = rapport_pack_install_files (v2, f.data_dir, RAPPORT_PACK_INSTALL_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_pack_installation_commit (installation, f.store, &committed, &error));
+  g_assert_no_error (error);
+  rapport_pack_installation_free (installation);
+  g_assert_cmpint (committed->kind, ==, RAPPORT_PACK_INSTALL_UPGRADE);
+  g_assert_cmpstr (committed->previous_version, ==, "1.0");
+  version = installed_version (&f);
+  g_assert_cmpstr (version, ==, "1.1");
+  assert_store_version (&f, "1.1");
+  assert_no_leftovers (&f);
+
+  /* Going back still needs the learner's word. */
+  g_assert_null (rapport_pack_install_files (v1, f.data_dir, RAPPORT_PACK_INSTALL_DEFAULT, &error));
+  g_assert_error (error, RAPPORT_PACK_ERROR, RAPPORT_PACK_ERROR_OLDER);
+}
+
+/* An installed pack whose files were changed or deleted is not loaded; the
+ * catalog keeps it as broken, with its problems, for the Packs view.
+ */
+static void
+test_archive_broken_installed (void)
+{
+  g_auto(Installed) f = { 0 };
+  g_autoptr(RapportPackInstallResult) installed = NULL;
+  g_autoptr(RapportCatalog) catalog = NULL;
+  g_autoptr(RapportBrokenPack) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) folders = NULL;
+  g_autofree char *topic_path = NULL;
+  g_autofree char *manifest_path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  RapportProblem *problem;
+
+  installed_setup (&f);
+  installed = install (&f, f.v1, RAPPORT_PACK_INSTALL_DEFAULT);
+  topic_path = g_build_filename (installed->folder, "topics", "refund-request.xml", NULL);
+  manifest_path = g_build_filename (installed->folder, "pack.json", NULL);
+
+  text = read_text (topic_path);
+  edited = replace_all (text, "Find the order first", "Find the order");
+  write_text (topic_path, edited);
+
+  catalog = rapport_catalog_new ();
+  rapport_catalog_set_loader (catalog, loader);
+  folders = rapport_pack_list_installed_folders (f.data_dir);
+  g_assert_true (rapport_catalog_load (catalog, (const char * const *) folders, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_catalog_get_packs (catalog)), ==, 0);
+  g_assert_null (rapport_catalog_lookup_pack (catalog, ACME_ID));
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_catalog_get_broken_packs (catalog)), ==, 1);
+  broken = g_list_model_get_item (rapport_catalog_get_broken_packs (catalog), 0);
+  g_assert_cmpstr (rapport_broken_pack_get_id (broken), ==, ACME_ID);
+  g_assert_cmpstr (rapport_broken_pack_get_folder (broken), ==, installed->folder);
+  g_assert_cmpuint (rapport_broken_pack_get_problems (broken)->len, ==, 1);
+  problem = rapport_broken_pack_get_problems (broken)->pdata[0];
+  g_assert_cmpstr (problem->file, ==, manifest_path);
+  g_assert_nonnull (strstr (problem->message, "The SHA-256 checksum of “topics/refund-request.xml” does not match"));
+
+  /* Without pack.json the folder is still listed, and still broken. */
+  g_clear_object (&broken);
+  g_clear_pointer (&folders, g_strfreev);
+  g_assert_no_errno (g_remove (manifest_path));
+  folders = rapport_pack_list_installed_folders (f.data_dir);
+  g_assert_cmpuint (g_strv_length (folders), ==, 1);
+  g_assert_true (rapport_catalog_load (catalog, (const char * const *) folders, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (rapport_catalog_get_broken_packs (catalog)), ==, 1);
+  broken = g_list_model_get_item (rapport_catalog_get_broken_packs (catalog), 0);
+  problem = rapport_broken_pack_get_problems (broken)->pdata[0];
+  g_assert_cmpstr (problem->file, ==, manifest_path);
+
+  /* And it can be removed. */
+  g_assert_true (rapport_pack_remove (ACME_ID, f.data_dir, f.store, FALSE, &error));
+  g_assert_no_error (error);
+  assert_n_installed (&f, 0);
+}
+
+/* The reader gets a picture back only as the pack has it: checked, with the
+ * checksum pack.json gives, and only the pack's own pictures.
+ */
+static void
+test_archive_read_media (void)
+{
+  g_auto(Installed) f = { 0 };
+  g_autoptr(RapportPackInstallResult) installed = NULL;
+  g_autoptr(RapportPack) pack = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png_path = NULL;
+  RapportMediaInfo info = { 0 };
+
+  installed_setup (&f);
+  installed = install (&f, f.v1, RAPPORT_PACK_INSTALL_DEFAULT);
+  pack = rapport_pack_load_folder (installed->folder, loader, NULL, &error);
+  g_assert_no_error (error);
+
+  bytes = rapport_pack_read_media (pack, "media/till-receipt.png", &info, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_cmpint (info.type, ==, RAPPORT_MEDIA_PNG);
+  g_assert_cmpuint (info.width, ==, 96);
+  g_assert_cmpuint (info.height, ==, 64);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = rapport_pack_read_media (pack, "media/refund-steps.svg", &info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (info.type, ==, RAPPORT_MEDIA_SVG);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  g_assert_null (rapport_pack_read_media (pack, "media/not-there.png", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "is not in the pack"));
+  g_clear_error (&error);
+  g_assert_null (rapport_pack_read_media (pack, "pack.json", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "is not in the pack"));
+  g_clear_error (&error);
+
+  /* Changed after the pack was loaded. */
+  png_path = g_build_filename (installed->folder, "media", "till-receipt.png", NULL);
+  write_text (png_path, "\x89PNG\r\n");
+  g_assert_null (rapport_pack_read_media (pack, "media/till-receipt.png", NULL, &error));
+  g_assert_nonnull (strstr (error->message, "has changed since the pack was installed"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1671,6 +1860,9 @@ main (int   argc,
   g_test_add_func ("/rapport/pack-archive/install-older", test_archive_install_older);
   g_test_add_func ("/rapport/pack-archive/remove", test_archive_remove);
   g_test_add_func ("/rapport/pack-archive/install-reserved", test_archive_install_reserved);
+  g_test_add_func ("/rapport/pack-archive/install-uncommitted", test_archive_install_uncommitted);
+  g_test_add_func ("/rapport/pack-archive/broken-installed", test_archive_broken_installed);
+  g_test_add_func ("/rapport/pack-archive/read-media", test_archive_read_media);
 
   status = g_test_run ();
   g_clear_object (&loader);

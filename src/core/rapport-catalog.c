@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-broken-pack.h"
 #include "rapport-catalog.h"
 #include "rapport-problem.h"
 
@@ -19,6 +20,7 @@ struct _RapportCatalog
   RapportTopicLoader *loader;
   GListStore         *topics;
   GListStore         *packs;
+  GListStore         *broken_packs;
   GPtrArray          *problems;
   gboolean            loaded;
 };
@@ -71,14 +73,16 @@ rapport_catalog_find_core_pack (void)
 
 typedef struct
 {
-  GPtrArray *packs;     /* of RapportPack */
-  GPtrArray *problems;  /* of RapportProblem */
+  GPtrArray *packs;         /* of RapportPack */
+  GPtrArray *broken_packs;  /* of RapportBrokenPack */
+  GPtrArray *problems;      /* of RapportProblem */
 } LoadResult;
 
 static void
 load_result_free (LoadResult *result)
 {
   g_clear_pointer (&result->packs, g_ptr_array_unref);
+  g_clear_pointer (&result->broken_packs, g_ptr_array_unref);
   g_clear_pointer (&result->problems, g_ptr_array_unref);
   g_free (result);
 }
@@ -94,18 +98,28 @@ load_packs (RapportTopicLoader *loader,
   LoadResult *result = g_new0 (LoadResult, 1);
 
   result->packs = g_ptr_array_new_with_free_func (g_object_unref);
+  result->broken_packs = g_ptr_array_new_with_free_func (g_object_unref);
   result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_problem_free);
 
   for (guint i = 0; folders != NULL && folders[i] != NULL; i++)
     {
+      g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
       g_autoptr(GError) error = NULL;
       RapportPack *pack;
 
-      pack = rapport_pack_load_folder (folders[i], loader, result->problems, &error);
+      pack = rapport_pack_load_folder (folders[i], loader, problems, &error);
       if (pack != NULL)
-        g_ptr_array_add (result->packs, pack);
-      else if (error != NULL && result->problems->len == 0)
-        g_ptr_array_add (result->problems, rapport_problem_new (folders[i], 0, error->message));
+        {
+          g_ptr_array_add (result->packs, pack);
+          continue;
+        }
+
+      if (problems->len == 0)
+        g_ptr_array_add (problems, rapport_problem_new (folders[i], 0,
+                                                        error != NULL ? error->message : ""));
+      g_ptr_array_add (result->broken_packs, rapport_broken_pack_new (folders[i], problems));
+      for (guint j = 0; j < problems->len; j++)
+        g_ptr_array_add (result->problems, rapport_problem_copy (problems->pdata[j]));
     }
 
   return result;
@@ -119,6 +133,9 @@ apply_result (RapportCatalog *self,
 
   g_list_store_remove_all (self->topics);
   g_list_store_remove_all (self->packs);
+  g_list_store_splice (self->broken_packs, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->broken_packs)),
+                       result->broken_packs->pdata, result->broken_packs->len);
 
   for (guint i = 0; i < result->packs->len; i++)
     {
@@ -244,6 +261,20 @@ rapport_catalog_get_packs (RapportCatalog *self)
 }
 
 /**
+ * rapport_catalog_get_broken_packs:
+ *
+ * Returns: (transfer none): a list of #RapportBrokenPack, the pack folders
+ *   that could not be loaded, in load order
+ */
+GListModel *
+rapport_catalog_get_broken_packs (RapportCatalog *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_CATALOG (self), NULL);
+
+  return G_LIST_MODEL (self->broken_packs);
+}
+
+/**
  * rapport_catalog_get_problems:
  *
  * Returns: (transfer none) (element-type RapportProblem): problems of the
@@ -281,6 +312,32 @@ rapport_catalog_lookup_topic (RapportCatalog *self,
   return NULL;
 }
 
+/**
+ * rapport_catalog_lookup_pack:
+ *
+ * Returns: (transfer none) (nullable): the loaded pack with @pack_id
+ */
+RapportPack *
+rapport_catalog_lookup_pack (RapportCatalog *self,
+                             const char     *pack_id)
+{
+  guint n;
+
+  g_return_val_if_fail (RAPPORT_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (pack_id != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->packs));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RapportPack) pack = g_list_model_get_item (G_LIST_MODEL (self->packs), i);
+
+      if (g_strcmp0 (rapport_pack_get_id (pack), pack_id) == 0)
+        return pack;
+    }
+
+  return NULL;
+}
+
 static void
 rapport_catalog_get_property (GObject    *object,
                               guint       prop_id,
@@ -308,6 +365,7 @@ rapport_catalog_finalize (GObject *object)
   g_clear_object (&self->loader);
   g_clear_object (&self->topics);
   g_clear_object (&self->packs);
+  g_clear_object (&self->broken_packs);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rapport_catalog_parent_class)->finalize (object);
@@ -334,5 +392,6 @@ rapport_catalog_init (RapportCatalog *self)
 {
   self->topics = g_list_store_new (RAPPORT_TYPE_TOPIC);
   self->packs = g_list_store_new (RAPPORT_TYPE_PACK);
+  self->broken_packs = g_list_store_new (RAPPORT_TYPE_BROKEN_PACK);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_problem_free);
 }

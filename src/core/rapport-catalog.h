@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "rapport-broken-pack.h"
 #include "rapport-pack.h"
 #include "rapport-topic.h"
 #include "rapport-topic-loader.h"
@@ -37,7 +38,10 @@ gboolean        rapport_catalog_load              (RapportCatalog       *self,
 gboolean        rapport_catalog_get_loaded        (RapportCatalog       *self);
 GListModel     *rapport_catalog_get_topics        (RapportCatalog       *self);
 GListModel     *rapport_catalog_get_packs         (RapportCatalog       *self);
+GListModel     *rapport_catalog_get_broken_packs  (RapportCatalog       *self);
 GPtrArray      *rapport_catalog_get_problems      (RapportCatalog       *self);
+RapportPack    *rapport_catalog_lookup_pack       (RapportCatalog       *self,
+                                                   const char           *pack_id);
 RapportTopic   *rapport_catalog_lookup_topic      (RapportCatalog       *self,
                                                    const char           *pack_id,
                                                    const char           *topic_key);

@@ -84,6 +84,12 @@ check_dimensions (const char  *name,
                         name, width, height, RAPPORT_MEDIA_MAX_DIMENSION,
                         RAPPORT_MEDIA_MAX_DIMENSION);
 
+  if ((guint64) width * height > RAPPORT_MEDIA_MAX_PIXELS)
+    return set_invalid (error,
+                        _("The picture “%s” is %u × %u pixels; at most %u pixels in all "
+                          "(4096 × 4096) are allowed. Make it smaller."),
+                        name, width, height, RAPPORT_MEDIA_MAX_PIXELS);
+
   return TRUE;
 }
 
@@ -360,7 +366,65 @@ typedef struct
   const char *name;
   guint       n_elements;
   guint      *line;
+  guint64     embedded_pixels;
 } SvgWalk;
+
+static gboolean check_png  (const char        *name,
+                            const guchar      *data,
+                            gsize              length,
+                            RapportMediaInfo  *info,
+                            GError           **error);
+static gboolean check_jpeg (const char        *name,
+                            const guchar      *data,
+                            gsize              length,
+                            RapportMediaInfo  *info,
+                            GError           **error);
+
+/* A PNG or JPEG inside the SVG, as a data: URL. The SVG renderer decodes it
+ * like any picture, so it gets the same checks, and all of them together
+ * no more pixels than one picture may have: a few kilobytes of base64 can
+ * otherwise ask for gigabytes.
+ */
+static gboolean
+check_embedded_image (SvgWalk     *w,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autofree guchar *decoded = NULL;
+  g_autoptr(GError) local_error = NULL;
+  RapportMediaInfo info = { 0 };
+  const char *payload;
+  gboolean png;
+  gsize length = 0;
+
+  while (*value == ' ' || *value == '\t' || *value == '\n' || *value == '\r')
+    value++;
+
+  if (value[0] == '#')
+    return TRUE;
+
+  png = g_str_has_prefix (value, "data:image/png;base64,");
+  if (!png && !g_str_has_prefix (value, "data:image/jpeg;base64,"))
+    return set_invalid (error, _("The SVG image “%s” holds a picture Rapport cannot check; "
+                                 "embed pictures as base64 PNG or JPEG."),
+                        w->name);
+
+  payload = strchr (value, ',') + 1;
+  decoded = g_base64_decode (payload, &length);
+  if (length == 0 ||
+      !(png ? check_png (w->name, decoded, length, &info, &local_error) :
+              check_jpeg (w->name, decoded, length, &info, &local_error)))
+    return set_invalid (error, _("A picture inside the SVG image “%s” is damaged or too large."),
+                        w->name);
+
+  w->embedded_pixels += (guint64) info.width * info.height;
+  if (w->embedded_pixels > RAPPORT_MEDIA_MAX_PIXELS)
+    return set_invalid (error, _("The pictures inside the SVG image “%s” have more than %u "
+                                 "pixels together; make them smaller."),
+                        w->name, RAPPORT_MEDIA_MAX_PIXELS);
+
+  return TRUE;
+}
 
 static gboolean
 walk_svg (SvgWalk  *w,
@@ -426,6 +490,10 @@ walk_svg (SvgWalk  *w,
             return set_invalid (error, _("The SVG image “%s” refers to a file outside itself; "
                                          "a picture in a pack must hold everything it shows."),
                                 w->name);
+
+          if (xmlStrEqual (attr->name, (const xmlChar *) "href") &&
+              !check_embedded_image (w, value, error))
+            return FALSE;
         }
 
       if (!walk_svg (w, node->children, error))
@@ -446,7 +514,7 @@ check_svg (const char        *name,
   g_autoptr(xmlDoc) doc = NULL;
   xmlParserCtxtPtr ctxt;
   xmlNode *root;
-  SvgWalk walk = { name, 0, line };
+  SvgWalk walk = { name, 0, line, 0 };
 
   if (length >= 2 && (guchar) data[0] == 0x1f && (guchar) data[1] == 0x8b)
     return set_invalid (error, _("The SVG image “%s” is compressed (SVGZ); save it as plain SVG."),

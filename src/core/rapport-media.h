@@ -15,6 +15,11 @@ G_BEGIN_DECLS
  */
 #define RAPPORT_MEDIA_MAX_DIMENSION 8192
 
+/* Nor may it have more pixels than 4096 × 4096: decoded, that is 64 MiB,
+ * which the lesson reader may hold; 8192 × 8192 would be 256 MiB.
+ */
+#define RAPPORT_MEDIA_MAX_PIXELS    (4096 * 4096)
+
 typedef enum
 {
   RAPPORT_MEDIA_PNG,

@@ -364,6 +364,189 @@ remove_leftover (const char *path)
     g_warning ("Could not tidy up after installing a pack: %s", error->message);
 }
 
+struct _RapportPackInstallation
+{
+  RapportPack            *pack;
+  RapportPackInstallKind  kind;
+  char                   *installed_version;
+  char                   *target;
+  char                   *staging;     /* the old version, after an exchange */
+  gboolean                replacing;
+  gboolean                committed;
+};
+
+/**
+ * rapport_pack_install_files:
+ * @pack: a valid pack from rapport_pack_open()
+ * @data_dir: the user's data folder, as rapport_paths_get_data_dir() gives it
+ * @flags: %RAPPORT_PACK_INSTALL_ALLOW_OLDER to replace a newer version
+ *
+ * The first half of rapport_pack_install_pack(), which may run in a worker
+ * thread: writes @pack's files and puts them in the place of the installed
+ * version, which is kept aside until rapport_pack_installation_commit()
+ * has recorded the pack in the store (on the thread that owns it). Freeing
+ * the installation without committing puts the old version back.
+ *
+ * Returns: (transfer full) (nullable): the installation, or %NULL with
+ *   %RAPPORT_PACK_ERROR_OLDER, %RAPPORT_PACK_ERROR_RESERVED or another error,
+ *   nothing changed
+ */
+RapportPackInstallation *
+rapport_pack_install_files (RapportPack              *pack,
+                            const char               *data_dir,
+                            RapportPackInstallFlags   flags,
+                            GError                  **error)
+{
+  g_autoptr(RapportPackInstallation) self = NULL;
+  g_autofree char *packs_dir = NULL;
+  const char *id;
+
+  g_return_val_if_fail (RAPPORT_IS_PACK (pack), NULL);
+  g_return_val_if_fail (rapport_pack_get_files (pack) != NULL, NULL);
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  id = rapport_pack_get_id (pack);
+  g_return_val_if_fail (id != NULL && rapport_pack_id_is_valid (id), NULL);
+
+  if (g_str_equal (id, RAPPORT_CORE_PACK_ID))
+    {
+      g_set_error (error, RAPPORT_PACK_ERROR, RAPPORT_PACK_ERROR_RESERVED,
+                   _("“%s” is the id of Rapport’s own course; a pack cannot replace it."), id);
+      return NULL;
+    }
+
+  self = g_new0 (RapportPackInstallation, 1);
+  self->pack = g_object_ref (pack);
+  self->kind = rapport_pack_get_install_kind (pack, data_dir, &self->installed_version);
+  if (self->kind == RAPPORT_PACK_INSTALL_DOWNGRADE && (flags & RAPPORT_PACK_INSTALL_ALLOW_OLDER) == 0)
+    {
+      g_set_error (error, RAPPORT_PACK_ERROR, RAPPORT_PACK_ERROR_OLDER,
+                   _("Version %s of “%s” is installed, which is newer than version %s in this "
+                     "file."),
+                   self->installed_version, rapport_pack_get_title (pack),
+                   rapport_pack_get_version (pack));
+      return NULL;
+    }
+
+  packs_dir = rapport_pack_get_packs_dir (data_dir);
+  if (g_mkdir_with_parents (packs_dir, 0700) != 0)
+    {
+      set_io_error (error, _("Could not create the folder “%s”: %s"),
+                    packs_dir, g_strerror (errno));
+      return NULL;
+    }
+
+  self->target = get_pack_folder (data_dir, id);
+  self->staging = make_hidden_folder (packs_dir, id, "install", error);
+  if (self->staging == NULL)
+    return NULL;
+
+  if (!write_files (self->staging, rapport_pack_get_files (pack), error))
+    {
+      remove_leftover (self->staging);
+      g_clear_pointer (&self->staging, g_free);
+      return NULL;
+    }
+
+  self->replacing = g_file_test (self->target, G_FILE_TEST_EXISTS);
+  if (self->replacing)
+    {
+      if (!exchange_folders (self->staging, self->target, error))
+        {
+          remove_leftover (self->staging);
+          g_clear_pointer (&self->staging, g_free);
+          return NULL;
+        }
+    }
+  else if (g_rename (self->staging, self->target) != 0)
+    {
+      set_io_error (error, _("Could not install the pack in “%s”: %s"),
+                    self->target, g_strerror (errno));
+      remove_leftover (self->staging);
+      g_clear_pointer (&self->staging, g_free);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * rapport_pack_installation_commit:
+ * @self: from rapport_pack_install_files()
+ * @store: (nullable): the store that records installed packs
+ * @result: (out) (optional) (transfer full): what was done
+ *
+ * Records the pack in @store and removes the old version. When the store
+ * cannot record it, the old version is put back.
+ */
+gboolean
+rapport_pack_installation_commit (RapportPackInstallation   *self,
+                                  RapportStore              *store,
+                                  RapportPackInstallResult **result,
+                                  GError                   **error)
+{
+  g_autoptr(GError) store_error = NULL;
+  RapportPackInstallResult *out;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->committed, FALSE);
+  g_return_val_if_fail (store == NULL || RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (store != NULL &&
+      !rapport_store_set_pack_installed (store, rapport_pack_get_id (self->pack),
+                                         rapport_pack_get_version (self->pack),
+                                         rapport_pack_get_title (self->pack), NULL, &store_error))
+    {
+      /* Freeing the installation puts things back as they were. */
+      g_propagate_prefixed_error (error, g_steal_pointer (&store_error),
+                                  _("The pack was not installed: "));
+      return FALSE;
+    }
+
+  self->committed = TRUE;
+  if (self->replacing)
+    remove_leftover (self->staging);
+
+  if (result != NULL)
+    {
+      out = g_new0 (RapportPackInstallResult, 1);
+      out->kind = self->kind;
+      out->id = g_strdup (rapport_pack_get_id (self->pack));
+      out->title = g_strdup (rapport_pack_get_title (self->pack));
+      out->version = g_strdup (rapport_pack_get_version (self->pack));
+      out->previous_version = g_strdup (self->installed_version);
+      out->folder = g_strdup (self->target);
+      *result = out;
+    }
+
+  return TRUE;
+}
+
+/* Without a commit, the old version (or nothing) is put back. */
+void
+rapport_pack_installation_free (RapportPackInstallation *self)
+{
+  if (self == NULL)
+    return;
+
+  if (!self->committed && self->target != NULL && self->staging != NULL)
+    {
+      if (self->replacing)
+        exchange_folders (self->staging, self->target, NULL);
+      else
+        g_rename (self->target, self->staging);
+      remove_leftover (self->staging);
+    }
+
+  g_clear_object (&self->pack);
+  g_free (self->installed_version);
+  g_free (self->target);
+  g_free (self->staging);
+  g_free (self);
+}
+
 /**
  * rapport_pack_install_pack:
  * @pack: a valid pack from rapport_pack_open()
@@ -388,106 +571,18 @@ rapport_pack_install_pack (RapportPack                *pack,
                            RapportPackInstallResult  **result,
                            GError                    **error)
 {
-  g_autofree char *packs_dir = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *staging = NULL;
-  g_autofree char *installed_version = NULL;
-  g_autoptr(GError) store_error = NULL;
-  RapportPackInstallKind kind;
-  RapportPackInstallResult *out;
-  const char *id;
-  gboolean replacing;
+  g_autoptr(RapportPackInstallation) installation = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_PACK (pack), FALSE);
-  g_return_val_if_fail (rapport_pack_get_files (pack) != NULL, FALSE);
   g_return_val_if_fail (data_dir != NULL, FALSE);
   g_return_val_if_fail (store == NULL || RAPPORT_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  id = rapport_pack_get_id (pack);
-  g_return_val_if_fail (id != NULL && rapport_pack_id_is_valid (id), FALSE);
-
-  if (g_str_equal (id, RAPPORT_CORE_PACK_ID))
-    {
-      g_set_error (error, RAPPORT_PACK_ERROR, RAPPORT_PACK_ERROR_RESERVED,
-                   _("“%s” is the id of Rapport’s own course; a pack cannot replace it."), id);
-      return FALSE;
-    }
-
-  kind = rapport_pack_get_install_kind (pack, data_dir, &installed_version);
-  if (kind == RAPPORT_PACK_INSTALL_DOWNGRADE && (flags & RAPPORT_PACK_INSTALL_ALLOW_OLDER) == 0)
-    {
-      g_set_error (error, RAPPORT_PACK_ERROR, RAPPORT_PACK_ERROR_OLDER,
-                   _("Version %s of “%s” is installed, which is newer than version %s in this "
-                     "file."),
-                   installed_version, rapport_pack_get_title (pack), rapport_pack_get_version (pack));
-      return FALSE;
-    }
-
-  packs_dir = rapport_pack_get_packs_dir (data_dir);
-  if (g_mkdir_with_parents (packs_dir, 0700) != 0)
-    return set_io_error (error, _("Could not create the folder “%s”: %s"),
-                         packs_dir, g_strerror (errno));
-
-  target = get_pack_folder (data_dir, id);
-  staging = make_hidden_folder (packs_dir, id, "install", error);
-  if (staging == NULL)
+  installation = rapport_pack_install_files (pack, data_dir, flags, error);
+  if (installation == NULL)
     return FALSE;
 
-  if (!write_files (staging, rapport_pack_get_files (pack), error))
-    {
-      remove_leftover (staging);
-      return FALSE;
-    }
-
-  replacing = g_file_test (target, G_FILE_TEST_EXISTS);
-  if (replacing)
-    {
-      if (!exchange_folders (staging, target, error))
-        {
-          remove_leftover (staging);
-          return FALSE;
-        }
-    }
-  else if (g_rename (staging, target) != 0)
-    {
-      set_io_error (error, _("Could not install the pack in “%s”: %s"),
-                    target, g_strerror (errno));
-      remove_leftover (staging);
-      return FALSE;
-    }
-
-  if (store != NULL &&
-      !rapport_store_set_pack_installed (store, id, rapport_pack_get_version (pack),
-                                         rapport_pack_get_title (pack), NULL, &store_error))
-    {
-      /* Put things back as they were. */
-      if (replacing)
-        exchange_folders (staging, target, NULL);
-      else
-        g_rename (target, staging);
-      remove_leftover (staging);
-      g_propagate_prefixed_error (error, g_steal_pointer (&store_error),
-                                  _("The pack was not installed: "));
-      return FALSE;
-    }
-
-  if (replacing)
-    remove_leftover (staging);
-
-  if (result != NULL)
-    {
-      out = g_new0 (RapportPackInstallResult, 1);
-      out->kind = kind;
-      out->id = g_strdup (id);
-      out->title = g_strdup (rapport_pack_get_title (pack));
-      out->version = g_strdup (rapport_pack_get_version (pack));
-      out->previous_version = g_steal_pointer (&installed_version);
-      out->folder = g_steal_pointer (&target);
-      *result = out;
-    }
-
-  return TRUE;
+  return rapport_pack_installation_commit (installation, store, result, error);
 }
 
 /**
@@ -640,7 +735,7 @@ compare_strings (gconstpointer a,
  * The folders of the installed packs, sorted by id, for
  * rapport_catalog_load() after the core pack. Hidden folders (an install
  * in progress, or one that was interrupted) and anything that is not a
- * pack folder are left out.
+ * folder named like a pack are left out; a damaged pack folder is not.
  *
  * Returns: (transfer full): a %NULL-terminated list, maybe empty
  */
@@ -661,14 +756,15 @@ rapport_pack_list_installed_folders (const char *data_dir)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *folder = g_build_filename (packs_dir, name, NULL);
-      g_autofree char *manifest = g_build_filename (folder, RAPPORT_PACK_MANIFEST, NULL);
       GStatBuf st;
 
       if (name[0] == '.' || !rapport_pack_id_is_valid (name) || g_str_equal (name, RAPPORT_CORE_PACK_ID))
         continue;
 
-      if (g_lstat (folder, &st) != 0 || !S_ISDIR (st.st_mode) ||
-          !g_file_test (manifest, G_FILE_TEST_IS_REGULAR))
+      /* A pack folder whose pack.json is gone is listed too: the catalog
+       * reports it as broken, and the learner can remove it.
+       */
+      if (g_lstat (folder, &st) != 0 || !S_ISDIR (st.st_mode))
         continue;
 
       g_ptr_array_add (names, g_steal_pointer (&folder));

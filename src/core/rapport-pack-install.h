@@ -39,37 +39,49 @@ typedef struct
   char                   *folder;             /* where the pack is installed now */
 } RapportPackInstallResult;
 
-char                   *rapport_pack_get_packs_dir          (const char                *data_dir);
-RapportPack            *rapport_pack_open                   (const char                *path,
-                                                             RapportTopicLoader        *loader,
-                                                             GPtrArray                 *problems,
-                                                             GError                   **error);
-RapportPackInstallKind  rapport_pack_get_install_kind       (RapportPack               *pack,
-                                                             const char                *data_dir,
-                                                             char                     **installed_version);
-gboolean                rapport_pack_install_pack           (RapportPack               *pack,
-                                                             const char                *data_dir,
-                                                             RapportStore              *store,
-                                                             RapportPackInstallFlags    flags,
-                                                             RapportPackInstallResult **result,
-                                                             GError                   **error);
-gboolean                rapport_pack_install                (const char                *path,
-                                                             const char                *data_dir,
-                                                             RapportStore              *store,
-                                                             RapportTopicLoader        *loader,
-                                                             RapportPackInstallFlags    flags,
-                                                             RapportPackInstallResult **result,
-                                                             GPtrArray                 *problems,
-                                                             GError                   **error);
-gboolean                rapport_pack_remove                 (const char                *pack_id,
-                                                             const char                *data_dir,
-                                                             RapportStore              *store,
-                                                             gboolean                   keep_progress,
-                                                             GError                   **error);
-GStrv                   rapport_pack_list_installed_folders (const char                *data_dir);
+typedef struct _RapportPackInstallation RapportPackInstallation;
 
-void                    rapport_pack_install_result_free    (RapportPackInstallResult  *result);
+char                    *rapport_pack_get_packs_dir          (const char                *data_dir);
+RapportPack             *rapport_pack_open                   (const char                *path,
+                                                              RapportTopicLoader        *loader,
+                                                              GPtrArray                 *problems,
+                                                              GError                   **error);
+RapportPackInstallKind   rapport_pack_get_install_kind       (RapportPack               *pack,
+                                                              const char                *data_dir,
+                                                              char                     **installed_version);
+gboolean                 rapport_pack_install_pack           (RapportPack               *pack,
+                                                              const char                *data_dir,
+                                                              RapportStore              *store,
+                                                              RapportPackInstallFlags    flags,
+                                                              RapportPackInstallResult **result,
+                                                              GError                   **error);
+RapportPackInstallation *rapport_pack_install_files          (RapportPack               *pack,
+                                                              const char                *data_dir,
+                                                              RapportPackInstallFlags    flags,
+                                                              GError                   **error);
+gboolean                 rapport_pack_installation_commit    (RapportPackInstallation   *self,
+                                                              RapportStore              *store,
+                                                              RapportPackInstallResult **result,
+                                                              GError                   **error);
+void                     rapport_pack_installation_free      (RapportPackInstallation   *self);
+gboolean                 rapport_pack_install                (const char                *path,
+                                                              const char                *data_dir,
+                                                              RapportStore              *store,
+                                                              RapportTopicLoader        *loader,
+                                                              RapportPackInstallFlags    flags,
+                                                              RapportPackInstallResult **result,
+                                                              GPtrArray                 *problems,
+                                                              GError                   **error);
+gboolean                 rapport_pack_remove                 (const char                *pack_id,
+                                                              const char                *data_dir,
+                                                              RapportStore              *store,
+                                                              gboolean                   keep_progress,
+                                                              GError                   **error);
+GStrv                    rapport_pack_list_installed_folders (const char                *data_dir);
+
+void                     rapport_pack_install_result_free    (RapportPackInstallResult  *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportPackInstallResult, rapport_pack_install_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportPackInstallation, rapport_pack_installation_free)
 
 G_END_DECLS

@@ -1189,6 +1189,90 @@ rapport_pack_load_path (const char          *path,
   return rapport_pack_load_folder (path, loader, problems, error);
 }
 
+/**
+ * rapport_pack_read_media:
+ * @src: a picture's name in the pack, as a <figure> gives it
+ * @info: (out) (optional): its type and size
+ *
+ * Reads a picture of the pack for the lesson reader, checked again as when
+ * the pack was loaded: the pack's folder may have changed since. Only the
+ * pack's own pictures can be read, each with at most
+ * %RAPPORT_PACK_MAX_MEDIA_SIZE bytes and its checksum when pack.json gives
+ * one. May run in any thread.
+ *
+ * Returns: (transfer full) (nullable): the picture's bytes, or %NULL with
+ *   an error that says why it cannot be shown
+ */
+GBytes *
+rapport_pack_read_media (RapportPack       *self,
+                         const char        *src,
+                         RapportMediaInfo  *info,
+                         GError           **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  PackFile *entry = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_PACK (self), NULL);
+  g_return_val_if_fail (src != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; i < self->media_files->len && entry == NULL; i++)
+    {
+      if (g_str_equal (g_array_index (self->media_files, PackFile, i).file, src))
+        entry = &g_array_index (self->media_files, PackFile, i);
+    }
+
+  if (entry == NULL || !rapport_media_path_is_valid (src))
+    {
+      g_set_error (error, RAPPORT_PACK_ERROR, RAPPORT_PACK_ERROR_INVALID,
+                   _("The picture “%s” is not in the pack."), src);
+      return NULL;
+    }
+
+  if (self->files != NULL && g_hash_table_contains (self->files, src))
+    bytes = g_bytes_ref (g_hash_table_lookup (self->files, src));
+  else if (self->folder != NULL)
+    {
+      g_autofree char *path = g_build_filename (self->folder, src, NULL);
+
+      bytes = rapport_read_file_capped (path, RAPPORT_PACK_MAX_MEDIA_SIZE, error);
+      if (bytes == NULL)
+        return NULL;
+    }
+  else
+    {
+      g_set_error (error, RAPPORT_PACK_ERROR, RAPPORT_PACK_ERROR_INVALID,
+                   _("The picture “%s” is not in the pack."), src);
+      return NULL;
+    }
+
+  if (g_bytes_get_size (bytes) > RAPPORT_PACK_MAX_MEDIA_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (RAPPORT_PACK_MAX_MEDIA_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, RAPPORT_PACK_ERROR, RAPPORT_PACK_ERROR_INVALID,
+                   _("The picture is too large: a picture may have at most %s."), size);
+      return NULL;
+    }
+
+  if (entry->sha256 != NULL)
+    {
+      g_autofree char *actual = sha256_of (bytes);
+
+      if (!g_str_equal (actual, entry->sha256))
+        {
+          g_set_error (error, RAPPORT_PACK_ERROR, RAPPORT_PACK_ERROR_INVALID,
+                       _("The picture “%s” has changed since the pack was installed."), src);
+          return NULL;
+        }
+    }
+
+  if (!rapport_media_check (src, bytes, info, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&bytes);
+}
+
 /* The bytes kept with RAPPORT_PACK_LOAD_KEEP_FILES: name → GBytes, or NULL. */
 GHashTable *
 rapport_pack_get_files (RapportPack *self)

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "rapport-media.h"
 #include "rapport-problem.h"
 #include "rapport-topic-loader.h"
 
@@ -73,5 +74,9 @@ const char         *rapport_pack_get_media_sha256       (RapportPack        *sel
 GListModel         *rapport_pack_get_topics             (RapportPack        *self);
 const char         *rapport_pack_get_folder             (RapportPack        *self);
 const char         *rapport_pack_get_archive            (RapportPack        *self);
+GBytes             *rapport_pack_read_media             (RapportPack        *self,
+                                                         const char         *src,
+                                                         RapportMediaInfo   *info,
+                                                         GError            **error);
 
 G_END_DECLS
