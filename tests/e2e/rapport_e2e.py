@@ -162,6 +162,14 @@ def texts(root):
     return [plain(node.name) for node in walk(root) if role(node) == "label" and node.name]
 
 
+def actions(node):
+    try:
+        action = node.queryAction()
+    except NotImplementedError:
+        return []
+    return [action.getName(i) for i in range(action.nActions)]
+
+
 def act(node, *names):
     """Runs the first of the named accessible actions that @node offers."""
     action = node.queryAction()
@@ -297,7 +305,9 @@ class App:
             return None
 
         self.node, self.window = wait_until(application, "the Rapport window", 30)
-        # Maximized, window coordinates are screen coordinates.
+        # Maximized, window coordinates are screen coordinates.  The window
+        # offers to maximize only once it is on screen.
+        wait_until(lambda: "window.toggle-maximized" in actions(self.window), "the window to be mapped")
         act(self.window, "window.toggle-maximized")
         wait_until(lambda: extents(self.window).width >= 1200, "the maximized window")
         return self.window
@@ -360,6 +370,17 @@ class App:
     def query(self, sql, *parameters):
         with self.db() as connection:
             return connection.execute(sql, parameters).fetchall()
+
+    def back(self, to_page):
+        """Presses the header bar's Back and waits for the Learn view's
+        @to_page ("topics" for the grid, or a page's class name) to be in
+        place: a Back pressed while a page still slides is lost."""
+        click(find(self.window, role_name="push button", name="Back"))
+        if to_page == "topics":
+            gone(self.window, role_name="push button", name="Back")
+        else:
+            learn = find(self.window, role_name="filler", name="RapportLearnView")
+            settle(find(learn, role_name="filler", name=to_page))
 
     def view(self, name):
         """Switches to a view with its tab in the header bar."""
