@@ -6,11 +6,12 @@ back, and sees the trend of their self-ratings in the Progress view."""
 import datetime
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from rapport_e2e import (check, click, find, find_all, log, mouse_click, plain, run, set_text,
-                         stack_page, text_of, texts, wait_until)
+from rapport_e2e import (check, click, find, find_all, gone, log, mouse_click, plain, run, set_text,
+                         text_of, texts, wait_until)
 
 TODAY = datetime.datetime.now().replace(second=0, microsecond=0)
 
@@ -160,6 +161,12 @@ def journey(app):
     app.screenshot("deleted")
     click(undo)
     wait_until(lambda: len(entry_rows(window)) == 3, "the entry back after Undo")
+    # The deletion's toast had pushed aside the toast of the last save; it
+    # must not come back once the deletion is undone.
+    gone(window, role_name="label", startswith="“Router keeps dropping” deleted")
+    time.sleep(1)
+    check(not find_all(window, role_name="label", name="Entry saved"),
+          "the toast of an earlier save came back after Undo")
     after = app.query("SELECT uuid, title, occurred_at, situation FROM journal_entry WHERE title = ?",
                       ENTRIES[1]["title"])
     check(after == before, f"Undo brings the same entry back: {before} → {after}")

@@ -9,7 +9,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from rapport_e2e import (AnswerKey, check, click, find, find_all, gone, log, mouse_click,
+from rapport_e2e import (AnswerKey, check, click, find, gone, log, mouse_click,
                          plain, run, take_quiz, texts, wait_until)
 
 CORE = "io.github.rapportapp.core"
@@ -111,7 +111,7 @@ def journey(app):
     find(topic, role_name="label", name="2 of 4 lessons done · best quiz score 100 %")
     app.back("topics")
     wait_until(lambda: plain(card(window).name).endswith(
-        f"2 of 4 lessons · quiz best 100 %, last 100 %"), "the card to show the lessons and the score")
+        "2 of 4 lessons · quiz best 100 %, last 100 %"), "the card to show the lessons and the score")
     app.screenshot("course-after")
 
     log("the Progress view")

@@ -11,8 +11,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from rapport_e2e import (check, click, find, find_all, gone, log, mouse_click, plain, run,
-                         texts, wait_until)
+from rapport_e2e import check, click, find, find_all, gone, log, mouse_click, plain, run, wait_until
 
 PACK_ID = "org.example.training.greetings"
 TITLE = "Greeting Callers"

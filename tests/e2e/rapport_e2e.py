@@ -5,12 +5,17 @@ built app with its own data folders, finds controls by role and accessible
 name, activates them through their accessibility actions, reads what the app
 shows, and checks the progress database with sqlite3.
 
-Run inside an X server and a D-Bus session in which
-org.gnome.desktop.interface toolkit-accessibility is true (see
+Run inside an X server with a window manager and a D-Bus session (see
 tests/e2e/run-journey.sh).  GTK 4.8 reports coordinates relative to the
 window, so the app's window is maximized first: then window and screen
 coordinates agree, which the few mouse clicks (on controls that offer no
-accessible action, such as the topic cards) rely on.
+accessible action: topic cards, list rows, quiz choices) rely on.
+
+GTK 4.8 sets no SHOWING state, and a GtkStack or AdwLeaflet keeps the last
+allocation of the pages it hid, so a control on a hidden page can look on
+screen.  Lookups therefore start from the page at hand (a view, a leaflet
+page, the stack page of a known control), never from the whole window when
+the same name may exist elsewhere.
 """
 
 import os
@@ -190,7 +195,7 @@ def settle(node):
     where it is."""
     def same_place():
         first = extents(node)
-        time.sleep(0.15)
+        time.sleep(0.1)
         second = extents(node)
         key = lambda box: (box.x, box.y, box.width, box.height)
         return second if key(first) == key(second) and second.width > 0 else None
@@ -493,11 +498,13 @@ def answer_question(page, key, right):
     """Answers the question on the quiz page right or wrong, checks it and
     moves on.  Returns the question's key."""
     page = stack_page(find(page, role_name="push button", name="Check Answer"))
-    labels = set(_words(text) for text in texts(page))
-    widgets = [node for node in walk(page)
-               if role(node) in ("check box", "radio button", "push button") and node.name
-               and node.name[0].isdigit() and ". " in node.name]
-    by_text = {_words(_choice_text(node.name)): node for node in widgets}
+    labels, by_text = set(), {}
+    for node in walk(page):
+        kind, name = role(node), node.name
+        if kind == "label" and name:
+            labels.add(_words(name))
+        elif kind in ("check box", "push button") and name[:1].isdigit() and ". " in name:
+            by_text[_words(_choice_text(name))] = node
     question = key.identify(labels, list(by_text))
     for text in question["right" if right else "wrong"]:
         node = by_text[text]
