@@ -257,6 +257,10 @@ class App:
         self.binary = os.environ.get("RAPPORT_BINARY") or os.path.join(self.build_dir, "src", "rapport")
         self.shots = os.path.join(self.build_dir, "tests", "e2e-screenshots")
         os.makedirs(self.shots, exist_ok=True)
+        # A failure's screenshot from an earlier run must not linger.
+        for name in os.listdir(self.shots):
+            if name.startswith(f"{journey}-") and name.endswith(".png"):
+                os.remove(os.path.join(self.shots, name))
         self.home = tempfile.mkdtemp(prefix=f"rapport-e2e-{journey}-")
         self.process = None
         self.node = None
