@@ -45,6 +45,9 @@ struct _RapportJournalView
   GtkFileChooserNative *chooser;
   char                 *export_format;
 
+  /* borrowed */
+  AdwToast             *toast;     /* the last message, while it is shown or queued */
+
   /* state */
   guint                 n_loaded;
   gboolean              more;
@@ -505,8 +508,18 @@ add_toast (RapportJournalView *self,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
+  /* A new message replaces the last one.  Pushed aside by an urgent toast,
+   * the last one would come back later, out of place: "Entry saved" after
+   * the Undo of a deletion.
+   */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    {
+      g_set_weak_pointer (&self->toast, toast);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
   else
     g_object_unref (g_object_ref_sink (toast));
 }
@@ -813,6 +826,7 @@ rapport_journal_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_object (&self->entries);
+  g_clear_weak_pointer (&self->toast);
 
   G_OBJECT_CLASS (rapport_journal_view_parent_class)->dispose (object);
 }

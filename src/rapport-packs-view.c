@@ -69,9 +69,17 @@ show_toast (RapportPacksView *self,
             const char       *text)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast;
 
-  if (RAPPORT_IS_WINDOW (root))
-    rapport_window_add_toast (RAPPORT_WINDOW (root), adw_toast_new (text));
+  if (!RAPPORT_IS_WINDOW (root))
+    return;
+
+  /* The outcome of what the learner just did replaces an older message
+   * (such as the last install's) instead of waiting behind it.
+   */
+  toast = adw_toast_new (text);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  rapport_window_add_toast (RAPPORT_WINDOW (root), toast);
 }
 
 /* The list page, or the empty state when no pack is installed; the summary
