@@ -543,34 +543,6 @@ on_leaflet_visible_child_cb (RapportLearnView *self,
 
 /* Set-up */
 
-/* A reload (a pack installed, upgraded or removed) makes new topic objects:
- * the topic page moves to the new copy of its topic, so an upgrade shows its
- * new lessons at once, and goes back to the grid when the topic is gone.
- */
-static void
-follow_reloaded_topic (RapportLearnView *self)
-{
-  RapportTopic *shown;
-  RapportTopic *current;
-
-  if (self->topic_page == NULL)
-    return;
-
-  shown = rapport_topic_page_get_topic (self->topic_page);
-  if (shown == NULL)
-    return;
-
-  current = rapport_catalog_lookup_topic (self->catalog, rapport_topic_get_pack_id (shown),
-                                          rapport_topic_get_key (shown));
-  if (current == shown)
-    return;
-
-  if (current != NULL)
-    rapport_topic_page_set_topic (self->topic_page, current);
-  else if (g_strcmp0 (rapport_learn_view_get_page (self), "topic") == 0)
-    adw_leaflet_set_visible_child_name (self->leaflet, "topics");
-}
-
 static void
 show_catalog (RapportLearnView *self)
 {
@@ -581,8 +553,6 @@ show_catalog (RapportLearnView *self)
       gtk_stack_set_visible_child_name (self->topics_stack, "loading");
       return;
     }
-
-  follow_reloaded_topic (self);
 
   if (g_list_model_get_n_items (topics) == 0)
     {
