@@ -323,6 +323,74 @@ test_chart_svg (void)
   g_assert_null (strstr (svg, "<image"));
 }
 
+/* Red pixels (the line's colour, nearly opaque) in the box of 2 r + 1
+ * pixels around (@x, @y).
+ */
+static guint
+count_red (cairo_surface_t *surface,
+           int              x,
+           int              y,
+           int              r)
+{
+  guint count = 0;
+
+  for (int dy = -r; dy <= r; dy++)
+    for (int dx = -r; dx <= r; dx++)
+      {
+        guint32 p = pixel (surface, x + dx, y + dy);
+
+        if (((p >> 16) & 0xff) > 0xe0 && ((p >> 8) & 0xff) < 0x60 && (p & 0xff) < 0x60)
+          count++;
+      }
+
+  return count;
+}
+
+/* Ratings far apart have no trend between them, and each must still be
+ * seen: a dot as large as a quiz score's, not a speck of line width.
+ */
+static void
+test_chart_lone_points (void)
+{
+  gint64 start = 1767225600;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 60 * DAY, tz);
+  g_autoptr(RapportSeries) series = rapport_series_new ("empathy", RAPPORT_STORE_SERIES_SELF_RATING);
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "svg", NULL);
+  g_autofree char *path = g_build_filename (dir, "lone.svg", NULL);
+  g_autofree char *svg = NULL;
+  cairo_surface_t *surface = white_surface (WIDTH, HEIGHT);
+  cairo_surface_t *vector;
+  cairo_rectangle_int_t plot;
+  int x, y;
+
+  rapport_series_append (series, start + 30 * DAY, 3.0, "entry", 1);
+  rapport_chart_add_series (chart, series, &red);
+  render (chart, surface, WIDTH, HEIGHT);
+  save_png (surface, "chart-lone-point");
+
+  rapport_chart_get_plot_area (chart, &plot);
+  x = plot.x + plot.width / 2;
+  y = row_of (chart, 3.0);
+  /* A disc of radius 3.5 covers about 38 pixels; a 2-pixel line's round
+   * cap about 3.
+   */
+  g_assert_cmpuint (count_red (surface, x, y, 5), >=, 25);
+  /* Round: not a bar across the plot. */
+  g_assert_cmpuint (count_red (surface, x + 20, y, 3), ==, 0);
+
+  /* In an SVG export too, as a filled shape. */
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+  vector = cairo_svg_surface_create (path, WIDTH, HEIGHT);
+  render (chart, vector, WIDTH, HEIGHT);
+  cairo_surface_finish (vector);
+  cairo_surface_destroy (vector);
+  g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "fill:rgb(100%,0%,0%)"));
+
+  cairo_surface_destroy (surface);
+}
+
 /* Every drawn point can be found where it was drawn, with its source. */
 static void
 test_chart_find_point (void)
@@ -557,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/rapport/chart/axes", test_chart_axes);
   g_test_add_func ("/rapport/chart/recording", test_chart_recording);
   g_test_add_func ("/rapport/chart/svg", test_chart_svg);
+  g_test_add_func ("/rapport/chart/lone-points", test_chart_lone_points);
   g_test_add_func ("/rapport/chart/find-point", test_chart_find_point);
   g_test_add_func ("/rapport/chart/shown-sources", test_chart_shown_sources);
   g_test_add_func ("/rapport/chart/radar", test_chart_radar);

@@ -36,6 +36,7 @@
 #define QUIZ_RADIUS    3.5
 #define TREND_WIDTH    2.0
 #define QUIZ_WIDTH     1.5
+#define LONE_RADIUS    3.5   /* a trend value with no neighbour within the window */
 #define GRID_ALPHA     0.12
 #define LABEL_ALPHA    0.7
 #define POINT_ALPHA    0.3
@@ -562,13 +563,18 @@ path_trend (cairo_t       *cr,
       double y = map_y (m, kind, points[i].value);
 
       /* A gap longer than the window has no trend: the line stops.  A lone
-       * point becomes a dot (a round cap on a segment of no length).
+       * point becomes a dot, as large as a quiz score's, so a single rating
+       * can be seen.
        */
       if (i == 0 || points[i].time - points[i - 1].time > window)
         {
-          cairo_move_to (cr, x, y);
           if (i + 1 == n || points[i + 1].time - points[i].time > window)
-            cairo_line_to (cr, x, y);
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, x, y, LONE_RADIUS, 0, 2 * G_PI);
+              cairo_close_path (cr);
+            }
+          cairo_move_to (cr, x, y);
         }
       else
         {
@@ -840,6 +846,7 @@ raster_trend (RapportChart  *self,
   if (n == 0)
     return;
 
+  ink = ink_for (&line->color, 1.0);
   for (guint i = 0; i < n; i++)
     {
       double x = map_x (l, points[i].time);
@@ -848,13 +855,12 @@ raster_trend (RapportChart  *self,
       /* A lone point (between gaps longer than the window) is a dot. */
       if ((i == 0 || points[i].time - points[i - 1].time > self->window)
           && (i + 1 == n || points[i + 1].time - points[i].time > self->window))
-        add_segment (self, canvas->width, x, y, x, y, &first, &last);
+        fill_disc (canvas, x, y, LONE_RADIUS * scale, &ink);
       else if (i > 0 && points[i].time - points[i - 1].time <= self->window)
         add_segment (self, canvas->width, map_x (l, points[i - 1].time),
                      map_y (l, kind, points[i - 1].value), x, y, &first, &last);
     }
 
-  ink = ink_for (&line->color, 1.0);
   for (int c = MAX (first, 0); c <= last; c++)
     {
       /* A line of slope s is sqrt (1 + s²) times its width tall; capped, as
