@@ -99,6 +99,9 @@ fill_chart (RapportChartView *self,
     }
 }
 
+/* Fewer values than this are described as they are, not as a trend. */
+#define MIN_POINTS_TO_SMOOTH 5
+
 /* "3.5" for a self-rating, "72 %" for a quiz score. */
 static char *
 format_value (RapportStoreSeries kind,
@@ -137,8 +140,16 @@ describe_series (RapportSeries *series,
   if (rapport_series_get_n_points (series) == 0)
     return NULL;
 
-  trend = rapport_series_moving_average (series, rapport_series_trend_window_for_span (to - from));
-  first = rapport_series_get_points (trend, &n_points);
+  /* A handful of values is read out as it is: smoothing three ratings of
+   * 1, 3 and 4 a day apart would say the skill "stayed at 2.7".
+   */
+  if (rapport_series_get_n_points (series) < MIN_POINTS_TO_SMOOTH)
+    first = rapport_series_get_points (series, &n_points);
+  else
+    {
+      trend = rapport_series_moving_average (series, rapport_series_trend_window_for_span (to - from));
+      first = rapport_series_get_points (trend, &n_points);
+    }
   last = &first[n_points - 1];
   days = MAX (1, (guint) ((last->time - first->time + RAPPORT_SERIES_DAY / 2) / RAPPORT_SERIES_DAY));
   start = format_value (kind, first->value);

@@ -814,6 +814,44 @@ test_cards_layout (void)
   rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
 }
 
+/* Three ratings a day apart are too few for a trend: the description reads
+ * them as they are (1 to 4), where a seven-day average would say the skill
+ * stayed near 2.7.
+ */
+static void
+test_few_ratings_described (void)
+{
+  RapportWindow *window = get_window ();
+  RapportStore *store = rapport_application_get_store (app);
+  const RapportSkill *skill = rapport_skill_get_nth (4);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *rose = g_strdup_printf ("%s rose from 1.0 to 4.0 over 2 days.", skill->title);
+  const int ratings[3] = { 1, 3, 4 };
+  RapportProgressView *view;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ratings); i++)
+    {
+      g_autoptr(RapportStoreEntry) entry = rapport_store_entry_new ();
+      g_autoptr(GError) error = NULL;
+
+      entry->occurred = g_date_time_add_days (now, (int) i - 3);
+      entry->title = g_strdup_printf ("short run %u", i);
+      rapport_store_entry_set_rating (entry, skill->key, ratings[i]);
+      g_assert_true (rapport_store_save_journal_entry (store, entry, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Coming back to the view reads the store again. */
+  rapport_window_set_view (window, "learn");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 5);
+  view = show_progress ();
+  rapport_progress_view_set_range (view, RAPPORT_SERIES_RANGE_30_DAYS);
+  rapport_test_wait_for_frames (GTK_WIDGET (view), 3);
+  g_test_message ("%s", rapport_chart_view_get_description (rapport_progress_view_get_chart_view (view)));
+  g_assert_nonnull (strstr (rapport_chart_view_get_description (rapport_progress_view_get_chart_view (view)),
+                            rose));
+}
+
 /* Run last: it empties the store. */
 static void
 test_empty (void)
@@ -866,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/rapport/progress/profile", test_profile);
   g_test_add_func ("/rapport/progress/cards-layout", test_cards_layout);
   g_test_add_func ("/rapport/progress/export", test_export);
+  g_test_add_func ("/rapport/progress/few-ratings-described", test_few_ratings_described);
   g_test_add_func ("/rapport/progress/empty", test_empty);
 
   ret = g_test_run ();
