@@ -1953,6 +1953,37 @@ test_store_draft_and_packs (void)
   draft = rapport_store_load_draft (store, NULL, &error);
   g_assert_null (draft);
 
+  /* Saving an entry drops the draft of that entry in the same commit, and
+   * leaves a draft of another entry alone.
+   */
+  {
+    g_autoptr(GDateTime) when = utc (2024, 3, 1, 9, 0);
+    g_autoptr(RapportStoreEntry) entry = make_entry ("drafted", when);
+    g_autofree char *json = g_strdup_printf ("{\"uuid\":\"%s\",\"title\":\"drafted\"}", entry->uuid);
+    const char *other = "{\"uuid\":\"0b0c8f4e-7c2e-4f43-9d1c-5b1f1b1d2e3f\",\"title\":\"other\"}";
+
+    g_assert_true (rapport_store_save_draft (store, other, &error));
+    g_assert_true (rapport_store_save_journal_entry (store, entry, &error));
+    draft = rapport_store_load_draft (store, NULL, &error);
+    g_assert_cmpstr (draft, ==, other);
+    g_clear_pointer (&draft, g_free);
+
+    g_assert_true (rapport_store_save_draft (store, json, &error));
+    g_assert_true (rapport_store_save_journal_entry (store, entry, &error));
+    g_assert_no_error (error);
+    draft = rapport_store_load_draft (store, NULL, &error);
+    g_assert_null (draft);
+
+    /* A draft that is not JSON does not stop a save. */
+    g_assert_true (rapport_store_save_draft (store, "not json", &error));
+    g_assert_true (rapport_store_save_journal_entry (store, entry, &error));
+    g_assert_no_error (error);
+    draft = rapport_store_load_draft (store, NULL, &error);
+    g_assert_cmpstr (draft, ==, "not json");
+    g_clear_pointer (&draft, g_free);
+    g_assert_true (rapport_store_clear_draft (store, &error));
+  }
+
   g_assert_true (rapport_store_set_pack_installed (store, "core", "1.0", "Core", installed,
                                                    &error));
   g_assert_true (rapport_store_set_pack_installed (store, "acme-sales", "0.3", "Acme sales",

@@ -266,6 +266,26 @@ write_entry (RapportStore       *self,
   return TRUE;
 }
 
+/* The editor's draft of the entry being saved goes in the same transaction.
+ * Were it cleared afterwards, a kill between the two commits would leave a
+ * draft of an entry already saved, and finishing that "unsaved" draft
+ * would overwrite the entry.
+ */
+static gboolean
+drop_draft_of (RapportStore  *self,
+               const char    *uuid,
+               GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = NULL;
+
+  stmt = rapport_store_prepare (self, RAPPORT_STORE_SQL_DROP_DRAFT_OF, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rapport_store_bind_text (stmt, 1, uuid);
+  return rapport_store_step_done (self, stmt, error);
+}
+
 gboolean
 rapport_store_save_journal_entry (RapportStore       *self,
                                   RapportStoreEntry  *entry,
@@ -289,7 +309,8 @@ rapport_store_save_journal_entry (RapportStore       *self,
 
   if (!write_entry (self, entry,
                     entry->created != NULL ? g_date_time_to_unix (entry->created) : now_unix,
-                    now_unix, error))
+                    now_unix, error)
+      || !drop_draft_of (self, entry->uuid, error))
     {
       rapport_store_rollback (self);
       return FALSE;
