@@ -26,6 +26,7 @@ struct _RapportJournalEditor
   GtkScrolledWindow   *scroller;
   GtkLabel            *heading_label;
   GtkLabel            *draft_label;
+  GtkLabel            *draft_error_label;
   AdwEntryRow         *title_row;
   AdwEntryRow         *when_row;
   AdwEntryRow         *tags_row;
@@ -346,6 +347,7 @@ fill (RapportJournalEditor    *self,
                                        rapport_store_entry_get_rating (entry, rapport_skill_get_nth (i)->key));
   gtk_label_set_text (self->prompt_label, "");
   g_clear_pointer (&self->last_prompt, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_error_label), FALSE);
   self->loading = FALSE;
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -414,9 +416,23 @@ rapport_journal_editor_flush_draft (RapportJournalEditor *self)
   if (self->store == NULL || self->uuid == NULL)
     return;
 
+  /* When the draft cannot be written, nothing is lost yet (the text is on
+   * screen), but a crash now would lose it: say so where the user types.
+   */
   json = draft_to_json (self);
   if (!rapport_store_save_draft (self->store, json, &error))
-    g_warning ("Could not keep the journal draft: %s", error->message);
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: the placeholder is the reason, a full sentence */
+      message = g_strdup_printf (_("What you type here is not being kept as a draft. %s"), error->message);
+      gtk_label_set_text (self->draft_error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->draft_error_label), TRUE);
+      g_message ("Could not keep the journal draft: %s", error->message);
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_error_label), FALSE);
 }
 
 static gboolean
@@ -755,6 +771,7 @@ rapport_journal_editor_class_init (RapportJournalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, draft_error_label);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, when_row);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, tags_row);

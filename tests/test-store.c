@@ -2242,7 +2242,7 @@ test_store_disk_full (void)
   g_assert_false (rapport_store_save_journal_entry (store, big, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FULL);
   g_assert_nonnull (strstr (error->message, "disk is full"));
-  g_assert_nonnull (strstr (error->message, "Nothing saved before it was lost"));
+  g_assert_nonnull (strstr (error->message, "Nothing saved before was lost"));
   g_test_message ("%s", error->message);
   g_clear_error (&error);
 
