@@ -1269,6 +1269,24 @@ test_store_search_hostile (void)
 
   g_assert_cmpuint (search_count (store, junk), ==, 0);
   g_assert_cmpuint (search_count (store, "refund\""), ==, 1);
+
+  /* A page of text pasted into the search box: only its first 16 words
+   * make the query (15,000 phrases kept SQLite busy for minutes).
+   */
+  {
+    g_autoptr(GString) page = g_string_new ("a refund story ");
+    g_autofree char *query = NULL;
+    guint phrases = 0;
+
+    while (page->len < 100 * 1000)
+      g_string_append (page, "the customer read out every line of the bill ");
+    query = rapport_store_build_search_query (page->str);
+    for (const char *c = query; *c != '\0'; c++)
+      phrases += *c == '"';
+    g_assert_cmpuint (phrases, ==, 2 * 16);
+    g_assert_true (g_str_has_prefix (query, "\"a\" \"refund\" \"story\" \"the\""));
+    g_assert_cmpuint (search_count (store, page->str), ==, 0);
+  }
   g_assert_cmpuint (search_count (store, "-refund"), ==, 1);
   g_assert_true (has_entry (store, uuid));
   g_clear_object (&store);

@@ -620,10 +620,18 @@ rapport_store_get_journal_entry (RapportStore  *self,
   return g_steal_pointer (&entry);
 }
 
+/* Words of a search that count.  Each one is a phrase the match must hold,
+ * and FTS5's time grows faster than the number of phrases: a page of text
+ * pasted into the search box (100 kB, 15,000 words) kept the app busy for
+ * minutes.  Nobody looks for an entry by more words than this.
+ */
+#define MAX_SEARCH_WORDS 16
+
 /* Turns what a user typed into an FTS5 query that cannot be a syntax error:
  * every word becomes a quoted string (inner quotes doubled), so operators,
  * parentheses, colons and stars are just text.  The words must all match;
- * the last one may be the start of a word, for search as you type.
+ * the last one may be the start of a word, for search as you type.  Only
+ * the first MAX_SEARCH_WORDS words are used.
  * Returns: the query, or NULL if @text has no word to search for
  */
 char *
@@ -631,6 +639,7 @@ rapport_store_build_search_query (const char *text)
 {
   g_autofree char *valid = NULL;
   g_autoptr(GString) query = NULL;
+  guint n_words = 0;
   const char *p;
 
   if (text == NULL)
@@ -640,7 +649,7 @@ rapport_store_build_search_query (const char *text)
   query = g_string_new (NULL);
   p = valid;
 
-  while (*p != '\0')
+  while (*p != '\0' && n_words < MAX_SEARCH_WORDS)
     {
       const char *start;
       gboolean has_word_char = FALSE;
@@ -664,6 +673,7 @@ rapport_store_build_search_query (const char *text)
 
       if (query->len > 0)
         g_string_append_c (query, ' ');
+      n_words++;
       g_string_append_c (query, '"');
       for (const char *c = start; c < p; c++)
         {
