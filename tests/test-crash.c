@@ -453,7 +453,6 @@ test_random_kills (void)
   RapportWindow *window;
   Seen seen = { 0 };
   guint previous_entries = 0;
-  guint previous_attempts = 0;
 
   g_test_message ("seed %u (set RAPPORT_CRASH_SEED=%u to repeat these kills)", seed, seed);
   g_printerr ("# seed %u\n", seed);
@@ -466,8 +465,11 @@ test_random_kills (void)
       g_autofree char *first = g_strdup_printf ("%u", round * 1001);
       /* The moment: after a random number of things the driver reported
        * (none: during the start-up), then a random part of the next one.
+       * The first round has saved two entries by then and the second (which
+       * starts with a quiz) a quiz, so that there is always something to
+       * look for.
        */
-      guint events = g_rand_int_range (rand, 0, 6);
+      guint events = g_rand_int_range (rand, round == 0 ? 3 : round == 1 ? 2 : 0, 6);
       guint delay_ms = g_rand_int_range (rand, 0, 1500);
       guint lines_before = count_lines (log_path);
 
@@ -495,13 +497,12 @@ test_random_kills (void)
                       round + 1, delay_ms, events, seen.entries, seen.attempts);
       g_assert_cmpuint (seen.entries, >=, previous_entries);
       previous_entries = seen.entries;
-      previous_attempts = seen.attempts;
     }
 
   /* The rounds did work: otherwise this proves nothing. */
-  g_assert_cmpuint (seen.starts, >, N_KILLS / 2);
-  g_assert_cmpuint (seen.entries, >, 0);
-  g_test_message ("%u starts, %u entries, %u quizzes", seen.starts, seen.entries, previous_attempts);
+  g_assert_cmpuint (seen.entries, >=, 2);
+  g_assert_cmpuint (seen.attempts, >=, 1);
+  g_test_message ("%u starts, %u entries, %u quizzes", seen.starts, seen.entries, seen.attempts);
 
   /* The app itself starts as usual and lists what was saved. */
   app = rapport_test_app_new ();
