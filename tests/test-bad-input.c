@@ -4,7 +4,8 @@
  * overridden direction, C0 controls, DEL, a byte order mark, combining
  * marks with nothing to combine with, markup, and a 100 kB paste go into
  * the journal's title, tags, three text fields and search, through the
- * clipboard, as a paste would.  What is saved must come back byte for
+ * clipboard, as a paste would (the date field must refuse them, saying how
+ * to write a date).  These are all the text fields Rapport has.  What is saved must come back byte for
  * byte (the title and tags lose surrounding ASCII white space, and tags
  * are split at commas: that is all the editor changes), the list row must
  * stay one line inside the window, and the JSON export must bring the
@@ -49,6 +50,18 @@ static gboolean
 editor_closed (gpointer user_data)
 {
   return !editor_shown (user_data);
+}
+
+static gboolean
+dialog_shown (gpointer user_data)
+{
+  return rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+dialog_gone (gpointer user_data)
+{
+  return !dialog_shown (user_data);
 }
 
 typedef struct
@@ -237,6 +250,32 @@ test_paste_everywhere (void)
                                    GTK_TYPE_TOGGLE_BUTTON, "4");
   g_signal_emit_by_name (four, "clicked");
   rapport_test_save_screenshot (GTK_WIDGET (window), "bad-input-editor");
+
+  /* The date field takes only a date: anything else is refused with a
+   * sentence that shows the form, and nothing typed is lost.
+   */
+  {
+    GtkWidget *when_row = rapport_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                                    "_When (year-month-day hour:minute)");
+    g_autofree char *when = widget_text (when_row);
+    GtkWindow *dialog;
+    GtkWidget *close;
+
+    g_free (paste (when_row, HOSTILE_LINE));
+    gtk_widget_grab_focus (title_row);
+    rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
+    g_assert_true (rapport_test_wait_until (dialog_shown, NULL, 3000));
+    dialog = rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                     "Write the date and time like 2026-11-23 14:30.");
+    close = rapport_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Close");
+    g_signal_emit_by_name (close, "clicked");
+    g_assert_true (rapport_test_wait_until (dialog_gone, NULL, 3000));
+    g_assert_true (editor_shown (window));
+    g_assert_null (rapport_store_get_journal_entry (store, uuid, NULL));
+    g_free (paste (when_row, when));
+  }
+
   gtk_widget_grab_focus (title_row);
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
   g_assert_true (rapport_test_wait_until (editor_closed, window, 5000));
