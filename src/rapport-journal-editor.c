@@ -52,6 +52,7 @@ struct _RapportJournalEditor
   /* state */
   gboolean             editing;
   gboolean             loading;      /* filling the fields: not a user change */
+  gboolean             changed;      /* a user change the stored draft lacks */
 };
 
 G_DEFINE_FINAL_TYPE (RapportJournalEditor, rapport_journal_editor, GTK_TYPE_WIDGET)
@@ -348,6 +349,7 @@ fill (RapportJournalEditor    *self,
   gtk_label_set_text (self->prompt_label, "");
   g_clear_pointer (&self->last_prompt, g_free);
   gtk_widget_set_visible (GTK_WIDGET (self->draft_error_label), FALSE);
+  self->changed = FALSE;
   self->loading = FALSE;
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -413,7 +415,8 @@ rapport_journal_editor_flush_draft (RapportJournalEditor *self)
   g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
 
   g_clear_handle_id (&self->draft_id, g_source_remove);
-  if (self->store == NULL || self->uuid == NULL)
+  /* An entry opened and left as it was leaves no draft behind. */
+  if (self->store == NULL || self->uuid == NULL || !self->changed)
     return;
 
   /* When the draft cannot be written, nothing is lost yet (the text is on
@@ -432,6 +435,7 @@ rapport_journal_editor_flush_draft (RapportJournalEditor *self)
       return;
     }
 
+  self->changed = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->draft_error_label), FALSE);
 }
 
@@ -451,6 +455,7 @@ schedule_draft (RapportJournalEditor *self)
   if (self->loading || self->uuid == NULL)
     return;
 
+  self->changed = TRUE;
   g_clear_handle_id (&self->draft_id, g_source_remove);
   self->draft_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
 }
@@ -533,6 +538,7 @@ rapport_journal_editor_restore_draft (RapportJournalEditor *self)
         rating = json_object_get_int_member_with_default (json_node_get_object (ratings), key, 0);
       rapport_journal_editor_set_rating (self, key, rating >= 1 && rating <= 5 ? (int) rating : 0);
     }
+  self->changed = FALSE;  /* the store holds it already */
   self->loading = FALSE;
 
   gtk_label_set_text (self->heading_label, self->editing ? _("Edit Entry") : _("New Entry"));
@@ -616,6 +622,7 @@ rapport_journal_editor_discard (RapportJournalEditor *self)
   if (self->store != NULL)
     rapport_store_clear_draft (self->store, NULL);
   g_clear_pointer (&self->uuid, g_free);
+  self->changed = FALSE;
 }
 
 /* Prompts */
