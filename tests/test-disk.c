@@ -458,6 +458,11 @@ test_full_while_saving (void)
   }
   g_assert_null (rapport_store_get_journal_entry (store, uuid, NULL));
   g_free (rapport_test_save_screenshot (GTK_WIDGET (window), "disk-full-editor"));
+  g_settings_set_string (rapport_application_get_settings (app), "color-scheme", "dark");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  g_free (rapport_test_save_screenshot (GTK_WIDGET (window), "disk-full-editor-narrow-dark"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  g_settings_set_string (rapport_application_get_settings (app), "color-scheme", "default");
 
   /* Space freed: the same Ctrl+S saves it, whole. */
   g_assert_no_errno (g_unlink (filler));
