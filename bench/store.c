@@ -227,6 +227,8 @@ script_insert (GString           *script,
       statement (script, RAPPORT_STORE_SQL_INSERT_TAG), n++;
     }
 
+  param_text (script, 1, entry->uuid);
+  statement (script, RAPPORT_STORE_SQL_DROP_DRAFT_OF), n++;
   statement (script, "COMMIT"), n++;
 
   return n;

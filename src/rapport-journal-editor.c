@@ -26,6 +26,7 @@ struct _RapportJournalEditor
   GtkScrolledWindow   *scroller;
   GtkLabel            *heading_label;
   GtkLabel            *draft_label;
+  GtkLabel            *draft_error_label;
   AdwEntryRow         *title_row;
   AdwEntryRow         *when_row;
   AdwEntryRow         *tags_row;
@@ -51,6 +52,7 @@ struct _RapportJournalEditor
   /* state */
   gboolean             editing;
   gboolean             loading;      /* filling the fields: not a user change */
+  gboolean             changed;      /* a user change the stored draft lacks */
 };
 
 G_DEFINE_FINAL_TYPE (RapportJournalEditor, rapport_journal_editor, GTK_TYPE_WIDGET)
@@ -346,6 +348,8 @@ fill (RapportJournalEditor    *self,
                                        rapport_store_entry_get_rating (entry, rapport_skill_get_nth (i)->key));
   gtk_label_set_text (self->prompt_label, "");
   g_clear_pointer (&self->last_prompt, g_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_error_label), FALSE);
+  self->changed = FALSE;
   self->loading = FALSE;
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -411,12 +415,28 @@ rapport_journal_editor_flush_draft (RapportJournalEditor *self)
   g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
 
   g_clear_handle_id (&self->draft_id, g_source_remove);
-  if (self->store == NULL || self->uuid == NULL)
+  /* An entry opened and left as it was leaves no draft behind. */
+  if (self->store == NULL || self->uuid == NULL || !self->changed)
     return;
 
+  /* When the draft cannot be written, nothing is lost yet (the text is on
+   * screen), but a crash now would lose it: say so where the user types.
+   */
   json = draft_to_json (self);
   if (!rapport_store_save_draft (self->store, json, &error))
-    g_warning ("Could not keep the journal draft: %s", error->message);
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: the placeholder is the reason, a full sentence */
+      message = g_strdup_printf (_("What you type here is not being kept as a draft. %s"), error->message);
+      gtk_label_set_text (self->draft_error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->draft_error_label), TRUE);
+      g_message ("Could not keep the journal draft: %s", error->message);
+      return;
+    }
+
+  self->changed = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_error_label), FALSE);
 }
 
 static gboolean
@@ -435,6 +455,7 @@ schedule_draft (RapportJournalEditor *self)
   if (self->loading || self->uuid == NULL)
     return;
 
+  self->changed = TRUE;
   g_clear_handle_id (&self->draft_id, g_source_remove);
   self->draft_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
 }
@@ -517,6 +538,7 @@ rapport_journal_editor_restore_draft (RapportJournalEditor *self)
         rating = json_object_get_int_member_with_default (json_node_get_object (ratings), key, 0);
       rapport_journal_editor_set_rating (self, key, rating >= 1 && rating <= 5 ? (int) rating : 0);
     }
+  self->changed = FALSE;  /* the store holds it already */
   self->loading = FALSE;
 
   gtk_label_set_text (self->heading_label, self->editing ? _("Edit Entry") : _("New Entry"));
@@ -600,6 +622,7 @@ rapport_journal_editor_discard (RapportJournalEditor *self)
   if (self->store != NULL)
     rapport_store_clear_draft (self->store, NULL);
   g_clear_pointer (&self->uuid, g_free);
+  self->changed = FALSE;
 }
 
 /* Prompts */
@@ -755,6 +778,7 @@ rapport_journal_editor_class_init (RapportJournalEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, draft_error_label);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, when_row);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, tags_row);

@@ -16,9 +16,13 @@
 /* Entries fetched at a time; more come as the list scrolls to its end. */
 #define PAGE_SIZE 25
 
-/* Markers the store puts around search matches, never typed by a user. */
-#define MATCH_OPEN  "\x01"
-#define MATCH_CLOSE "\x02"
+/* Markers the store puts around search matches: Unicode noncharacters
+ * U+FDD0 and U+FDD1, kept for a program's own use.  Control characters
+ * were used before, but those can be pasted into an entry, and a search
+ * then showed them as bold on and off.
+ */
+#define MATCH_OPEN  "\xef\xb7\x90"
+#define MATCH_CLOSE "\xef\xb7\x91"
 
 struct _RapportJournalView
 {
@@ -71,11 +75,15 @@ snippet_markup (const char *snippet)
   GString *markup = g_string_new (NULL);
   gboolean open = FALSE;
   const char *start = snippet;
+  const char *p = snippet;
 
   /* Escape the text between the markers, and turn the markers into bold. */
-  for (const char *p = snippet; ; p++)
+  for (;;)
     {
-      if (*p == MATCH_OPEN[0] || *p == MATCH_CLOSE[0] || *p == '\0')
+      gboolean at_open = g_str_has_prefix (p, MATCH_OPEN);
+      gboolean at_close = g_str_has_prefix (p, MATCH_CLOSE);
+
+      if (at_open || at_close || *p == '\0')
         {
           g_autofree char *part = g_strndup (start, p - start);
           g_autofree char *escaped = g_markup_escape_text (part, -1);
@@ -83,18 +91,21 @@ snippet_markup (const char *snippet)
           g_string_append (markup, escaped);
           if (*p == '\0')
             break;
-          if (*p == MATCH_OPEN[0] && !open)
+          if (at_open && !open)
             {
               g_string_append (markup, "<b>");
               open = TRUE;
             }
-          else if (*p == MATCH_CLOSE[0] && open)
+          else if (at_close && open)
             {
               g_string_append (markup, "</b>");
               open = FALSE;
             }
-          start = p + 1;
+          p += at_open ? strlen (MATCH_OPEN) : strlen (MATCH_CLOSE);
+          start = p;
         }
+      else
+        p++;
     }
 
   if (open)

@@ -331,6 +331,47 @@ test_export_import (void)
   g_assert_nonnull (find_row (window, "calm refund call"));
 }
 
+/* Leaving the editor keeps a draft only of what the user changed. */
+static void
+test_leave_unchanged (void)
+{
+  RapportWindow *window = get_window ();
+  RapportJournalView *view = rapport_window_get_journal_view (window);
+  RapportStore *store = rapport_application_get_store (app);
+  RapportStoreJournalQuery query = { .limit = 1 };
+  g_autoptr(GPtrArray) entries = NULL;
+  GtkWidget *banner;
+
+  rapport_window_set_view (window, "journal");
+  entries = rapport_store_list_journal_entries (store, &query, NULL);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_null (rapport_store_load_draft (store, NULL, NULL));
+
+  /* An entry opened and left as it was, and a new one left empty. */
+  rapport_journal_view_open_entry (view, ((RapportStoreEntry *) entries->pdata[0])->uuid);
+  g_assert_true (rapport_test_wait_until (editor_shown, window, 3000));
+  rapport_test_press_keys (GTK_WINDOW (window), "<Alt>Left");
+  g_assert_false (editor_shown (window));
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>n");
+  g_assert_true (rapport_test_wait_until (editor_shown, window, 3000));
+  rapport_test_press_keys (GTK_WINDOW (window), "<Alt>Left");
+  g_assert_false (editor_shown (window));
+  g_assert_null (rapport_store_load_draft (store, NULL, NULL));
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 5);
+  banner = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "You have an unsaved entry.");
+  g_assert_false (banner != NULL && gtk_widget_get_mapped (banner));
+
+  /* One typed letter is worth keeping. */
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>n");
+  g_assert_true (rapport_test_wait_until (editor_shown, window, 3000));
+  rapport_test_type_text (GTK_WINDOW (window), "x");
+  rapport_test_press_keys (GTK_WINDOW (window), "<Alt>Left");
+  g_assert_nonnull (rapport_store_load_draft (store, NULL, NULL));
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 5);
+  banner = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "You have an unsaved entry.");
+  g_assert_true (banner != NULL && gtk_widget_get_mapped (banner));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/rapport/journal/draft-child", test_draft_child);
   g_test_add_func ("/rapport/journal/write-search-edit-delete", test_write_search_edit_delete);
   g_test_add_func ("/rapport/journal/export-import", test_export_import);
+  g_test_add_func ("/rapport/journal/leave-unchanged", test_leave_unchanged);
 
   ret = g_test_run ();
 

@@ -1269,6 +1269,24 @@ test_store_search_hostile (void)
 
   g_assert_cmpuint (search_count (store, junk), ==, 0);
   g_assert_cmpuint (search_count (store, "refund\""), ==, 1);
+
+  /* A page of text pasted into the search box: only its first 16 words
+   * make the query (15,000 phrases kept SQLite busy for minutes).
+   */
+  {
+    g_autoptr(GString) page = g_string_new ("a refund story ");
+    g_autofree char *query = NULL;
+    guint phrases = 0;
+
+    while (page->len < 100 * 1000)
+      g_string_append (page, "the customer read out every line of the bill ");
+    query = rapport_store_build_search_query (page->str);
+    for (const char *c = query; *c != '\0'; c++)
+      phrases += *c == '"';
+    g_assert_cmpuint (phrases, ==, 2 * 16);
+    g_assert_true (g_str_has_prefix (query, "\"a\" \"refund\" \"story\" \"the\""));
+    g_assert_cmpuint (search_count (store, page->str), ==, 0);
+  }
   g_assert_cmpuint (search_count (store, "-refund"), ==, 1);
   g_assert_true (has_entry (store, uuid));
   g_clear_object (&store);
@@ -1953,6 +1971,37 @@ test_store_draft_and_packs (void)
   draft = rapport_store_load_draft (store, NULL, &error);
   g_assert_null (draft);
 
+  /* Saving an entry drops the draft of that entry in the same commit, and
+   * leaves a draft of another entry alone.
+   */
+  {
+    g_autoptr(GDateTime) when = utc (2024, 3, 1, 9, 0);
+    g_autoptr(RapportStoreEntry) entry = make_entry ("drafted", when);
+    g_autofree char *json = g_strdup_printf ("{\"uuid\":\"%s\",\"title\":\"drafted\"}", entry->uuid);
+    const char *other = "{\"uuid\":\"0b0c8f4e-7c2e-4f43-9d1c-5b1f1b1d2e3f\",\"title\":\"other\"}";
+
+    g_assert_true (rapport_store_save_draft (store, other, &error));
+    g_assert_true (rapport_store_save_journal_entry (store, entry, &error));
+    draft = rapport_store_load_draft (store, NULL, &error);
+    g_assert_cmpstr (draft, ==, other);
+    g_clear_pointer (&draft, g_free);
+
+    g_assert_true (rapport_store_save_draft (store, json, &error));
+    g_assert_true (rapport_store_save_journal_entry (store, entry, &error));
+    g_assert_no_error (error);
+    draft = rapport_store_load_draft (store, NULL, &error);
+    g_assert_null (draft);
+
+    /* A draft that is not JSON does not stop a save. */
+    g_assert_true (rapport_store_save_draft (store, "not json", &error));
+    g_assert_true (rapport_store_save_journal_entry (store, entry, &error));
+    g_assert_no_error (error);
+    draft = rapport_store_load_draft (store, NULL, &error);
+    g_assert_cmpstr (draft, ==, "not json");
+    g_clear_pointer (&draft, g_free);
+    g_assert_true (rapport_store_clear_draft (store, &error));
+  }
+
   g_assert_true (rapport_store_set_pack_installed (store, "core", "1.0", "Core", installed,
                                                    &error));
   g_assert_true (rapport_store_set_pack_installed (store, "acme-sales", "0.3", "Acme sales",
@@ -2211,7 +2260,7 @@ test_store_disk_full (void)
   g_assert_false (rapport_store_save_journal_entry (store, big, &error));
   g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_FULL);
   g_assert_nonnull (strstr (error->message, "disk is full"));
-  g_assert_nonnull (strstr (error->message, "Nothing saved before it was lost"));
+  g_assert_nonnull (strstr (error->message, "Nothing saved before was lost"));
   g_test_message ("%s", error->message);
   g_clear_error (&error);
 

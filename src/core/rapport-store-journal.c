@@ -266,6 +266,26 @@ write_entry (RapportStore       *self,
   return TRUE;
 }
 
+/* The editor's draft of the entry being saved goes in the same transaction.
+ * Were it cleared afterwards, a kill between the two commits would leave a
+ * draft of an entry already saved, and finishing that "unsaved" draft
+ * would overwrite the entry.
+ */
+static gboolean
+drop_draft_of (RapportStore  *self,
+               const char    *uuid,
+               GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = NULL;
+
+  stmt = rapport_store_prepare (self, RAPPORT_STORE_SQL_DROP_DRAFT_OF, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rapport_store_bind_text (stmt, 1, uuid);
+  return rapport_store_step_done (self, stmt, error);
+}
+
 gboolean
 rapport_store_save_journal_entry (RapportStore       *self,
                                   RapportStoreEntry  *entry,
@@ -289,7 +309,8 @@ rapport_store_save_journal_entry (RapportStore       *self,
 
   if (!write_entry (self, entry,
                     entry->created != NULL ? g_date_time_to_unix (entry->created) : now_unix,
-                    now_unix, error))
+                    now_unix, error)
+      || !drop_draft_of (self, entry->uuid, error))
     {
       rapport_store_rollback (self);
       return FALSE;
@@ -599,10 +620,18 @@ rapport_store_get_journal_entry (RapportStore  *self,
   return g_steal_pointer (&entry);
 }
 
+/* Words of a search that count.  Each one is a phrase the match must hold,
+ * and FTS5's time grows faster than the number of phrases: a page of text
+ * pasted into the search box (100 kB, 15,000 words) kept the app busy for
+ * minutes.  Nobody looks for an entry by more words than this.
+ */
+#define MAX_SEARCH_WORDS 16
+
 /* Turns what a user typed into an FTS5 query that cannot be a syntax error:
  * every word becomes a quoted string (inner quotes doubled), so operators,
  * parentheses, colons and stars are just text.  The words must all match;
- * the last one may be the start of a word, for search as you type.
+ * the last one may be the start of a word, for search as you type.  Only
+ * the first MAX_SEARCH_WORDS words are used.
  * Returns: the query, or NULL if @text has no word to search for
  */
 char *
@@ -610,6 +639,7 @@ rapport_store_build_search_query (const char *text)
 {
   g_autofree char *valid = NULL;
   g_autoptr(GString) query = NULL;
+  guint n_words = 0;
   const char *p;
 
   if (text == NULL)
@@ -619,7 +649,7 @@ rapport_store_build_search_query (const char *text)
   query = g_string_new (NULL);
   p = valid;
 
-  while (*p != '\0')
+  while (*p != '\0' && n_words < MAX_SEARCH_WORDS)
     {
       const char *start;
       gboolean has_word_char = FALSE;
@@ -643,6 +673,7 @@ rapport_store_build_search_query (const char *text)
 
       if (query->len > 0)
         g_string_append_c (query, ' ');
+      n_words++;
       g_string_append_c (query, '"');
       for (const char *c = start; c < p; c++)
         {

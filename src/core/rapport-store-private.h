@@ -36,6 +36,10 @@ G_BEGIN_DECLS
 #define RAPPORT_STORE_SQL_INSERT_TAG \
   "INSERT INTO journal_tag (entry_id, position, tag)" \
   " SELECT id, ?2, ?3 FROM journal_entry WHERE uuid = ?1"
+/* The editor's draft of the entry saved (its JSON names the entry's uuid). */
+#define RAPPORT_STORE_SQL_DROP_DRAFT_OF \
+  "DELETE FROM draft WHERE CASE WHEN json_valid (content)" \
+  " THEN json_extract (content, '$.uuid') END = ?1"
 
 /* What the journal list loads for each entry it shows; ?1 is the row id. */
 #define RAPPORT_STORE_SQL_ENTRY_RATINGS \

@@ -131,8 +131,8 @@ set_error_for_code (GError            **error,
     {
     case RAPPORT_STORE_ERROR_FULL:
       g_set_error_literal (error, RAPPORT_STORE_ERROR, code,
-                           _("The disk is full, so the last change was not saved. Nothing "
-                             "saved before it was lost. Free some disk space, then try again."));
+                           _("The disk is full, so Rapport could not write to it. Nothing "
+                             "saved before was lost. Free some disk space, then try again."));
       break;
 
     case RAPPORT_STORE_ERROR_READ_ONLY:
