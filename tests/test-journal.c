@@ -151,6 +151,47 @@ test_draft_survives_kill (void)
   g_assert_nonnull (find_row (window, "half written"));
 }
 
+typedef struct
+{
+  RapportWindow *window;
+  const char    *text;
+} ToastWait;
+
+static gboolean
+label_mapped (gpointer data)
+{
+  ToastWait *wait = data;
+  GtkWidget *label = rapport_test_find_widget (GTK_WIDGET (wait->window), GTK_TYPE_LABEL, wait->text);
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+/* A message that replaces another comes after that one's animation. */
+static gboolean
+toast_shown (RapportWindow *window,
+             const char    *text)
+{
+  ToastWait wait = { window, text };
+
+  return rapport_test_wait_until (label_mapped, &wait, 5000);
+}
+
+static GtkWidget *
+find_undo (RapportWindow *window)
+{
+  GtkWidget *button = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
+
+  return button != NULL ? button : rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Undo");
+}
+
+static gboolean
+undo_shown (gpointer window)
+{
+  GtkWidget *button = find_undo (window);
+
+  return button != NULL && gtk_widget_get_mapped (button);
+}
+
 static void
 test_write_search_edit_delete (void)
 {
@@ -267,10 +308,9 @@ test_write_search_edit_delete (void)
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpuint (count_entries (), ==, before);
-  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
-  toast_button = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Undo");
-  if (toast_button == NULL)
-    toast_button = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Undo");
+  /* It replaces "Entry saved", after that one's animation. */
+  g_assert_true (rapport_test_wait_until (undo_shown, window, 5000));
+  toast_button = find_undo (window);
   g_assert_nonnull (toast_button);
   rapport_test_save_screenshot (GTK_WIDGET (window), "journal-deleted");
   g_signal_emit_by_name (toast_button, "clicked");
@@ -315,13 +355,12 @@ test_export_import (void)
   g_assert_nonnull (strstr (markdown, "Empathy: 4/5"));
   g_assert_true (g_file_get_contents (json_path, &json, NULL, NULL));
   g_assert_nonnull (strstr (json, "\"format\" : \"rapport-journal\""));
-  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Journal exported to “journal.json”"));
+  g_assert_true (toast_shown (window, "Journal exported to “journal.json”"));
 
   /* Importing what is already there adds nothing… */
   g_assert_true (rapport_journal_view_import_from (view, json_file));
   g_assert_cmpuint (count_entries (), ==, before);
-  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
-                                              "Nothing new to import: every entry is already in your journal"));
+  g_assert_true (toast_shown (window, "Nothing new to import: every entry is already in your journal"));
 
   /* …and after a reset it brings every entry back. */
   g_assert_true (rapport_store_reset (store, NULL));
