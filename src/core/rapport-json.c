@@ -57,6 +57,79 @@ child_path (Frame *frame)
   return g_strdup_printf ("%s.%s", frame->path, frame->key != NULL ? frame->key : "");
 }
 
+static int
+hex_value (const char *p,
+           const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+/* json-glib 1.6 turns an escaped lone surrogate ("\ud800") or an escape
+ * with fewer than four hex digits into bytes that are not UTF-8, and
+ * "\u0000" into the end of the string; any of them would reach labels and
+ * the database as broken text. @p points at the 'u' of an escape; on
+ * success it is moved to the escape's last digit (of the second escape, for
+ * a surrogate pair).
+ */
+static gboolean
+escape_is_character (const char **p,
+                     const char  *end)
+{
+  int value = hex_value (*p + 1, end);
+  int low;
+
+  if (value < 0)
+    return FALSE;
+
+  if (value == 0 || (value >= 0xDC00 && value <= 0xDFFF))
+    return FALSE;
+
+  if (value >= 0xD800 && value <= 0xDBFF)
+    {
+      if (end - *p < 11 || (*p)[5] != '\\' || (*p)[6] != 'u')
+        return FALSE;
+
+      low = hex_value (*p + 7, end);
+      if (low < 0xDC00 || low > 0xDFFF)
+        return FALSE;
+
+      *p += 10;
+      return TRUE;
+    }
+
+  *p += 4;
+  return TRUE;
+}
+
+/* How much of a refused escape a message quotes: the backslash, the 'u'
+ * and the hex digits after it (never a piece of a multi-byte character).
+ */
+static int
+escape_length (const char *escape,
+               const char *end)
+{
+  int length = 2;
+
+  while (length < 6 && escape + length < end && g_ascii_isxdigit (escape[length]))
+    length++;
+
+  return length;
+}
+
 static gboolean
 scan (const char  *data,
       gsize        length,
@@ -179,12 +252,26 @@ scan (const char  *data,
             for (p = start; p < end && *p != '"'; p++)
               {
                 if (*p == '\\' && p + 1 < end)
-                  p++;
+                  {
+                    const char *escape = p;
+
+                    p++;
+                    if (*p == 'u' && !escape_is_character (&p, end))
+                      {
+                        *error_line = line;
+                        g_set_error (error, RAPPORT_JSON_ERROR, RAPPORT_JSON_ERROR_INVALID,
+                                     _("The escape “%.*s” does not stand for a character that "
+                                       "text may hold; write the character itself."),
+                                     escape_length (escape, end), escape);
+                        ok = FALSE;
+                        break;
+                      }
+                  }
                 else if (*p == '\n')
                   line++;
               }
 
-            if (p >= end)
+            if (!ok || p >= end)
               break;   /* unterminated: json-glib reports it */
 
             if (top != NULL && top->kind == '{' && top->expect_key)
