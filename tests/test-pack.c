@@ -313,6 +313,10 @@ test_pack_bad_json_line (void)
     { "{\n  \"id\": \"a\",\n  \"id\": \"b\"\n}\n", 3, "The member “id” is given twice" },
     { "   \n", 0, "The file is empty" },
     { "[1, 2]", 0, "must hold one JSON object" },
+    /* A value, then more (json-glib would leak what follows; found by fuzzing). */
+    { "\"authors\"{\n  \"id\": \"org.example.a\"\n}\n", 1, "more text after the end" },
+    { "12\n{}\n", 2, "more text after the end" },
+    { "true [1]", 1, "more text after the end" },
     /* Escapes that json-glib would turn into broken text (found by fuzzing). */
     { "{\n  \"id\": \"org.example.a\",\n  \"title\": \"A \\ud800 b\"\n}\n", 3,
       "The escape “\\ud800” does not stand for a character" },

@@ -292,10 +292,22 @@ scan (const char  *data,
                 if (lines != NULL && stack->len <= MAX_NOTED_DEPTH)
                   g_hash_table_insert (lines, child_path (top), GUINT_TO_POINTER (start_line));
               }
+
+            /* A string alone is a whole document too. */
+            closed = stack->len == 0;
           }
           break;
 
         default:
+          /* So is a number or a literal: json-glib 1.6 reads '"a" {…}' or
+           * '1 {…}' and leaks the object (found by fuzzing).
+           */
+          if (stack->len == 0)
+            {
+              while (p + 1 < end && !g_ascii_isspace (p[1]) && strchr ("{}[],:\"'", p[1]) == NULL)
+                p++;
+              closed = TRUE;
+            }
           break;
         }
     }
