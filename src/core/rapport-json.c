@@ -416,9 +416,13 @@ rapport_json_parse (GBytes      *bytes,
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
       g_autofree char *message = split_json_glib_message (local_error->message, error_line);
+      /* json-glib may quote the input cut in the middle of a character
+       * (found by fuzzing).
+       */
+      g_autofree char *text = g_utf8_make_valid (message, -1);
 
       g_set_error (error, RAPPORT_JSON_ERROR, RAPPORT_JSON_ERROR_INVALID,
-                   _("This is not valid JSON: %s."), message);
+                   _("This is not valid JSON: %s."), text);
       return NULL;
     }
 
