@@ -330,6 +330,10 @@ test_pack_bad_json_line (void)
       "The escape “\\udCC” does not stand for a character" },
     { "{\n  \"id\": \"org.\\u00é\"\n}\n", 2,
       "The escape “\\u00” does not stand for a character" },
+    { "{\n  \"id\": \"org.\\727\"\n}\n", 2,
+      "The escape “\\7” does not stand for a character" },
+    { "{\n  \"id\": \"org.\\é\"\n}\n", 2,
+      "The escape “\\é” does not stand for a character" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -115,14 +115,18 @@ escape_is_character (const char **p,
   return TRUE;
 }
 
-/* How much of a refused escape a message quotes: the backslash, the 'u'
- * and the hex digits after it (never a piece of a multi-byte character).
+/* How much of a refused escape a message quotes: the backslash and the
+ * character after it, or the 'u' and the hex digits after it (never a piece
+ * of a multi-byte character; the input is valid UTF-8).
  */
 static int
 escape_length (const char *escape,
                const char *end)
 {
   int length = 2;
+
+  if (escape[1] != 'u')
+    return g_utf8_next_char (escape + 1) - escape;
 
   while (length < 6 && escape + length < end && g_ascii_isxdigit (escape[length]))
     length++;
@@ -256,7 +260,12 @@ scan (const char  *data,
                     const char *escape = p;
 
                     p++;
-                    if (*p == 'u' && !escape_is_character (&p, end))
+                    /* json-glib also reads escapes JSON has not, such as
+                     * "\727", into bytes that are not UTF-8 (found by
+                     * fuzzing).
+                     */
+                    if (strchr ("\"\\/bfnrtu", *p) == NULL || *p == '\0' ||
+                        (*p == 'u' && !escape_is_character (&p, end)))
                       {
                         *error_line = line;
                         g_set_error (error, RAPPORT_JSON_ERROR, RAPPORT_JSON_ERROR_INVALID,
