@@ -43,7 +43,6 @@ struct _RapportLessonView
   GtkCssProvider    *zoom_provider;
   guint              save_position_id;
   double             pending_position;  /* < 0: nothing to restore */
-  gint64             restore_until;     /* monotonic time */
   gboolean           restoring;
 
   /* state */
@@ -358,11 +357,10 @@ save_position_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The page's height settles over a few frames as its labels wrap, so the
- * saved position is applied again at each change for a short while.
+/* The page's height settles over a few frames as its labels wrap (more of
+ * them on a slow machine), so the saved position is applied again at each
+ * change until the reader scrolls.
  */
-#define RESTORE_WINDOW_USEC (G_USEC_PER_SEC * 3 / 4)
-
 static void
 try_restore_position (RapportLessonView *self)
 {
@@ -371,12 +369,6 @@ try_restore_position (RapportLessonView *self)
 
   if (self->pending_position < 0)
     return;
-
-  if (g_get_monotonic_time () > self->restore_until)
-    {
-      self->pending_position = -1;
-      return;
-    }
 
   if (range > 0)
     {
@@ -447,7 +439,6 @@ rapport_lesson_view_show_lesson (RapportLessonView *self,
   self->position = position;
   self->completed = FALSE;
   self->pending_position = 0;
-  self->restore_until = g_get_monotonic_time () + RESTORE_WINDOW_USEC;
 
   if (self->store != NULL)
     {

@@ -15,6 +15,23 @@
 
 #include "rapport-test-utils.h"
 
+/* The text cursor does not blink: GTK 4.8 warns ("unexpected blinking
+ * selection") when a slow machine (a sanitizer build, valgrind) lets the
+ * blink timer fire between a selection and its next draw, and tests make
+ * warnings fatal. Under Xvfb no XSETTINGS daemon overrides this file.
+ */
+static void
+write_gtk_settings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("XDG_CONFIG_HOME"), "gtk-4.0", NULL);
+  g_autofree char *path = g_build_filename (dir, "settings.ini", NULL);
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+  g_file_set_contents (path, "[Settings]\ngtk-cursor-blink=false\n", -1, &error);
+  g_assert_no_error (error);
+}
+
 void
 rapport_test_init (int    *argc,
                    char ***argv)
@@ -54,6 +71,8 @@ rapport_test_init (int    *argc,
       g_setenv (variables[i], dir, TRUE);
     }
 
+  write_gtk_settings ();
+
   g_test_init (argc, argv, NULL);
   gtk_disable_setlocale ();
   setlocale (LC_ALL, "C.UTF-8");
@@ -69,6 +88,23 @@ on_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* How much longer than usual waits may take: slow builds (sanitizers,
+ * valgrind) set RAPPORT_TEST_TIMEOUT_MULTIPLIER, as meson's
+ * --timeout-multiplier does for whole tests. A wait only guards against a
+ * hang; it never measures speed.
+ */
+static guint
+timeout_multiplier (void)
+{
+  const char *value = g_getenv ("RAPPORT_TEST_TIMEOUT_MULTIPLIER");
+  guint64 multiplier;
+
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 100, &multiplier, NULL))
+    return 1;
+
+  return (guint) multiplier;
+}
+
 gboolean
 rapport_test_wait_until (RapportTestCondition condition,
                          gpointer             user_data,
@@ -77,7 +113,7 @@ rapport_test_wait_until (RapportTestCondition condition,
   gboolean timed_out = FALSE;
   guint timeout_id;
 
-  timeout_id = g_timeout_add (timeout_ms, on_timeout_cb, &timed_out);
+  timeout_id = g_timeout_add (timeout_ms * timeout_multiplier (), on_timeout_cb, &timed_out);
 
   while (!condition (user_data) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -327,9 +363,11 @@ rapport_test_find_toplevel (GType type)
 }
 
 /* Renders the widget as it is on screen and saves it as
- * $G_TEST_BUILDDIR/screenshots/NAME.png. Returns the path.
+ * $G_TEST_BUILDDIR/screenshots/NAME.png. Returns the path, an interned
+ * string that stays valid (and must not be freed), so that callers which
+ * only want the picture need not free anything.
  */
-char *
+const char *
 rapport_test_save_screenshot (GtkWidget  *widget,
                               const char *name)
 {
@@ -341,7 +379,7 @@ rapport_test_save_screenshot (GtkWidget  *widget,
   GtkSnapshot *snapshot;
   GskRenderer *renderer;
   int width, height;
-  char *path;
+  g_autofree char *path = NULL;
 
   /* About a third of a second of frames lets style transitions (a switcher
    * button fading to checked) finish.
@@ -380,7 +418,7 @@ rapport_test_save_screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
 
-  return path;
+  return g_intern_string (path);
 }
 
 /* Types lower-case letters, digits and spaces, one key at a time. */

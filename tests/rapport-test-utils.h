@@ -33,7 +33,7 @@ GtkWindow *rapport_test_find_toplevel     (GType                  type);
 void       rapport_test_collect_widgets   (GtkWidget             *root,
                                            GType                  type,
                                            GPtrArray             *out);
-char      *rapport_test_save_screenshot   (GtkWidget             *widget,
+const char *rapport_test_save_screenshot  (GtkWidget             *widget,
                                            const char            *name);
 
 G_END_DECLS

@@ -230,7 +230,7 @@ start_and_read_banner (const char *screenshot)
 
   g_assert_true (rapport_test_wait_until (banner_revealed, window, 5000));
   banner = g_strdup (rapport_window_get_banner_text (window));
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (window), screenshot));
+  rapport_test_save_screenshot (GTK_WIDGET (window), screenshot);
   rapport_test_app_close_windows (application);
 
   return banner;
@@ -438,7 +438,7 @@ test_full_while_saving (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Save the Entry");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "The disk is full"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Free some disk space"));
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (dialog), "disk-full-dialog"));
+  rapport_test_save_screenshot (GTK_WIDGET (dialog), "disk-full-dialog");
   {
     GtkWidget *close = rapport_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Close");
 
@@ -457,10 +457,10 @@ test_full_while_saving (void)
     g_assert_cmpstr (kept, ==, long_text->str);
   }
   g_assert_null (rapport_store_get_journal_entry (store, uuid, NULL));
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (window), "disk-full-editor"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "disk-full-editor");
   g_settings_set_string (rapport_application_get_settings (app), "color-scheme", "dark");
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (window), "disk-full-editor-narrow-dark"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "disk-full-editor-narrow-dark");
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
   g_settings_set_string (rapport_application_get_settings (app), "color-scheme", "default");
 

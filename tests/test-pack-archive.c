@@ -1388,7 +1388,6 @@ test_archive_install_upgrade (void)
   g_autoptr(RapportPackInstallResult) first = NULL;
   g_autoptr(RapportPackInstallResult) upgrade = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
   g_autoptr(RapportCatalog) catalog = NULL;
   g_autoptr(RapportStoreAttempt) attempt = NULL;
   g_autoptr(GPtrArray) due = NULL;

@@ -382,9 +382,9 @@ test_data_export (void)
   g_assert_true (gtk_widget_is_sensitive (find_row (preferences, "Re_set Progress…")));
 
   set_color_scheme ("light", FALSE);
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (preferences), "preferences-data-light"));
+  rapport_test_save_screenshot (GTK_WIDGET (preferences), "preferences-data-light");
   set_color_scheme ("dark", TRUE);
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (preferences), "preferences-data-dark"));
+  rapport_test_save_screenshot (GTK_WIDGET (preferences), "preferences-data-dark");
   set_color_scheme ("light", FALSE);
 
   file = g_file_new_for_path (path);
@@ -394,7 +394,7 @@ test_data_export (void)
   g_assert_null (rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   toast = g_strdup_printf ("Progress exported to “%s”", name);
   wait_for_text (GTK_WIDGET (preferences), toast);
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (preferences), "preferences-data-exported"));
+  rapport_test_save_screenshot (GTK_WIDGET (preferences), "preferences-data-exported");
 
   /* The journal is private, and so is a copy of it. */
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -464,7 +464,7 @@ test_data_reset_undo (void)
 
   /* Cancel keeps everything. */
   dialog = click_reset_row (preferences);
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (dialog), "preferences-reset-dialog"));
+  rapport_test_save_screenshot (GTK_WIDGET (dialog), "preferences-reset-dialog");
   click_response (dialog, "cancel");
   g_assert_true (has_entry (store, uuid));
   g_assert_cmpuint (count_entries (store), ==, 1);
@@ -477,7 +477,7 @@ test_data_reset_undo (void)
   g_assert_cmpuint (count_entries (store), ==, 0);
   wait_for_text (GTK_WIDGET (preferences), "Progress reset");
   undo = wait_for_widget (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "_Undo");
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (preferences), "preferences-reset-toast"));
+  rapport_test_save_screenshot (GTK_WIDGET (preferences), "preferences-reset-toast");
 
   /* …which brings it back, and the reset toast goes away. */
   gtk_widget_activate (undo);
@@ -546,7 +546,7 @@ test_data_restore (void)
 
   /* Replace brings back exactly what was exported. */
   dialog = restore_from (preferences, exported);
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (dialog), "preferences-restore-dialog"));
+  rapport_test_save_screenshot (GTK_WIDGET (dialog), "preferences-restore-dialog");
   click_response (dialog, "restore");
   g_assert_null (rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   wait_for_text (GTK_WIDGET (preferences), "Progress restored");
@@ -566,7 +566,7 @@ test_data_restore (void)
   g_assert_nonnull (strstr (body, "call notes.txt"));
   g_assert_nonnull (strstr (body, "is not a Rapport backup"));
   g_assert_nonnull (strstr (body, "nothing was restored"));
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (dialog), "preferences-restore-error"));
+  rapport_test_save_screenshot (GTK_WIDGET (dialog), "preferences-restore-error");
   click_response (dialog, "close");
   g_assert_true (has_entry (store, first));
   g_assert_cmpuint (count_entries (store), ==, 1);
@@ -695,7 +695,7 @@ recovered_child (void)
   /* It names the damaged copy it kept, which is really there. */
   g_assert_nonnull (strstr (notice, rapport_store_get_damaged_path (store)));
   g_assert_true (g_file_test (rapport_store_get_damaged_path (store), G_FILE_TEST_IS_REGULAR));
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (window), "banner-recovered"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "banner-recovered");
 
   /* What the banner says is true: the backed-up entry is back, the later one is not. */
   g_assert_true (has_entry (store, kept));
@@ -769,7 +769,7 @@ unavailable_child (void)
   g_assert_true (g_str_has_prefix (text, "Your progress could not be opened, so nothing you do "
                                          "now will be saved."));
   g_assert_nonnull (strstr (text, "newer version of Rapport"));
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (window), "banner-error"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "banner-error");
 
   /* Preferences cannot export, restore or reset a store that is not open, and says why. */
   preferences = open_data_page (window);
@@ -781,7 +781,7 @@ unavailable_child (void)
                                                     ADW_TYPE_PREFERENCES_GROUP)));
   g_assert_nonnull (strstr (description, "could not be opened"));
   wait_for_text (GTK_WIDGET (preferences), "could not be opened");
-  g_free (rapport_test_save_screenshot (GTK_WIDGET (preferences), "preferences-data-unavailable"));
+  rapport_test_save_screenshot (GTK_WIDGET (preferences), "preferences-data-unavailable");
 
   close_all_windows ();
   g_clear_object (&application);

@@ -74,7 +74,9 @@ seed_store (void)
       g_autoptr(GError) error = NULL;
       int days_ago = 60 - 5 * (int) i;
 
+      g_date_time_unref (entry->occurred);
       entry->occurred = g_date_time_add_days (now, -days_ago);
+      g_free (entry->title);
       entry->title = g_strdup_printf ("call %u", i);
       rapport_store_entry_set_rating (entry, rapport_skill_get_nth (0)->key, 2 + (60 - days_ago) / 20);
       rapport_store_entry_set_rating (entry, rapport_skill_get_nth (1)->key, 3);

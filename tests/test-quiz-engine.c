@@ -248,6 +248,8 @@ test_quiz_single (void)
   {
     g_autoptr(RapportQuizSession) session = answer_one ("q-single", (guint[]) { 2 }, 1, &result);
 
+    g_assert_nonnull (session);
+
     g_assert_cmpfloat (result->points, ==, 1);
     g_assert_cmpfloat (result->points_possible, ==, 1);
     g_assert_true (result->correct);
@@ -261,6 +263,8 @@ test_quiz_single (void)
   {
     g_autoptr(RapportQuizSession) session = answer_one ("q-single", (guint[]) { 1 }, 1, &result);
 
+    g_assert_nonnull (session);
+
     g_assert_cmpfloat (result->points, ==, 0);
     g_assert_cmpfloat (result->points_possible, ==, 1);
     g_assert_false (result->correct);
@@ -273,6 +277,8 @@ test_quiz_single (void)
   {
     /* A wrong choice without feedback: nothing to show but the explanation. */
     g_autoptr(RapportQuizSession) session = answer_one ("q-single", (guint[]) { 3 }, 1, &result);
+
+    g_assert_nonnull (session);
 
     g_assert_cmpfloat (result->points, ==, 0);
     g_assert_false (result->correct);

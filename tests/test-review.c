@@ -488,7 +488,6 @@ test_review_quiz_counts (void)
   g_autoptr(GDateTime) not_due_yet = local (2026, 7, 3, 0, 0);
   g_autoptr(GDateTime) in_7_days = local (2026, 7, 8, 0, 0);
   g_autoptr(GDateTime) tomorrow = local (2026, 7, 2, 0, 0);
-  g_autoptr(GDateTime) out = NULL;
 
   put_item (store, "kinds", "q-single", 2, not_due_yet);    /* will be right */
   put_item (store, "kinds", "q-true", 5, not_due_yet);      /* will be right: leaves */

@@ -525,11 +525,10 @@ test_topic_hostile_billion_laughs (void)
 {
   g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
   g_autoptr(RapportTopic) topic = NULL;
-  gint64 start = g_get_monotonic_time ();
 
+  /* Refused at the declaration, before any entity could be expanded. */
   topic = load_fixture ("hostile-billion-laughs.xml", problems, NULL);
   assert_refused (topic, problems, 2, "document type declaration");
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
 }
 
 static void

@@ -219,7 +219,7 @@ screenshot_all_views (RapportWindow *window,
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       g_autofree char *name = g_strdup_printf ("%s-%s", views[i].name, variant);
-      g_autofree char *path = NULL;
+      const char *path;
 
       rapport_window_set_view (window, views[i].name);
       path = rapport_test_save_screenshot (GTK_WIDGET (window), name);

@@ -57,6 +57,83 @@ child_path (Frame *frame)
   return g_strdup_printf ("%s.%s", frame->path, frame->key != NULL ? frame->key : "");
 }
 
+static int
+hex_value (const char *p,
+           const char *end)
+{
+  int value = 0;
+
+  if (end - p < 4)
+    return -1;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+/* json-glib 1.6 turns an escaped lone surrogate ("\ud800") or an escape
+ * with fewer than four hex digits into bytes that are not UTF-8, and
+ * "\u0000" into the end of the string; any of them would reach labels and
+ * the database as broken text. @p points at the 'u' of an escape; on
+ * success it is moved to the escape's last digit (of the second escape, for
+ * a surrogate pair).
+ */
+static gboolean
+escape_is_character (const char **p,
+                     const char  *end)
+{
+  int value = hex_value (*p + 1, end);
+  int low;
+
+  if (value < 0)
+    return FALSE;
+
+  if (value == 0 || (value >= 0xDC00 && value <= 0xDFFF))
+    return FALSE;
+
+  if (value >= 0xD800 && value <= 0xDBFF)
+    {
+      if (end - *p < 11 || (*p)[5] != '\\' || (*p)[6] != 'u')
+        return FALSE;
+
+      low = hex_value (*p + 7, end);
+      if (low < 0xDC00 || low > 0xDFFF)
+        return FALSE;
+
+      *p += 10;
+      return TRUE;
+    }
+
+  *p += 4;
+  return TRUE;
+}
+
+/* How much of a refused escape a message quotes: the backslash and the
+ * character after it, or the 'u' and the hex digits after it (never a piece
+ * of a multi-byte character; the input is valid UTF-8).
+ */
+static int
+escape_length (const char *escape,
+               const char *end)
+{
+  int length = 2;
+
+  if (escape[1] != 'u')
+    return g_utf8_next_char (escape + 1) - escape;
+
+  while (length < 6 && escape + length < end && g_ascii_isxdigit (escape[length]))
+    length++;
+
+  return length;
+}
+
 static gboolean
 scan (const char  *data,
       gsize        length,
@@ -179,12 +256,31 @@ scan (const char  *data,
             for (p = start; p < end && *p != '"'; p++)
               {
                 if (*p == '\\' && p + 1 < end)
-                  p++;
+                  {
+                    const char *escape = p;
+
+                    p++;
+                    /* json-glib also reads escapes JSON has not, such as
+                     * "\727", into bytes that are not UTF-8 (found by
+                     * fuzzing).
+                     */
+                    if (strchr ("\"\\/bfnrtu", *p) == NULL || *p == '\0' ||
+                        (*p == 'u' && !escape_is_character (&p, end)))
+                      {
+                        *error_line = line;
+                        g_set_error (error, RAPPORT_JSON_ERROR, RAPPORT_JSON_ERROR_INVALID,
+                                     _("The escape “%.*s” does not stand for a character that "
+                                       "text may hold; write the character itself."),
+                                     escape_length (escape, end), escape);
+                        ok = FALSE;
+                        break;
+                      }
+                  }
                 else if (*p == '\n')
                   line++;
               }
 
-            if (p >= end)
+            if (!ok || p >= end)
               break;   /* unterminated: json-glib reports it */
 
             if (top != NULL && top->kind == '{' && top->expect_key)
@@ -205,10 +301,22 @@ scan (const char  *data,
                 if (lines != NULL && stack->len <= MAX_NOTED_DEPTH)
                   g_hash_table_insert (lines, child_path (top), GUINT_TO_POINTER (start_line));
               }
+
+            /* A string alone is a whole document too. */
+            closed = stack->len == 0;
           }
           break;
 
         default:
+          /* So is a number or a literal: json-glib 1.6 reads '"a" {…}' or
+           * '1 {…}' and leaks the object (found by fuzzing).
+           */
+          if (stack->len == 0)
+            {
+              while (p + 1 < end && !g_ascii_isspace (p[1]) && strchr ("{}[],:\"'", p[1]) == NULL)
+                p++;
+              closed = TRUE;
+            }
           break;
         }
     }
@@ -317,9 +425,13 @@ rapport_json_parse (GBytes      *bytes,
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
       g_autofree char *message = split_json_glib_message (local_error->message, error_line);
+      /* json-glib may quote the input cut in the middle of a character
+       * (found by fuzzing).
+       */
+      g_autofree char *text = g_utf8_make_valid (message, -1);
 
       g_set_error (error, RAPPORT_JSON_ERROR, RAPPORT_JSON_ERROR_INVALID,
-                   _("This is not valid JSON: %s."), message);
+                   _("This is not valid JSON: %s."), text);
       return NULL;
     }
 

@@ -1324,7 +1324,6 @@ open_restore_source (const char  *path,
                      FileState   *state,
                      GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
   sqlite3 *db;
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
