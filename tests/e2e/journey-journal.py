@@ -72,14 +72,30 @@ def row_names(window):
 def write(app, window, entry):
     page = editor(window)
     find(page, role_name="label", name="New Entry")
-    set_text(find(page, role_name="text", name="Title"), entry["title"])
-    set_text(find(page, role_name="text", name="When (year-month-day hour:minute)"), when(entry))
-    set_text(find(page, role_name="text", name="Tags, separated by commas"), entry["tags"])
-    set_text(find(page, role_name="text", name="Situation: what happened on the call?"), entry["situation"])
-    set_text(find(page, role_name="text", name="What went well?"), entry["went_well"])
-    set_text(find(page, role_name="text", name="What will you try next time?"), entry["try_next"])
+    fields = [
+        (find(page, role_name="text", name="Title"), entry["title"]),
+        (find(page, role_name="text", name="When (year-month-day hour:minute)"), when(entry)),
+        (find(page, role_name="text", name="Tags, separated by commas"), entry["tags"]),
+        (find(page, role_name="text", name="Situation: what happened on the call?"), entry["situation"]),
+        (find(page, role_name="text", name="What went well?"), entry["went_well"]),
+        (find(page, role_name="text", name="What will you try next time?"), entry["try_next"]),
+    ]
+    for node, text in fields:
+        set_text(node, text)
     for skill, rating in entry["ratings"].items():
         click(find(page, role_name="push button", name=f"{skill}: {rating} of 5"))
+        find(page, role_name="label", startswith=f"{rating}/5")
+
+    # The click on "New Entry" reaches the app through the accessibility bus
+    # and may be handled after the first fields were typed, clearing them
+    # (seen once on a loaded machine): type again what is not there.
+    def fields_hold():
+        missing = [(node, text) for node, text in fields if text_of(node) != text]
+        for node, text in missing:
+            set_text(node, text)
+        return not missing
+    wait_until(fields_hold, "the editor holds what was typed")
+    for skill, rating in entry["ratings"].items():
         find(page, role_name="label", startswith=f"{rating}/5")
     click(find(page, role_name="push button", name="Save Entry"))
     find(window, role_name="label", name="Entry saved")
