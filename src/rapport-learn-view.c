@@ -178,6 +178,7 @@ rapport_learn_view_refresh (RapportLearnView *self)
 {
   guint total_done = 0;
   guint total_lessons = 0;
+  guint n_topics = 0;
   g_autofree char *course = NULL;
 
   g_return_if_fail (RAPPORT_IS_LEARN_VIEW (self));
@@ -189,10 +190,18 @@ rapport_learn_view_refresh (RapportLearnView *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->flowbox));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    update_card (self, child, &total_done, &total_lessons);
+    {
+      update_card (self, child, &total_done, &total_lessons);
+      n_topics++;
+    }
 
+  /* Ten with the core course alone; packs may add more. */
   if (total_done == 0)
-    course = g_strdup (_("Ten topics for everyday calls. Start anywhere: each topic stands on its own."));
+    course = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u topic for everyday calls. Start anywhere: each topic stands on its own.",
+                                           "%u topics for everyday calls. Start anywhere: each topic stands on its own.",
+                                           n_topics),
+                              n_topics);
   else
     course = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "You have finished %u of %u lesson.",

@@ -401,6 +401,9 @@ test_import (void)
   rapport_window_set_view (window, "learn");
   g_assert_true (rapport_test_wait_until (topic_card_shown, window, 5000));
   rapport_test_wait_for_frames (GTK_WIDGET (window), 2);
+  /* The course's line counts the pack's two topics with the core ten. */
+  g_assert_true (shows_label (GTK_WIDGET (window),
+                              "12 topics for everyday calls. Start anywhere: each topic stands on its own."));
   rapport_test_save_screenshot (GTK_WIDGET (window), "packs-learn-grid");
 }
 
