@@ -394,21 +394,7 @@ main (int   argc,
   g_clear_object (&store);
 
   if (keep_dir == NULL)
-    {
-      g_autofree char *backups = g_build_filename (dir, "backups", NULL);
-      g_autoptr(GDir) gdir = g_dir_open (backups, 0, NULL);
-      const char *name;
-
-      while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
-        {
-          g_autofree char *file = g_build_filename (backups, name, NULL);
-
-          g_unlink (file);
-        }
-      g_unlink (path);
-      g_rmdir (backups);
-      g_rmdir (dir);
-    }
+    rapport_bench_remove_store (dir);
 
   return 0;
 }

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include <glib/gstdio.h>
+
 #include "rapport-bench-common.h"
 #include "rapport-skill.h"
 
@@ -152,4 +154,26 @@ rapport_bench_make_entry (GRand      *rand,
                                     g_rand_int_range (rand, 1, 6));
 
   return entry;
+}
+
+/* Removes a store folder the benchmark made: its database, its backups and
+ * the folder itself.
+ */
+void
+rapport_bench_remove_store (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "progress.db", NULL);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(GDir) gdir = g_dir_open (backups, 0, NULL);
+  const char *name;
+
+  while (gdir != NULL && (name = g_dir_read_name (gdir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (backups, name, NULL);
+
+      g_unlink (file);
+    }
+  g_unlink (path);
+  g_rmdir (backups);
+  g_rmdir (dir);
 }

@@ -21,6 +21,7 @@ int                rapport_bench_compare_doubles (gconstpointer a,
                                                   gconstpointer b);
 double             rapport_bench_median          (double       *values,
                                                   guint         n);
+void               rapport_bench_remove_store    (const char   *dir);
 RapportStoreEntry *rapport_bench_make_entry      (GRand        *rand,
                                                   GDateTime    *when,
                                                   const char   *rare_sentence);

@@ -601,13 +601,7 @@ main (int   argc,
   g_clear_object (&store);
 
   if (keep_dir == NULL)
-    {
-      g_autofree char *backups = g_build_filename (dir, "backups", NULL);
-
-      g_unlink (path);
-      g_rmdir (backups);
-      g_rmdir (dir);
-    }
+    rapport_bench_remove_store (dir);
 
   return 0;
 }
