@@ -12,6 +12,7 @@
 #include "rapport-journal-io.h"
 #include "rapport-journal-view.h"
 #include "rapport-skill.h"
+#include "rapport-window.h"
 
 /* Entries fetched at a time; more come as the list scrolls to its end. */
 #define PAGE_SIZE 25
@@ -48,14 +49,6 @@ struct _RapportJournalView
   GListStore           *entries;   /* items carry a RapportStoreEntry as "entry" */
   GtkFileChooserNative *chooser;
   char                 *export_format;
-
-  /* borrowed */
-  AdwToast             *toast;     /* the last message, while it is shown or queued */
-
-  /* A message that must wait before it replaces the last one (see add_toast) */
-  AdwToast             *pending_toast;
-  gint64                toast_added_at;
-  guint                 toast_timeout_id;
 
   /* state */
   guint                 n_loaded;
@@ -518,70 +511,16 @@ rapport_journal_view_flush_draft (RapportJournalView *self)
     rapport_journal_editor_flush_draft (self->editor);
 }
 
-/* libadwaita 1.2 shows a toast with a 0.5 s animation while another
- * hides, and frees a toast dismissed in the first 0.2 s of it while the
- * animation still runs: the app crashes when it ends.  A message that
- * replaces another within this time waits for it.
- */
-#define TOAST_REPLACE_GAP_US (600 * G_TIME_SPAN_MILLISECOND)
-
-static void
-show_toast_now (RapportJournalView *self,
-                AdwToast           *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  /* A new message replaces the last one.  Pushed aside by an urgent toast,
-   * the last one would come back later, out of place: "Entry saved" after
-   * the Undo of a deletion.
-   */
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-
-  if (overlay != NULL)
-    {
-      g_set_weak_pointer (&self->toast, toast);
-      self->toast_added_at = g_get_monotonic_time ();
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static gboolean
-show_pending_toast_cb (gpointer user_data)
-{
-  RapportJournalView *self = user_data;
-
-  self->toast_timeout_id = 0;
-  show_toast_now (self, g_steal_pointer (&self->pending_toast));
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
 add_toast (RapportJournalView *self,
            AdwToast           *toast)
 {
-  gint64 since = g_get_monotonic_time () - self->toast_added_at;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (self->pending_toast != NULL)
-    {
-      /* Still waiting: the newer message takes its place. */
-      g_object_unref (g_object_ref_sink (self->pending_toast));
-      self->pending_toast = toast;
-      return;
-    }
-
-  if (self->toast == NULL || since >= TOAST_REPLACE_GAP_US)
-    {
-      show_toast_now (self, toast);
-      return;
-    }
-
-  self->pending_toast = toast;
-  self->toast_timeout_id = g_timeout_add ((guint) ((TOAST_REPLACE_GAP_US - since) / G_TIME_SPAN_MILLISECOND) + 1,
-                                          show_pending_toast_cb, self);
+  if (RAPPORT_IS_WINDOW (root))
+    rapport_window_add_toast (RAPPORT_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
 }
 
 static void
@@ -886,10 +825,6 @@ rapport_journal_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_object (&self->entries);
-  g_clear_weak_pointer (&self->toast);
-  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
-  if (self->pending_toast != NULL)
-    g_object_unref (g_object_ref_sink (g_steal_pointer (&self->pending_toast)));
 
   G_OBJECT_CLASS (rapport_journal_view_parent_class)->dispose (object);
 }

@@ -15,6 +15,7 @@
 #include "rapport-progress-view.h"
 #include "rapport-radar-view.h"
 #include "rapport-skill.h"
+#include "rapport-window.h"
 
 /* The size of an exported chart when the widget has none yet. */
 #define EXPORT_WIDTH  1200
@@ -455,12 +456,12 @@ static void
 add_toast (RapportProgressView *self,
            const char          *title)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  if (RAPPORT_IS_WINDOW (root))
+    rapport_window_add_toast (RAPPORT_WINDOW (root), toast);
   else
     g_object_unref (g_object_ref_sink (toast));
 }

@@ -41,8 +41,14 @@ struct _RapportWindow
 
   /* owned */
   GFile                *pending_pack;   /* opened before the views were set up */
+  AdwToast             *pending_toast;  /* waits to replace the last one (see add_toast) */
+
+  /* borrowed */
+  AdwToast             *toast;          /* the last message, while it is shown or queued */
 
   /* state */
+  gint64                toast_added_at;
+  guint                 toast_timeout_id;
   guint                 setup_id;
   gboolean              set_up;
   gboolean              ready;
@@ -103,18 +109,73 @@ rapport_window_set_view (RapportWindow *self,
   adw_view_stack_set_visible_child_name (self->stack, view);
 }
 
+/* libadwaita 1.2 shows a toast with a 0.5 s animation while another
+ * hides, and frees a toast dismissed in the first 0.2 s of it while the
+ * animation still runs: the app crashes when it ends.  A message that
+ * replaces another within this time waits for it.
+ */
+#define TOAST_REPLACE_GAP_US (600 * G_TIME_SPAN_MILLISECOND)
+
+static void
+show_toast_now (RapportWindow *self,
+                AdwToast      *toast)
+{
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+
+  g_set_weak_pointer (&self->toast, toast);
+  self->toast_added_at = g_get_monotonic_time ();
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+show_pending_toast_cb (gpointer user_data)
+{
+  RapportWindow *self = user_data;
+
+  self->toast_timeout_id = 0;
+  show_toast_now (self, g_steal_pointer (&self->pending_toast));
+
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * rapport_window_add_toast:
  * @toast: (transfer full): the toast
+ *
+ * Shows @toast in place of the last message.  Queued or pushed aside by an
+ * urgent toast, the last one would come back later, out of place: "Entry
+ * saved" after the Undo of a deletion, an old install's message after a
+ * removal.
  */
 void
 rapport_window_add_toast (RapportWindow *self,
                           AdwToast      *toast)
 {
+  gint64 since;
+
   g_return_if_fail (RAPPORT_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  since = g_get_monotonic_time () - self->toast_added_at;
+
+  if (self->pending_toast != NULL)
+    {
+      /* Still waiting: the newer message takes its place. */
+      g_object_unref (g_object_ref_sink (self->pending_toast));
+      self->pending_toast = toast;
+      return;
+    }
+
+  if (self->toast == NULL || since >= TOAST_REPLACE_GAP_US)
+    {
+      show_toast_now (self, toast);
+      return;
+    }
+
+  self->pending_toast = toast;
+  self->toast_timeout_id = g_timeout_add ((guint) ((TOAST_REPLACE_GAP_US - since) / G_TIME_SPAN_MILLISECOND) + 1,
+                                          show_pending_toast_cb, self);
 }
 
 /* The banner shows what the user must know before anything else: the
@@ -623,6 +684,10 @@ rapport_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->pending_pack);
+  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  if (self->pending_toast != NULL)
+    g_object_unref (g_object_ref_sink (g_steal_pointer (&self->pending_toast)));
+  g_clear_weak_pointer (&self->toast);
 
   G_OBJECT_CLASS (rapport_window_parent_class)->dispose (object);
 }
