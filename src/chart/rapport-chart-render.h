@@ -9,7 +9,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "rapport-progress.h"
+#include "rapport-skill-profile.h"
 #include "rapport-series.h"
 
 G_BEGIN_DECLS
@@ -138,7 +138,7 @@ typedef struct
   int                focused;      /* a spoke drawn emphasised, or -1 */
 } RapportRadarStyle;
 
-/* Draws @values (rapport_progress_compute_radar()) onto @cr at (0, 0),
+/* Draws @values (rapport_skill_profile_compute()) onto @cr at (0, 0),
  * @width × @height, without a background; @context as for
  * rapport_chart_render().
  */

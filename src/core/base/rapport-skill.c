@@ -66,3 +66,15 @@ rapport_skill_lookup (const char *key)
 
   return position < 0 ? NULL : &skills[position];
 }
+
+const char *
+rapport_skill_get_display_title (const char *key)
+{
+  const RapportSkill *skill;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  skill = rapport_skill_lookup (key);
+
+  return skill != NULL ? _(skill->title) : key;
+}

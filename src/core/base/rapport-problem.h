@@ -35,6 +35,12 @@ void            rapport_problem_list_add  (GPtrArray            *problems,
                                            guint                 line,
                                            const char           *format,
                                            ...) G_GNUC_PRINTF (4, 5);
+/* For a reader's own variadic helper: one place for the vprintf. */
+void            rapport_problem_list_add_valist (GPtrArray            *problems,
+                                           const char           *file,
+                                           guint                 line,
+                                           const char           *format,
+                                           va_list               args) G_GNUC_PRINTF (4, 0);
 void            rapport_problem_list_sort (GPtrArray            *problems,
                                            guint                 first);
 

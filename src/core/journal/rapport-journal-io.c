@@ -88,14 +88,6 @@ sorted_ratings (const RapportStoreEntry *entry)
   return ratings;
 }
 
-static const char *
-skill_title (const char *key)
-{
-  const RapportSkill *skill = rapport_skill_lookup (key);
-
-  return skill != NULL ? _(skill->title) : key;
-}
-
 /* Writing files */
 
 static gboolean
@@ -307,7 +299,7 @@ append_md_entry (GString                 *out,
     {
       const RapportStoreRating *rating = g_ptr_array_index (ratings, i);
       /* Translators: a self-rating in the Markdown export, e.g. "Empathy: 4/5" */
-      g_autofree char *line = g_strdup_printf (_("%s: %d/5"), skill_title (rating->skill_key),
+      g_autofree char *line = g_strdup_printf (_("%s: %d/5"), rapport_skill_get_display_title (rating->skill_key),
                                                rating->rating);
 
       g_string_append (out, "- ");

@@ -62,7 +62,7 @@ update_tip (RapportRadarView *self)
 
   g_clear_pointer (&self->tip, g_free);
   if (axis >= 0 && self->then != NULL)
-    self->tip = rapport_progress_describe_radar_value (&g_array_index (self->values,
+    self->tip = rapport_skill_profile_describe_value (&g_array_index (self->values,
                                                                        RapportRadarValue, axis),
                                                        self->then);
 
@@ -102,7 +102,7 @@ rapport_radar_view_set_values (RapportRadarView *self,
       self->then = g_date_time_ref (then);
       /* Translators: the legend of the earlier shape in the skill profile; see g_date_time_format() */
       self->then_label = g_date_time_format (local, _("%-d %B %Y"));
-      self->description = rapport_progress_describe_radar (values, then);
+      self->description = rapport_skill_profile_describe (values, then);
     }
   else
     {

@@ -114,14 +114,6 @@ format_value (RapportStoreSeries kind,
   return g_strdup_printf (_("%.0f %%"), value);
 }
 
-static const char *
-skill_title (const char *skill_key)
-{
-  const RapportSkill *skill = rapport_skill_lookup (skill_key);
-
-  return skill != NULL ? _(skill->title) : skill_key;
-}
-
 static char *
 describe_series (RapportSeries *series,
                  gint64         from,
@@ -129,7 +121,7 @@ describe_series (RapportSeries *series,
 {
   RapportStoreSeries kind = rapport_series_get_kind (series);
   gboolean ratings = kind == RAPPORT_STORE_SERIES_SELF_RATING;
-  const char *title = skill_title (rapport_series_get_skill_key (series));
+  const char *title = rapport_skill_get_display_title (rapport_series_get_skill_key (series));
   g_autoptr(RapportSeries) trend = NULL;
   const RapportSeriesPoint *first, *last;
   g_autofree char *start = NULL;
@@ -321,7 +313,7 @@ describe_point (RapportChartView         *self,
                 char                    **markup,
                 char                    **plain)
 {
-  const char *title = skill_title (rapport_series_get_skill_key (series));
+  const char *title = rapport_skill_get_display_title (rapport_series_get_skill_key (series));
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (point->time);
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
   /* Translators: the date of a value in the chart's tip; see g_date_time_format() */

@@ -9,7 +9,7 @@
 #include <adwaita.h>
 
 #include "rapport-chart-render.h"
-#include "rapport-progress.h"
+#include "rapport-skill-profile.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (RapportRadarView, rapport_radar_view, RAPPORT, RADAR_VIEW,
 
 GtkWidget  *rapport_radar_view_new              (void);
 /* @values: (element-type RapportRadarValue) (nullable): from
- * rapport_progress_compute_radar(), compared with @then.
+ * rapport_skill_profile_compute(), compared with @then.
  */
 void        rapport_radar_view_set_values       (RapportRadarView *self,
                                                  GArray           *values,

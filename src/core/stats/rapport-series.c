@@ -774,8 +774,7 @@ rapport_series_to_csv (GPtrArray *list,
   for (guint s = 0; s < list->len; s++)
     {
       RapportSeries *series = g_ptr_array_index (list, s);
-      const RapportSkill *skill = rapport_skill_lookup (series->skill_key);
-      const char *title = skill != NULL ? _(skill->title) : series->skill_key;
+      const char *title = rapport_skill_get_display_title (series->skill_key);
       const char *name = series_name (series);
       const RapportSeriesPoint *points = points_of (series);
 

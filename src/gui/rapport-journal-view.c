@@ -120,11 +120,10 @@ describe_ratings (const RapportStoreEntry *entry)
   for (guint i = 0; i < entry->ratings->len; i++)
     {
       const RapportStoreRating *rating = &g_array_index (entry->ratings, RapportStoreRating, i);
-      const RapportSkill *skill = rapport_skill_lookup (rating->skill_key);
 
       if (text->len > 0)
         g_string_append (text, " · ");
-      g_string_append_printf (text, "%s %d/5", skill != NULL ? _(skill->title) : rating->skill_key, rating->rating);
+      g_string_append_printf (text, "%s %d/5", rapport_skill_get_display_title (rating->skill_key), rating->rating);
     }
 
   return g_string_free (text, FALSE);

@@ -75,16 +75,26 @@ rapport_problem_list_add (GPtrArray  *problems,
                           const char *format,
                           ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
+
+  va_start (args, format);
+  rapport_problem_list_add_valist (problems, file, line, format, args);
+  va_end (args);
+}
+
+void
+rapport_problem_list_add_valist (GPtrArray  *problems,
+                                 const char *file,
+                                 guint       line,
+                                 const char *format,
+                                 va_list     args)
+{
+  g_autofree char *message = NULL;
 
   g_return_if_fail (problems != NULL);
   g_return_if_fail (format != NULL);
 
-  va_start (args, format);
   message = g_strdup_vprintf (format, args);
-  va_end (args);
-
   g_ptr_array_add (problems, rapport_problem_new (file, line, message));
 }
 

@@ -25,4 +25,9 @@ const RapportSkill *rapport_skill_get_nth     (guint        position);
 const RapportSkill *rapport_skill_lookup      (const char  *key);
 int                 rapport_skill_get_position (const char *key);
 
+/* The skill's translated title, or @key itself for a skill the course
+ * does not know (a pack's own).
+ */
+const char         *rapport_skill_get_display_title (const char *key);
+
 G_END_DECLS

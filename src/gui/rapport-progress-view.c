@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "rapport-error-dialog.h"
-#include "rapport-progress.h"
+#include "rapport-calibration.h"
+#include "rapport-skill-profile.h"
+#include "rapport-summary.h"
 #include "rapport-progress-view.h"
 #include "rapport-radar-view.h"
 #include "rapport-skill.h"
@@ -92,13 +94,13 @@ show_summary (RapportProgressView *self,
               gint64               to,
               GDateTime           *now)
 {
-  RapportProgressSummary summary = { 0 };
+  RapportSummary summary = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *lessons = NULL;
   g_autofree char *quizzes = NULL;
   g_autofree char *streak = NULL;
 
-  if (!rapport_progress_summary_load (&summary, self->store, self->ratings, self->quiz_scores,
+  if (!rapport_summary_load (&summary, self->store, self->ratings, self->quiz_scores,
                                       from, to, now, &error))
     {
       g_debug ("Could not count activity: %s", error->message);
@@ -107,18 +109,17 @@ show_summary (RapportProgressView *self,
 
   lessons = g_strdup_printf ("%u", summary.lessons_completed);
   quizzes = g_strdup_printf ("%u", summary.quizzes_passed);
-  streak = rapport_progress_format_streak (summary.journal_streak);
+  streak = rapport_summary_format_streak (summary.journal_streak);
   gtk_label_set_text (self->lessons_label, lessons);
   gtk_label_set_text (self->quizzes_label, quizzes);
   gtk_label_set_text (self->streak_label, streak);
 
   if (summary.has_most_improved)
     {
-      const RapportSkill *skill = rapport_skill_lookup (summary.most_improved.skill_key);
       g_autofree char *caption = NULL;
 
       gtk_label_set_text (self->improved_label,
-                          skill != NULL ? _(skill->title) : summary.most_improved.skill_key);
+                          rapport_skill_get_display_title (summary.most_improved.skill_key));
       if (summary.most_improved.kind == RAPPORT_STORE_SERIES_SELF_RATING)
         /* Translators: self-ratings out of 5 at the start and end of the range */
         caption = g_strdup_printf (_("Most improved, %.1f to %.1f"),
@@ -196,7 +197,7 @@ show_profile (RapportProgressView *self)
     }
 
   then = g_date_time_add_days (now, -(int) compare_days[MIN (choice, G_N_ELEMENTS (compare_days) - 1)]);
-  values = rapport_progress_compute_radar (self->all_ratings, self->all_quiz_scores,
+  values = rapport_skill_profile_compute (self->all_ratings, self->all_quiz_scores,
                                            g_date_time_to_unix (then), g_date_time_to_unix (now));
   rapport_radar_view_set_values (self->radar_view, values, then);
 }
