@@ -12,7 +12,7 @@
 #include "rapport-journal-io.h"
 #include "rapport-journal-view.h"
 #include "rapport-skill.h"
-#include "rapport-window.h"
+#include "rapport-toast.h"
 
 /* Entries fetched at a time; more come as the list scrolls to its end. */
 #define PAGE_SIZE 25
@@ -64,6 +64,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static guint show_toast_signal;
 
 /* Rows */
 
@@ -514,12 +516,7 @@ static void
 add_toast (RapportJournalView *self,
            AdwToast           *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (RAPPORT_IS_WINDOW (root))
-    rapport_window_add_toast (RAPPORT_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  rapport_toast_emit (self, show_toast_signal, toast);
 }
 
 static void
@@ -575,10 +572,9 @@ on_editor_deleted_cb (RapportJournalView   *self,
   {
     g_autofree char *escaped = g_markup_escape_text (title, -1);
 
-    toast = adw_toast_new (escaped);
+    toast = rapport_toast_new_urgent (escaped);
   }
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "entry", g_steal_pointer (&entry),
                           (GDestroyNotify) rapport_store_entry_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
@@ -588,15 +584,11 @@ on_editor_deleted_cb (RapportJournalView   *self,
 /* Export and import */
 
 
-/* The outcome of what the user just did replaces any older message. */
 static void
 add_result_toast (RapportJournalView *self,
                   const char         *title)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  add_toast (self, toast);
+  add_toast (self, rapport_toast_new_urgent (title));
 }
 
 /**
@@ -841,6 +833,7 @@ rapport_journal_view_class_init (RapportJournalViewClass *klass)
     g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  show_toast_signal = rapport_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

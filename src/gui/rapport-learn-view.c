@@ -688,8 +688,8 @@ on_store_replaced_cb (RapportLearnView *self,
  */
 void
 rapport_learn_view_setup (RapportLearnView *self,
-                          RapportCatalog   *catalog,
                           RapportStore     *store,
+                          RapportCatalog   *catalog,
                           GSettings        *settings)
 {
   g_return_if_fail (RAPPORT_IS_LEARN_VIEW (self));

@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RapportLearnView, rapport_learn_view, RAPPORT, LEARN_VIEW, GtkWidget)
 
 void        rapport_learn_view_setup        (RapportLearnView *self,
-                                             RapportCatalog   *catalog,
                                              RapportStore     *store,
+                                             RapportCatalog   *catalog,
                                              GSettings        *settings);
 gboolean    rapport_learn_view_get_can_go_back (RapportLearnView *self);
 void        rapport_learn_view_go_back      (RapportLearnView *self);

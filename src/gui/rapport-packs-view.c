@@ -19,8 +19,8 @@
 #include "rapport-paths.h"
 #include "rapport-problem.h"
 #include "rapport-quiz.h"
+#include "rapport-toast.h"
 #include "rapport-topic.h"
-#include "rapport-window.h"
 
 struct _RapportPacksView
 {
@@ -64,22 +64,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static guint show_toast_signal;
+
 static void
 show_toast (RapportPacksView *self,
             const char       *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwToast *toast;
-
-  if (!RAPPORT_IS_WINDOW (root))
-    return;
-
-  /* The outcome of what the learner just did replaces an older message
-   * (such as the last install's) instead of waiting behind it.
-   */
-  toast = adw_toast_new (text);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  rapport_window_add_toast (RAPPORT_WINDOW (root), toast);
+  rapport_toast_emit (self, show_toast_signal, rapport_toast_new_urgent (text));
 }
 
 /* The list page, or the empty state when no pack is installed; the summary
@@ -1150,6 +1141,7 @@ rapport_packs_view_class_init (RapportPacksViewClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  show_toast_signal = rapport_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rapport-packs-view.ui");

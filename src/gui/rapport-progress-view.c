@@ -17,7 +17,7 @@
 #include "rapport-progress-view.h"
 #include "rapport-radar-view.h"
 #include "rapport-skill.h"
-#include "rapport-window.h"
+#include "rapport-toast.h"
 
 /* The size of an exported chart when the widget has none yet. */
 #define EXPORT_WIDTH  1200
@@ -62,6 +62,8 @@ struct _RapportProgressView
 };
 
 G_DEFINE_FINAL_TYPE (RapportProgressView, rapport_progress_view, GTK_TYPE_WIDGET)
+
+static guint show_toast_signal;
 
 /* Loading */
 
@@ -457,14 +459,7 @@ static void
 add_toast (RapportProgressView *self,
            const char          *title)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwToast *toast = adw_toast_new (title);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  if (RAPPORT_IS_WINDOW (root))
-    rapport_window_add_toast (RAPPORT_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  rapport_toast_emit (self, show_toast_signal, rapport_toast_new_urgent (title));
 }
 
 static gboolean
@@ -834,6 +829,8 @@ rapport_progress_view_class_init (RapportProgressViewClass *klass)
 
   object_class->dispose = rapport_progress_view_dispose;
   widget_class->map = rapport_progress_view_map;
+
+  show_toast_signal = rapport_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
   g_type_ensure (RAPPORT_TYPE_CHART_VIEW);
   g_type_ensure (RAPPORT_TYPE_RADAR_VIEW);

@@ -455,17 +455,27 @@ rapport_window_get_learn_view (RapportWindow *self)
 }
 
 static void
+on_view_show_toast_cb (RapportWindow *self,
+                       AdwToast      *toast)
+{
+  rapport_window_add_toast (self, g_object_ref (toast));
+}
+
+static void
 setup_views (RapportWindow *self)
 {
   RapportApplication *app = RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 
   rapport_learn_view_setup (self->learn_view,
-                            rapport_application_get_catalog (app),
                             rapport_application_get_store (app),
+                            rapport_application_get_catalog (app),
                             rapport_application_get_settings (app));
   self->packs_view = g_object_new (RAPPORT_TYPE_PACKS_VIEW, NULL);
   g_signal_connect_object (self->packs_view, "notify::can-go-back",
                            G_CALLBACK (on_view_can_go_back_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->packs_view, "show-toast",
+                           G_CALLBACK (on_view_show_toast_cb), self,
                            G_CONNECT_SWAPPED);
   adw_bin_set_child (self->packs_bin, GTK_WIDGET (self->packs_view));
   rapport_packs_view_setup (self->packs_view, app);
@@ -474,12 +484,18 @@ setup_views (RapportWindow *self)
   g_signal_connect_object (self->journal_view, "notify::can-go-back",
                            G_CALLBACK (on_view_can_go_back_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->journal_view, "show-toast",
+                           G_CALLBACK (on_view_show_toast_cb), self,
+                           G_CONNECT_SWAPPED);
   adw_bin_set_child (self->journal_bin, GTK_WIDGET (self->journal_view));
   rapport_journal_view_setup (self->journal_view,
                               rapport_application_get_store (app),
                               rapport_application_get_catalog (app));
 
   self->progress_view = g_object_new (RAPPORT_TYPE_PROGRESS_VIEW, NULL);
+  g_signal_connect_object (self->progress_view, "show-toast",
+                           G_CALLBACK (on_view_show_toast_cb), self,
+                           G_CONNECT_SWAPPED);
   adw_bin_set_child (self->progress_bin, GTK_WIDGET (self->progress_view));
   rapport_progress_view_setup (self->progress_view,
                                rapport_application_get_store (app),
