@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-confirm-dialog.h"
 #include "rapport-error-dialog.h"
 #include "rapport-file-chooser.h"
 #include "rapport-preferences-window.h"
@@ -181,7 +182,7 @@ rapport_preferences_window_restore_from (RapportPreferencesWindow *self,
                                          GFile                    *file)
 {
   g_autofree char *basename = NULL;
-  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
 
   g_return_if_fail (RAPPORT_IS_PREFERENCES_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -190,25 +191,14 @@ rapport_preferences_window_restore_from (RapportPreferencesWindow *self,
   g_set_object (&self->restore_file, file);
   basename = g_file_get_basename (file);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Replace Your Progress?"),
-                                                       NULL));
   /* Translators: the placeholder is a file name */
-  adw_message_dialog_format_body (dialog,
-                                  _("Your lessons, quiz results and journal will be replaced by the contents of “%s”. "
-                                    "A backup of what you have now is kept first."),
-                                  basename);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (on_restore_dialog_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  body = g_strdup_printf (_("Your lessons, quiz results and journal will be replaced by the contents of “%s”. "
+                            "A backup of what you have now is kept first."),
+                          basename);
+  rapport_confirm_dialog_show (GTK_WIDGET (self), _("Replace Your Progress?"), body,
+                               "cancel", _("_Cancel"),
+                               "restore", _("_Replace"),
+                               G_CALLBACK (on_restore_dialog_response_cb), self);
 }
 
 static void
@@ -276,23 +266,13 @@ on_reset_dialog_response_cb (RapportPreferencesWindow *self,
 static void
 on_reset_row_activated_cb (RapportPreferencesWindow *self)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Reset All Progress?"),
-                                                       _("Every lesson mark, quiz result and journal entry will be removed. "
-                                                         "You can undo this right afterwards, and a backup is kept.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "reset", _("_Reset"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "reset", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (on_reset_dialog_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rapport_confirm_dialog_show (GTK_WIDGET (self),
+                               _("Reset All Progress?"),
+                               _("Every lesson mark, quiz result and journal entry will be removed. "
+                                 "You can undo this right afterwards, and a backup is kept."),
+                               "cancel", _("_Cancel"),
+                               "reset", _("_Reset"),
+                               G_CALLBACK (on_reset_dialog_response_cb), self);
 }
 
 static gboolean
