@@ -9,7 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "rapport-error-dialog.h"
+#include "rapport-file-chooser.h"
 #include "rapport-journal-io.h"
+#include "rapport-journal-item.h"
 #include "rapport-journal-view.h"
 #include "rapport-skill.h"
 #include "rapport-toast.h"
@@ -46,9 +48,13 @@ struct _RapportJournalView
   /* owned */
   RapportStore         *store;
   RapportCatalog       *catalog;
-  GListStore           *entries;   /* items carry a RapportStoreEntry as "entry" */
+  GListStore           *entries;   /* of RapportJournalItem */
   GtkFileChooserNative *chooser;
   char                 *export_format;
+  RapportStoreEntry    *deleted;   /* what the Undo of undo_toast brings back */
+
+  /* borrowed */
+  AdwToast             *undo_toast;  /* weak: the last "deleted" message */
 
   /* state */
   guint                 n_loaded;
@@ -167,12 +173,6 @@ week_start (GDateTime *occurred)
   return g_date_time_add_days (day, 1 - g_date_time_get_day_of_week (day));
 }
 
-static const RapportStoreEntry *
-item_entry (gpointer item)
-{
-  return g_object_get_data (G_OBJECT (item), "entry");
-}
-
 enum { LINE_WEEK, LINE_TITLE, LINE_DATE, LINE_RATINGS, LINE_SNIPPET, N_LINES };
 
 static void
@@ -207,7 +207,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *box = gtk_list_item_get_child (list_item);
   guint position = gtk_list_item_get_position (list_item);
-  const RapportStoreEntry *entry = item_entry (gtk_list_item_get_item (list_item));
+  const RapportStoreEntry *entry = rapport_journal_item_get_entry (gtk_list_item_get_item (list_item));
   g_autoptr(GDateTime) local = g_date_time_to_local (entry->occurred);
   g_autoptr(GDateTime) week = week_start (entry->occurred);
   g_autoptr(GDateTime) previous_week = NULL;
@@ -219,9 +219,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   if (position > 0)
     {
-      g_autoptr(GObject) before = g_list_model_get_item (G_LIST_MODEL (self->entries), position - 1);
+      g_autoptr(RapportJournalItem) before = g_list_model_get_item (G_LIST_MODEL (self->entries), position - 1);
 
-      previous_week = week_start (item_entry (before)->occurred);
+      previous_week = week_start (rapport_journal_item_get_entry (before)->occurred);
     }
 
   if (previous_week == NULL || !g_date_time_equal (week, previous_week))
@@ -311,10 +311,8 @@ load_page (RapportJournalView *self)
 
   for (guint i = 0; i < entries->len; i++)
     {
-      g_autoptr(GObject) item = g_object_new (G_TYPE_OBJECT, NULL);
+      g_autoptr(RapportJournalItem) item = rapport_journal_item_new (g_steal_pointer (&entries->pdata[i]));
 
-      g_object_set_data_full (item, "entry", g_steal_pointer (&entries->pdata[i]),
-                              (GDestroyNotify) rapport_store_entry_free);
       g_list_store_append (self->entries, item);
     }
   /* The items own the entries now. */
@@ -475,10 +473,10 @@ on_list_activate_cb (RapportJournalView *self,
                      guint               position,
                      GtkListView        *list)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+  g_autoptr(RapportJournalItem) item = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
 
   if (item != NULL)
-    rapport_journal_view_open_entry (self, item_entry (item)->uuid);
+    rapport_journal_view_open_entry (self, rapport_journal_item_get_entry (item)->uuid);
 }
 
 gboolean
@@ -532,13 +530,15 @@ static void
 on_undo_delete_cb (AdwToast           *toast,
                    RapportJournalView *self)
 {
-  RapportStoreEntry *entry = g_object_get_data (G_OBJECT (toast), "entry");
   g_autoptr(GError) error = NULL;
 
-  if (entry == NULL || self->store == NULL)
+  /* Only the last message's Undo: the window has put it in place of any
+   * older one.
+   */
+  if (toast != self->undo_toast || self->deleted == NULL || self->store == NULL)
     return;
 
-  if (!rapport_store_save_journal_entry (self->store, entry, &error))
+  if (!rapport_store_save_journal_entry (self->store, self->deleted, &error))
     {
       g_warning ("Could not bring the entry back: %s", error->message);
       return;
@@ -575,8 +575,9 @@ on_editor_deleted_cb (RapportJournalView   *self,
     toast = rapport_toast_new_urgent (escaped);
   }
   adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "entry", g_steal_pointer (&entry),
-                          (GDestroyNotify) rapport_store_entry_free);
+  g_clear_pointer (&self->deleted, rapport_store_entry_free);
+  self->deleted = g_steal_pointer (&entry);
+  g_set_weak_pointer (&self->undo_toast, toast);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
   add_toast (self, toast);
 }
@@ -688,7 +689,6 @@ on_chooser_response_cb (RapportJournalView   *self,
         rapport_journal_view_import_from (self, file);
     }
 
-  g_clear_object (&self->chooser);
   g_clear_pointer (&self->export_format, g_free);
 }
 
@@ -703,21 +703,15 @@ export_action (GtkWidget  *widget,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (markdown ? _("Export as Markdown") : _("Export as JSON"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), NULL);
   /* Translators: a suggested file name; the placeholder is a date */
   name = g_strdup_printf (_("Journal %s.%s"), date, markdown ? "md" : "json");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_free (self->export_format);
   self->export_format = g_strdup (format);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  rapport_file_chooser_show (&self->chooser, widget, GTK_FILE_CHOOSER_ACTION_SAVE,
+                             markdown ? _("Export as Markdown") : _("Export as JSON"),
+                             _("_Export"), name, NULL,
+                             G_CALLBACK (on_chooser_response_cb), self);
 }
 
 static void
@@ -727,20 +721,13 @@ import_action (GtkWidget  *widget,
 {
   RapportJournalView *self = RAPPORT_JOURNAL_VIEW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (widget);
 
-  g_clear_object (&self->chooser);
-  g_clear_pointer (&self->export_format, g_free);
-  self->chooser = gtk_file_chooser_native_new (_("Import a Journal"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"), NULL);
   gtk_file_filter_set_name (filter, _("Journal exports (JSON)"));
   gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_pointer (&self->export_format, g_free);
+  rapport_file_chooser_show (&self->chooser, widget, GTK_FILE_CHOOSER_ACTION_OPEN,
+                             _("Import a Journal"), _("_Import"), NULL, filter,
+                             G_CALLBACK (on_chooser_response_cb), self);
 }
 
 static void
@@ -813,6 +800,8 @@ rapport_journal_view_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->export_format, g_free);
+  g_clear_pointer (&self->deleted, rapport_store_entry_free);
+  g_clear_weak_pointer (&self->undo_toast);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_object (&self->entries);
@@ -865,7 +854,7 @@ rapport_journal_view_init (RapportJournalView *self)
   /* Before the template: its filters report their first values at once,
    * and a reload fills this list.
    */
-  self->entries = g_list_store_new (G_TYPE_OBJECT);
+  self->entries = g_list_store_new (RAPPORT_TYPE_JOURNAL_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_string_list_append (skills, _("Every skill"));

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-confirm-dialog.h"
 #include "rapport-learn-view.h"
 #include "rapport-lesson-view.h"
 #include "rapport-quiz-page.h"
@@ -296,9 +297,6 @@ rapport_learn_view_go_back (RapportLearnView *self)
 
   if (g_strcmp0 (rapport_learn_view_get_page (self), "quiz") == 0)
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      AdwMessageDialog *dialog;
-
       if (!rapport_quiz_page_is_in_progress (self->quiz_page))
         {
           rapport_quiz_page_abandon (self->quiz_page);
@@ -306,21 +304,13 @@ rapport_learn_view_go_back (RapportLearnView *self)
           return;
         }
 
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                           _("Leave the Quiz?"),
-                                                           _("Your answers so far are kept as an unfinished attempt. "
-                                                             "It does not count as a score.")));
-      adw_message_dialog_add_responses (dialog,
-                                        "continue", _("_Keep Going"),
-                                        "abandon", _("_Leave Quiz"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "abandon", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (dialog, "continue");
-      adw_message_dialog_set_close_response (dialog, "continue");
-      g_signal_connect_object (dialog, "response",
-                               G_CALLBACK (on_abandon_response_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_window_present (GTK_WINDOW (dialog));
+      rapport_confirm_dialog_show (GTK_WIDGET (self),
+                                   _("Leave the Quiz?"),
+                                   _("Your answers so far are kept as an unfinished attempt. "
+                                     "It does not count as a score."),
+                                   "continue", _("_Keep Going"),
+                                   "abandon", _("_Leave Quiz"),
+                                   G_CALLBACK (on_abandon_response_cb), self);
       return;
     }
 

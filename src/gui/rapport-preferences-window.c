@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-confirm-dialog.h"
 #include "rapport-error-dialog.h"
+#include "rapport-file-chooser.h"
 #include "rapport-preferences-window.h"
 #include "rapport-store.h"
 
@@ -107,21 +109,6 @@ rapport_preferences_window_export_to (RapportPreferencesWindow *self,
   toast (self, adw_toast_new (title));
 }
 
-static void
-on_export_chooser_response_cb (RapportPreferencesWindow *self,
-                               int                       response,
-                               GtkFileChooserNative     *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      rapport_preferences_window_export_to (self, file);
-    }
-
-  g_clear_object (&self->chooser);
-}
-
 static GtkFileFilter *
 progress_file_filter (void)
 {
@@ -132,6 +119,24 @@ progress_file_filter (void)
   return filter;
 }
 
+/* Both choosers: saving one is an export, opening one a restore. */
+static void
+on_chooser_response_cb (RapportPreferencesWindow *self,
+                        int                       response,
+                        GtkFileChooserNative     *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE)
+    rapport_preferences_window_export_to (self, file);
+  else
+    rapport_preferences_window_restore_from (self, file);
+}
+
 static void
 on_export_row_activated_cb (RapportPreferencesWindow *self)
 {
@@ -140,18 +145,11 @@ on_export_row_activated_cb (RapportPreferencesWindow *self)
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export Progress"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   /* Translators: the file name suggested for an export; the placeholder is a date */
   name = g_strdup_printf (_("Rapport progress %s.rapport-progress"), date);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect_object (self->chooser, "response",
-                           G_CALLBACK (on_export_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  rapport_file_chooser_show (&self->chooser, GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                             _("Export Progress"), _("_Export"), name, filter,
+                             G_CALLBACK (on_chooser_response_cb), self);
 }
 
 /* Restore */
@@ -184,7 +182,7 @@ rapport_preferences_window_restore_from (RapportPreferencesWindow *self,
                                          GFile                    *file)
 {
   g_autofree char *basename = NULL;
-  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
 
   g_return_if_fail (RAPPORT_IS_PREFERENCES_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -193,40 +191,14 @@ rapport_preferences_window_restore_from (RapportPreferencesWindow *self,
   g_set_object (&self->restore_file, file);
   basename = g_file_get_basename (file);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Replace Your Progress?"),
-                                                       NULL));
   /* Translators: the placeholder is a file name */
-  adw_message_dialog_format_body (dialog,
-                                  _("Your lessons, quiz results and journal will be replaced by the contents of “%s”. "
-                                    "A backup of what you have now is kept first."),
-                                  basename);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (on_restore_dialog_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_restore_chooser_response_cb (RapportPreferencesWindow *self,
-                                int                       response,
-                                GtkFileChooserNative     *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      rapport_preferences_window_restore_from (self, file);
-    }
-
-  g_clear_object (&self->chooser);
+  body = g_strdup_printf (_("Your lessons, quiz results and journal will be replaced by the contents of “%s”. "
+                            "A backup of what you have now is kept first."),
+                          basename);
+  rapport_confirm_dialog_show (GTK_WIDGET (self), _("Replace Your Progress?"), body,
+                               "cancel", _("_Cancel"),
+                               "restore", _("_Replace"),
+                               G_CALLBACK (on_restore_dialog_response_cb), self);
 }
 
 static void
@@ -234,15 +206,9 @@ on_restore_row_activated_cb (RapportPreferencesWindow *self)
 {
   g_autoptr(GtkFileFilter) filter = progress_file_filter ();
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Restore Progress"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), NULL);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect_object (self->chooser, "response",
-                           G_CALLBACK (on_restore_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  rapport_file_chooser_show (&self->chooser, GTK_WIDGET (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                             _("Restore Progress"), _("_Open"), NULL, filter,
+                             G_CALLBACK (on_chooser_response_cb), self);
 }
 
 /* Reset, with undo: the store keeps a backup of what it removed, and
@@ -300,23 +266,13 @@ on_reset_dialog_response_cb (RapportPreferencesWindow *self,
 static void
 on_reset_row_activated_cb (RapportPreferencesWindow *self)
 {
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Reset All Progress?"),
-                                                       _("Every lesson mark, quiz result and journal entry will be removed. "
-                                                         "You can undo this right afterwards, and a backup is kept.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "reset", _("_Reset"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "reset", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (on_reset_dialog_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rapport_confirm_dialog_show (GTK_WIDGET (self),
+                               _("Reset All Progress?"),
+                               _("Every lesson mark, quiz result and journal entry will be removed. "
+                                 "You can undo this right afterwards, and a backup is kept."),
+                               "cancel", _("_Cancel"),
+                               "reset", _("_Reset"),
+                               G_CALLBACK (on_reset_dialog_response_cb), self);
 }
 
 static gboolean
