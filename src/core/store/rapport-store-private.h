@@ -132,6 +132,10 @@ void                 rapport_store_bind_text           (RapportStoreStmt *stmt,
 void                 rapport_store_bind_time           (RapportStoreStmt *stmt,
                                                         int             index,
                                                         GDateTime      *time);
+/* Unix seconds of @time, or of @fallback / now when @time is NULL */
+gint64               rapport_store_unix_or             (GDateTime      *time,
+                                                        gint64          fallback);
+gint64               rapport_store_unix_or_now         (GDateTime      *time);
 char                *rapport_store_column_dup_text     (RapportStoreStmt *stmt,
                                                         int             column);
 GDateTime           *rapport_store_column_time         (RapportStoreStmt *stmt,

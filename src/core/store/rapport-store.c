@@ -161,6 +161,19 @@ rapport_store_bind_time (RapportStoreStmt *stmt,
     sqlite3_bind_int64 (stmt, index, g_date_time_to_unix (time));
 }
 
+gint64
+rapport_store_unix_or (GDateTime *time,
+                       gint64     fallback)
+{
+  return time != NULL ? g_date_time_to_unix (time) : fallback;
+}
+
+gint64
+rapport_store_unix_or_now (GDateTime *time)
+{
+  return time != NULL ? g_date_time_to_unix (time) : g_get_real_time () / G_USEC_PER_SEC;
+}
+
 char *
 rapport_store_column_dup_text (RapportStoreStmt *stmt,
                                int               column)
