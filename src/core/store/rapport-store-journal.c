@@ -505,6 +505,29 @@ rapport_store_delete_journal_entry (RapportStore  *self,
   " e.went_well, e.try_next"
 
 static gboolean
+add_rating (RapportStoreStmt  *stmt,
+            gpointer           user_data,
+            GError           **error)
+{
+  rapport_store_entry_set_rating (user_data, (const char *) sqlite3_column_text (stmt, 0),
+                                  sqlite3_column_int (stmt, 1));
+
+  return TRUE;
+}
+
+static gboolean
+add_tag (RapportStoreStmt  *stmt,
+         gpointer           user_data,
+         GError           **error)
+{
+  g_autofree char *tag = rapport_store_column_dup_text (stmt, 0);
+
+  g_strv_builder_add (user_data, tag);
+
+  return TRUE;
+}
+
+static gboolean
 load_details (RapportStore       *self,
               RapportStoreEntry  *entry,
               gint64              id,
@@ -513,21 +536,14 @@ load_details (RapportStore       *self,
   g_autoptr(RapportStoreStmt) ratings = NULL;
   g_autoptr(RapportStoreStmt) tags = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
-  int rc;
 
   ratings = rapport_store_prepare (self, RAPPORT_STORE_SQL_ENTRY_RATINGS, error);
   if (ratings == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (ratings, 1, id);
-  while ((rc = sqlite3_step (ratings)) == SQLITE_ROW)
-    rapport_store_entry_set_rating (entry, (const char *) sqlite3_column_text (ratings, 0),
-                                    sqlite3_column_int (ratings, 1));
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  if (!rapport_store_foreach_row (self, ratings, add_rating, entry, error))
+    return FALSE;
 
   tags = rapport_store_prepare (self, RAPPORT_STORE_SQL_ENTRY_TAGS, error);
   if (tags == NULL)
@@ -535,17 +551,8 @@ load_details (RapportStore       *self,
 
   sqlite3_bind_int64 (tags, 1, id);
   builder = g_strv_builder_new ();
-  while ((rc = sqlite3_step (tags)) == SQLITE_ROW)
-    {
-      g_autofree char *tag = rapport_store_column_dup_text (tags, 0);
-
-      g_strv_builder_add (builder, tag);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  if (!rapport_store_foreach_row (self, tags, add_tag, builder, error))
+    return FALSE;
 
   g_strfreev (entry->tags);
   entry->tags = g_strv_builder_end (builder);
@@ -583,8 +590,8 @@ rapport_store_get_journal_entry (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(RapportStoreEntry) entry = NULL;
+  gboolean has_row;
   gint64 id;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
@@ -598,16 +605,13 @@ rapport_store_get_journal_entry (RapportStore  *self,
     return NULL;
 
   rapport_store_bind_text (stmt, 1, uuid);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  if (!rapport_store_step_row (self, stmt, &has_row, error))
+    return NULL;
+
+  if (!has_row)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
                    _("This journal entry no longer exists. It may have been deleted."));
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
 
@@ -713,6 +717,25 @@ is_blank (const char *text)
   "  WHERE r.entry_id = e.id AND r.skill_key = ?2))" \
   " ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?5 OFFSET ?6"
 
+typedef struct
+{
+  RapportStore *self;
+  GPtrArray    *entries;
+} EntryList;
+
+static gboolean
+add_entry (RapportStoreStmt  *stmt,
+           gpointer           user_data,
+           GError           **error)
+{
+  EntryList *list = user_data;
+  RapportStoreEntry *entry = entry_from_row (stmt);
+
+  g_ptr_array_add (list->entries, entry);
+
+  return load_details (list->self, entry, sqlite3_column_int64 (stmt, 0), error);
+}
+
 /* Returns: (element-type RapportStoreEntry) one page of entries, newest
  * first, with their ratings and tags; search results carry a snippet.
  */
@@ -725,7 +748,7 @@ rapport_store_list_journal_entries (RapportStore                    *self,
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *match = NULL;
-  int rc;
+  EntryList list;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -766,20 +789,10 @@ rapport_store_list_journal_entries (RapportStore                    *self,
   sqlite3_bind_int64 (stmt, 5, query->limit > 0 ? query->limit : DEFAULT_PAGE_SIZE);
   sqlite3_bind_int64 (stmt, 6, query->offset);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapportStoreEntry *entry = entry_from_row (stmt);
-
-      g_ptr_array_add (entries, entry);
-      if (!load_details (self, entry, sqlite3_column_int64 (stmt, 0), error))
-        return NULL;
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  list.self = self;
+  list.entries = entries;
+  if (!rapport_store_foreach_row (self, stmt, add_entry, &list, error))
+    return NULL;
 
   return g_steal_pointer (&entries);
 }
@@ -829,7 +842,7 @@ rapport_store_load_draft (RapportStore  *self,
                           GError       **error)
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
-  int rc;
+  gboolean has_row;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -842,18 +855,13 @@ rapport_store_load_draft (RapportStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      if (updated != NULL)
-        *updated = rapport_store_column_time (stmt, 1);
-      return rapport_store_column_dup_text (stmt, 0);
-    }
+  if (!rapport_store_step_row (self, stmt, &has_row, error) || !has_row)
+    return NULL;
 
-  if (rc != SQLITE_DONE)
-    rapport_store_set_sqlite_error (self, rc, error);
+  if (updated != NULL)
+    *updated = rapport_store_column_time (stmt, 1);
 
-  return NULL;
+  return rapport_store_column_dup_text (stmt, 0);
 }
 
 gboolean
@@ -880,6 +888,19 @@ rapport_store_clear_draft (RapportStore  *self,
 
 /* Times */
 
+static gboolean
+add_time (RapportStoreStmt  *stmt,
+          gpointer           user_data,
+          GError           **error)
+{
+  GArray *times = user_data;
+  gint64 time = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val (times, time);
+
+  return TRUE;
+}
+
 GArray *
 rapport_store_list_journal_times (RapportStore  *self,
                                   GDateTime     *from,
@@ -888,7 +909,6 @@ rapport_store_list_journal_times (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(GArray) times = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -906,18 +926,8 @@ rapport_store_list_journal_times (RapportStore  *self,
   sqlite3_bind_int64 (stmt, 2, to != NULL ? g_date_time_to_unix (to) : G_MAXINT64);
 
   times = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 time = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (times, time);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_foreach_row (self, stmt, add_time, times, error))
+    return NULL;
 
   return g_steal_pointer (&times);
 }

@@ -105,6 +105,11 @@ void                 rapport_store_stmt_release        (RapportStoreStmt *stmt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportStoreStmt, rapport_store_stmt_release)
 
+/* Reads the current row of @stmt; returns FALSE with @error set to stop. */
+typedef gboolean   (*RapportStoreRowFunc)              (RapportStoreStmt  *stmt,
+                                                        gpointer           user_data,
+                                                        GError           **error);
+
 RapportStoreStmt    *rapport_store_prepare             (RapportStore   *self,
                                                         const char     *sql,
                                                         GError        **error);
@@ -116,6 +121,15 @@ void                 rapport_store_rollback            (RapportStore   *self);
 gboolean             rapport_store_step_done           (RapportStore   *self,
                                                         RapportStoreStmt *stmt,
                                                         GError        **error);
+gboolean             rapport_store_step_row            (RapportStore      *self,
+                                                        RapportStoreStmt  *stmt,
+                                                        gboolean          *has_row,
+                                                        GError           **error);
+gboolean             rapport_store_foreach_row         (RapportStore         *self,
+                                                        RapportStoreStmt     *stmt,
+                                                        RapportStoreRowFunc   func,
+                                                        gpointer              user_data,
+                                                        GError              **error);
 void                 rapport_store_set_sqlite_error    (RapportStore   *self,
                                                         int             rc,
                                                         GError        **error);

@@ -153,6 +153,22 @@ rapport_store_forget_pack (RapportStore  *self,
   return rapport_store_commit (self, error);
 }
 
+static gboolean
+add_pack (RapportStoreStmt  *stmt,
+          gpointer           user_data,
+          GError           **error)
+{
+  RapportStorePack *pack = g_new0 (RapportStorePack, 1);
+
+  pack->id = rapport_store_column_dup_text (stmt, 0);
+  pack->version = rapport_store_column_dup_text (stmt, 1);
+  pack->title = rapport_store_column_dup_text (stmt, 2);
+  pack->installed = rapport_store_column_time (stmt, 3);
+  g_ptr_array_add (user_data, pack);
+
+  return TRUE;
+}
+
 /* Returns: (element-type RapportStorePack), ordered by title */
 GPtrArray *
 rapport_store_list_packs (RapportStore  *self,
@@ -160,7 +176,6 @@ rapport_store_list_packs (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(GPtrArray) packs = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -173,22 +188,8 @@ rapport_store_list_packs (RapportStore  *self,
     return NULL;
 
   packs = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_pack_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapportStorePack *pack = g_new0 (RapportStorePack, 1);
-
-      pack->id = rapport_store_column_dup_text (stmt, 0);
-      pack->version = rapport_store_column_dup_text (stmt, 1);
-      pack->title = rapport_store_column_dup_text (stmt, 2);
-      pack->installed = rapport_store_column_time (stmt, 3);
-      g_ptr_array_add (packs, pack);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_foreach_row (self, stmt, add_pack, packs, error))
+    return NULL;
 
   return g_steal_pointer (&packs);
 }
@@ -310,7 +311,7 @@ rapport_store_get_lesson (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(RapportStoreLesson) lesson = NULL;
-  int rc;
+  gboolean has_row;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (KEYS_OK (pack_id, topic_key, lesson_key), NULL);
@@ -332,20 +333,27 @@ rapport_store_get_lesson (RapportStore  *self,
   lesson->topic_key = g_strdup (topic_key);
   lesson->lesson_key = g_strdup (lesson_key);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (!rapport_store_step_row (self, stmt, &has_row, error))
+    return NULL;
+
+  if (has_row)
     {
       lesson->opened = rapport_store_column_time (stmt, 0);
       lesson->position = sqlite3_column_double (stmt, 1);
       lesson->completed = rapport_store_column_time (stmt, 2);
     }
-  else if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
 
   return g_steal_pointer (&lesson);
+}
+
+static gboolean
+add_lesson_key (RapportStoreStmt  *stmt,
+                gpointer           user_data,
+                GError           **error)
+{
+  g_strv_builder_add (user_data, (const char *) sqlite3_column_text (stmt, 0));
+
+  return TRUE;
 }
 
 /* Returns: the keys of the completed lessons of a topic, in completion order */
@@ -357,7 +365,6 @@ rapport_store_list_completed_lessons (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (pack_id != NULL && topic_key != NULL, NULL);
@@ -376,14 +383,8 @@ rapport_store_list_completed_lessons (RapportStore  *self,
   rapport_store_bind_text (stmt, 2, topic_key);
 
   builder = g_strv_builder_new ();
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_foreach_row (self, stmt, add_lesson_key, builder, error))
+    return NULL;
 
   return g_strv_builder_end (builder);
 }
@@ -571,6 +572,24 @@ attempt_from_row (RapportStoreStmt *stmt)
   return attempt;
 }
 
+static gboolean
+add_answer (RapportStoreStmt  *stmt,
+            gpointer           user_data,
+            GError           **error)
+{
+  RapportStoreAttempt *attempt = user_data;
+  RapportStoreAnswer *answer = g_new0 (RapportStoreAnswer, 1);
+
+  answer->question_key = rapport_store_column_dup_text (stmt, 0);
+  answer->answer = rapport_store_column_dup_text (stmt, 1);
+  answer->points = sqlite3_column_double (stmt, 2);
+  answer->points_possible = sqlite3_column_double (stmt, 3);
+  answer->correct = sqlite3_column_int (stmt, 4) != 0;
+  g_ptr_array_add (attempt->answers, answer);
+
+  return TRUE;
+}
+
 /* Returns: the attempt with its answers, or NULL with RAPPORT_STORE_ERROR_NOT_FOUND */
 RapportStoreAttempt *
 rapport_store_get_quiz_attempt (RapportStore  *self,
@@ -580,7 +599,7 @@ rapport_store_get_quiz_attempt (RapportStore  *self,
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(RapportStoreStmt) answers = NULL;
   g_autoptr(RapportStoreAttempt) attempt = NULL;
-  int rc;
+  gboolean has_row;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -592,16 +611,13 @@ rapport_store_get_quiz_attempt (RapportStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, attempt_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  if (!rapport_store_step_row (self, stmt, &has_row, error))
+    return NULL;
+
+  if (!has_row)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
                    _("This quiz attempt is no longer in your progress history."));
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
 
@@ -615,25 +631,20 @@ rapport_store_get_quiz_attempt (RapportStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (answers, 1, attempt_id);
-  while ((rc = sqlite3_step (answers)) == SQLITE_ROW)
-    {
-      RapportStoreAnswer *answer = g_new0 (RapportStoreAnswer, 1);
-
-      answer->question_key = rapport_store_column_dup_text (answers, 0);
-      answer->answer = rapport_store_column_dup_text (answers, 1);
-      answer->points = sqlite3_column_double (answers, 2);
-      answer->points_possible = sqlite3_column_double (answers, 3);
-      answer->correct = sqlite3_column_int (answers, 4) != 0;
-      g_ptr_array_add (attempt->answers, answer);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_foreach_row (self, answers, add_answer, attempt, error))
+    return NULL;
 
   return g_steal_pointer (&attempt);
+}
+
+static gboolean
+add_attempt (RapportStoreStmt  *stmt,
+             gpointer           user_data,
+             GError           **error)
+{
+  g_ptr_array_add (user_data, attempt_from_row (stmt));
+
+  return TRUE;
 }
 
 /* Returns: (element-type RapportStoreAttempt) newest first, without answers */
@@ -645,7 +656,6 @@ rapport_store_list_quiz_attempts (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(GPtrArray) attempts = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (pack_id != NULL && topic_key != NULL, NULL);
@@ -663,14 +673,8 @@ rapport_store_list_quiz_attempts (RapportStore  *self,
   rapport_store_bind_text (stmt, 2, topic_key);
 
   attempts = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_attempt_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (attempts, attempt_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_foreach_row (self, stmt, add_attempt, attempts, error))
+    return NULL;
 
   return g_steal_pointer (&attempts);
 }
@@ -752,6 +756,23 @@ rapport_store_remove_review_item (RapportStore  *self,
   return write_one (self, stmt, error);
 }
 
+static gboolean
+add_review_item (RapportStoreStmt  *stmt,
+                 gpointer           user_data,
+                 GError           **error)
+{
+  RapportStoreReviewItem *item = g_new0 (RapportStoreReviewItem, 1);
+
+  item->pack_id = rapport_store_column_dup_text (stmt, 0);
+  item->topic_key = rapport_store_column_dup_text (stmt, 1);
+  item->question_key = rapport_store_column_dup_text (stmt, 2);
+  item->box = sqlite3_column_int (stmt, 3);
+  item->due = rapport_store_column_time (stmt, 4);
+  g_ptr_array_add (user_data, item);
+
+  return TRUE;
+}
+
 /* Returns: (element-type RapportStoreReviewItem) the items due at @now (NULL:
  * now), the longest overdue first; @limit 0 means all.
  */
@@ -763,7 +784,6 @@ rapport_store_list_due_reviews (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -780,23 +800,8 @@ rapport_store_list_due_reviews (RapportStore  *self,
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
 
   items = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_review_item_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapportStoreReviewItem *item = g_new0 (RapportStoreReviewItem, 1);
-
-      item->pack_id = rapport_store_column_dup_text (stmt, 0);
-      item->topic_key = rapport_store_column_dup_text (stmt, 1);
-      item->question_key = rapport_store_column_dup_text (stmt, 2);
-      item->box = sqlite3_column_int (stmt, 3);
-      item->due = rapport_store_column_time (stmt, 4);
-      g_ptr_array_add (items, item);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_foreach_row (self, stmt, add_review_item, items, error))
+    return NULL;
 
   return g_steal_pointer (&items);
 }

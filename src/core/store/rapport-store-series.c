@@ -29,24 +29,6 @@ rapport_store_topic_summary_free (RapportStoreTopicSummary *summary)
   g_free (summary);
 }
 
-/* One row of one statement, or an error. */
-static gboolean
-step_row (RapportStore      *self,
-          RapportStoreStmt  *stmt,
-          gboolean          *has_row,
-          GError           **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  *has_row = rc == SQLITE_ROW;
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return TRUE;
-
-  rapport_store_set_sqlite_error (self, rc, error);
-
-  return FALSE;
-}
-
 /* What a topic's card shows: lessons done of @n_lessons, best and last quiz
  * score, and the latest self-rating of @skill_key (may be NULL).
  */
@@ -83,7 +65,7 @@ rapport_store_get_topic_summary (RapportStore  *self,
 
     rapport_store_bind_text (stmt, 1, pack_id);
     rapport_store_bind_text (stmt, 2, topic_key);
-    if (!step_row (self, stmt, &has_row, error))
+    if (!rapport_store_step_row (self, stmt, &has_row, error))
       return NULL;
 
     /* Lessons removed from a newer pack version may still be recorded. */
@@ -103,7 +85,7 @@ rapport_store_get_topic_summary (RapportStore  *self,
 
     rapport_store_bind_text (stmt, 1, pack_id);
     rapport_store_bind_text (stmt, 2, topic_key);
-    if (!step_row (self, stmt, &has_row, error))
+    if (!rapport_store_step_row (self, stmt, &has_row, error))
       return NULL;
 
     summary->n_attempts = sqlite3_column_int (stmt, 0);
@@ -126,7 +108,7 @@ rapport_store_get_topic_summary (RapportStore  *self,
 
       rapport_store_bind_text (stmt, 1, pack_id);
       rapport_store_bind_text (stmt, 2, topic_key);
-      if (!step_row (self, stmt, &has_row, error))
+      if (!rapport_store_step_row (self, stmt, &has_row, error))
         return NULL;
 
       if (has_row)
@@ -150,7 +132,7 @@ rapport_store_get_topic_summary (RapportStore  *self,
         return NULL;
 
       rapport_store_bind_text (stmt, 1, skill_key);
-      if (!step_row (self, stmt, &has_row, error))
+      if (!rapport_store_step_row (self, stmt, &has_row, error))
         return NULL;
 
       if (has_row)
@@ -184,6 +166,31 @@ rapport_store_aggregate_free (RapportStoreAggregate *aggregate)
   g_free (aggregate);
 }
 
+typedef struct
+{
+  GPtrArray *points;
+  gboolean   ratings;
+} PointList;
+
+static gboolean
+add_point (RapportStoreStmt  *stmt,
+           gpointer           user_data,
+           GError           **error)
+{
+  PointList *list = user_data;
+  RapportStorePoint *point = g_new0 (RapportStorePoint, 1);
+
+  point->time = rapport_store_column_time (stmt, 0);
+  point->value = sqlite3_column_double (stmt, 1);
+  if (list->ratings)
+    point->entry_uuid = rapport_store_column_dup_text (stmt, 2);
+  else
+    point->attempt_id = sqlite3_column_int64 (stmt, 2);
+  g_ptr_array_add (list->points, point);
+
+  return TRUE;
+}
+
 /* Returns: (element-type RapportStorePoint) every self-rating of the skill
  * (with the entry's uuid) or every finished quiz score of a topic training
  * it (with the attempt id), oldest first, with time in [@from, @to).
@@ -199,7 +206,7 @@ rapport_store_get_skill_points (RapportStore        *self,
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(GPtrArray) points = NULL;
   gboolean ratings = series == RAPPORT_STORE_SERIES_SELF_RATING;
-  int rc;
+  PointList list;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (skill_key != NULL, NULL);
@@ -228,24 +235,10 @@ rapport_store_get_skill_points (RapportStore        *self,
   sqlite3_bind_int64 (stmt, 3, rapport_store_unix_or (to, TIME_MAX));
 
   points = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_point_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapportStorePoint *point = g_new0 (RapportStorePoint, 1);
-
-      point->time = rapport_store_column_time (stmt, 0);
-      point->value = sqlite3_column_double (stmt, 1);
-      if (ratings)
-        point->entry_uuid = rapport_store_column_dup_text (stmt, 2);
-      else
-        point->attempt_id = sqlite3_column_int64 (stmt, 2);
-      g_ptr_array_add (points, point);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  list.points = points;
+  list.ratings = ratings;
+  if (!rapport_store_foreach_row (self, stmt, add_point, &list, error))
+    return NULL;
 
   return g_steal_pointer (&points);
 }
@@ -270,6 +263,36 @@ static const char * const aggregate_sql[2][3] = {
   },
 };
 
+typedef struct
+{
+  GPtrArray *aggregates;
+  GTimeZone *tz;
+} AggregateList;
+
+static gboolean
+add_aggregate (RapportStoreStmt  *stmt,
+               gpointer           user_data,
+               GError           **error)
+{
+  AggregateList *list = user_data;
+  const char *day = (const char *) sqlite3_column_text (stmt, 0);
+  RapportStoreAggregate *aggregate;
+  int y, m, d;
+
+  if (day == NULL || sscanf (day, "%d-%d-%d", &y, &m, &d) != 3)
+    return TRUE;
+
+  aggregate = g_new0 (RapportStoreAggregate, 1);
+  aggregate->start = g_date_time_new (list->tz, y, m, d, 0, 0, 0);
+  aggregate->avg = sqlite3_column_double (stmt, 1);
+  aggregate->min = sqlite3_column_double (stmt, 2);
+  aggregate->max = sqlite3_column_double (stmt, 3);
+  aggregate->count = sqlite3_column_int (stmt, 4);
+  g_ptr_array_add (list->aggregates, aggregate);
+
+  return TRUE;
+}
+
 /* Returns: (element-type RapportStoreAggregate) one item per day, week or
  * month that has values, oldest first.  Buckets follow @tz (NULL: UTC) with
  * its offset at the end of the range, so a daylight-saving change moves a
@@ -289,8 +312,8 @@ rapport_store_get_skill_aggregates (RapportStore        *self,
   g_autoptr(GPtrArray) aggregates = NULL;
   g_autoptr(GTimeZone) utc = NULL;
   gint64 end = rapport_store_unix_or (to, rapport_store_unix_or_now (NULL));
+  AggregateList list;
   int offset;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (skill_key != NULL, NULL);
@@ -314,29 +337,10 @@ rapport_store_get_skill_aggregates (RapportStore        *self,
   sqlite3_bind_int (stmt, 4, offset);
 
   aggregates = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_aggregate_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *day = (const char *) sqlite3_column_text (stmt, 0);
-      RapportStoreAggregate *aggregate;
-      int y, m, d;
-
-      if (day == NULL || sscanf (day, "%d-%d-%d", &y, &m, &d) != 3)
-        continue;
-
-      aggregate = g_new0 (RapportStoreAggregate, 1);
-      aggregate->start = g_date_time_new (tz, y, m, d, 0, 0, 0);
-      aggregate->avg = sqlite3_column_double (stmt, 1);
-      aggregate->min = sqlite3_column_double (stmt, 2);
-      aggregate->max = sqlite3_column_double (stmt, 3);
-      aggregate->count = sqlite3_column_int (stmt, 4);
-      g_ptr_array_add (aggregates, aggregate);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  list.aggregates = aggregates;
+  list.tz = tz;
+  if (!rapport_store_foreach_row (self, stmt, add_aggregate, &list, error))
+    return NULL;
 
   return g_steal_pointer (&aggregates);
 }
@@ -350,21 +354,47 @@ typedef struct
   const char *uuid;              /* in the caller's string chunk */
 } EntryKey;
 
+/* One pass through the points of each skill in turn. */
+typedef struct
+{
+  RapportStore           *self;
+  GArray                 *entries;      /* EntryKey: the ratings' entries */
+  GStringChunk           *strings;
+  guint                   skill;        /* index in the caller's skill keys */
+  guint                   cursor;       /* in entries */
+  RapportStorePointFunc   func;
+  gpointer                user_data;
+} PointWalk;
+
+static gboolean
+add_entry_key (RapportStoreStmt  *stmt,
+               gpointer           user_data,
+               GError           **error)
+{
+  PointWalk *walk = user_data;
+  EntryKey key;
+
+  key.occurred = sqlite3_column_int64 (stmt, 0);
+  key.id = sqlite3_column_int64 (stmt, 1);
+  key.uuid = g_string_chunk_insert (walk->strings, (const char *) sqlite3_column_text (stmt, 2));
+  g_array_append_val (walk->entries, key);
+
+  return TRUE;
+}
+
 /* The entries in [@from, @to) in (occurred_at, id) order: the order in which
  * each skill's ratings come out of journal_rating_skill, so one cursor per
  * skill finds each rating's entry without a lookup per row (a join costs
  * three times the scan on ten years of ratings).
  */
-static GArray *
+static gboolean
 load_entry_keys (RapportStore  *self,
                  gint64         from,
                  gint64         to,
-                 GStringChunk  *strings,
+                 PointWalk     *walk,
                  GError       **error)
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
-  g_autoptr(GArray) keys = NULL;
-  int rc;
 
   stmt = rapport_store_prepare (self,
                                 "SELECT occurred_at, id, uuid FROM journal_entry"
@@ -372,29 +402,12 @@ load_entry_keys (RapportStore  *self,
                                 " ORDER BY occurred_at, id",
                                 error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int64 (stmt, 2, to);
 
-  keys = g_array_new (FALSE, FALSE, sizeof (EntryKey));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      EntryKey key;
-
-      key.occurred = sqlite3_column_int64 (stmt, 0);
-      key.id = sqlite3_column_int64 (stmt, 1);
-      key.uuid = g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 2));
-      g_array_append_val (keys, key);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&keys);
+  return rapport_store_foreach_row (self, stmt, add_entry_key, walk, error);
 }
 
 /* Only for a rating whose time disagrees with its entry's, which the
@@ -414,7 +427,7 @@ lookup_entry_uuid (RapportStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, entry_id);
-  if (!step_row (self, stmt, &has_row, error))
+  if (!rapport_store_step_row (self, stmt, &has_row, error))
     return NULL;
 
   if (!has_row)
@@ -428,6 +441,96 @@ lookup_entry_uuid (RapportStore  *self,
 }
 
 static gboolean
+visit_rating (RapportStoreStmt  *stmt,
+              gpointer           user_data,
+              GError           **error)
+{
+  PointWalk *walk = user_data;
+  GArray *entries = walk->entries;
+  const EntryKey *keys = (const EntryKey *) (gpointer) entries->data;
+  guint cursor = walk->cursor;
+  gint64 time = sqlite3_column_int64 (stmt, 0);
+  const char *uuid = NULL;
+
+  while (cursor < entries->len && keys[cursor].occurred < time)
+    cursor++;
+
+  if (cursor < entries->len && keys[cursor].occurred == time
+      && (cursor + 1 == entries->len || keys[cursor + 1].occurred != time))
+    {
+      uuid = keys[cursor].uuid;
+    }
+  else
+    {
+      /* Entries at the same second are rare: look through them. */
+      gint64 entry_id = sqlite3_column_int64 (stmt, 2);
+
+      for (guint i = cursor; i < entries->len && keys[i].occurred == time; i++)
+        {
+          if (keys[i].id == entry_id)
+            {
+              uuid = keys[i].uuid;
+              break;
+            }
+        }
+
+      if (uuid == NULL)
+        uuid = lookup_entry_uuid (walk->self, entry_id, walk->strings, error);
+      if (uuid == NULL)
+        return FALSE;
+    }
+
+  walk->cursor = cursor;
+  walk->func (walk->skill, time, sqlite3_column_double (stmt, 1), uuid, 0, walk->user_data);
+
+  return TRUE;
+}
+
+static gboolean
+visit_score (RapportStoreStmt  *stmt,
+             gpointer           user_data,
+             GError           **error)
+{
+  PointWalk *walk = user_data;
+
+  walk->func (walk->skill, sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1),
+              NULL, sqlite3_column_int64 (stmt, 2), walk->user_data);
+
+  return TRUE;
+}
+
+/* Runs @sql (?1 skill, ?2 from, ?3 to) for each skill in turn. */
+static gboolean
+walk_skills (RapportStore         *self,
+             const char           *sql,
+             const char * const   *skill_keys,
+             gint64                from,
+             gint64                to,
+             RapportStoreRowFunc   visit,
+             PointWalk            *walk,
+             GError              **error)
+{
+  for (guint s = 0; skill_keys[s] != NULL; s++)
+    {
+      g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self, sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      rapport_store_bind_text (stmt, 1, skill_keys[s]);
+      sqlite3_bind_int64 (stmt, 2, from);
+      sqlite3_bind_int64 (stmt, 3, to);
+
+      walk->skill = s;
+      walk->cursor = 0;
+      if (!rapport_store_foreach_row (self, stmt, visit, walk, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 foreach_rating (RapportStore           *self,
                 const char * const     *skill_keys,
                 gint64                  from,
@@ -437,78 +540,18 @@ foreach_rating (RapportStore           *self,
                 gpointer                user_data,
                 GError                **error)
 {
-  g_autoptr(GArray) entries = NULL;
-  const EntryKey *keys;
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (EntryKey));
+  PointWalk walk = { self, entries, strings, 0, 0, func, user_data };
 
-  entries = load_entry_keys (self, from, to, strings, error);
-  if (entries == NULL)
+  if (!load_entry_keys (self, from, to, &walk, error))
     return FALSE;
 
-  keys = (const EntryKey *) (gpointer) entries->data;
-
-  for (guint s = 0; skill_keys[s] != NULL; s++)
-    {
-      g_autoptr(RapportStoreStmt) stmt = NULL;
-      guint cursor = 0;
-      int rc;
-
-      /* Covered by journal_rating_skill (skill_key, occurred_at, rating, entry_id). */
-      stmt = rapport_store_prepare (self,
-                                    "SELECT occurred_at, rating, entry_id FROM journal_rating"
-                                    " WHERE skill_key = ?1 AND occurred_at >= ?2"
-                                    " AND occurred_at < ?3 ORDER BY occurred_at",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-
-      rapport_store_bind_text (stmt, 1, skill_keys[s]);
-      sqlite3_bind_int64 (stmt, 2, from);
-      sqlite3_bind_int64 (stmt, 3, to);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 time = sqlite3_column_int64 (stmt, 0);
-          const char *uuid = NULL;
-
-          while (cursor < entries->len && keys[cursor].occurred < time)
-            cursor++;
-
-          if (cursor < entries->len && keys[cursor].occurred == time
-              && (cursor + 1 == entries->len || keys[cursor + 1].occurred != time))
-            {
-              uuid = keys[cursor].uuid;
-            }
-          else
-            {
-              /* Entries at the same second are rare: look through them. */
-              gint64 entry_id = sqlite3_column_int64 (stmt, 2);
-
-              for (guint i = cursor; i < entries->len && keys[i].occurred == time; i++)
-                {
-                  if (keys[i].id == entry_id)
-                    {
-                      uuid = keys[i].uuid;
-                      break;
-                    }
-                }
-
-              if (uuid == NULL)
-                uuid = lookup_entry_uuid (self, entry_id, strings, error);
-              if (uuid == NULL)
-                return FALSE;
-            }
-
-          func (s, time, sqlite3_column_double (stmt, 1), uuid, 0, user_data);
-        }
-
-      if (rc != SQLITE_DONE)
-        {
-          rapport_store_set_sqlite_error (self, rc, error);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  /* Covered by journal_rating_skill (skill_key, occurred_at, rating, entry_id). */
+  return walk_skills (self,
+                      "SELECT occurred_at, rating, entry_id FROM journal_rating"
+                      " WHERE skill_key = ?1 AND occurred_at >= ?2"
+                      " AND occurred_at < ?3 ORDER BY occurred_at",
+                      skill_keys, from, to, visit_rating, &walk, error);
 }
 
 static gboolean
@@ -520,37 +563,15 @@ foreach_score (RapportStore           *self,
                gpointer                user_data,
                GError                **error)
 {
-  for (guint s = 0; skill_keys[s] != NULL; s++)
-    {
-      g_autoptr(RapportStoreStmt) stmt = NULL;
-      int rc;
+  PointWalk walk = { self, NULL, NULL, 0, 0, func, user_data };
 
-      /* Covered by quiz_attempt_skill (skill_key, state, finished_at, score, id). */
-      stmt = rapport_store_prepare (self,
-                                    "SELECT finished_at, score, id FROM quiz_attempt"
-                                    " WHERE skill_key = ?1 AND state = 'finished'"
-                                    " AND finished_at >= ?2 AND finished_at < ?3"
-                                    " ORDER BY finished_at",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-
-      rapport_store_bind_text (stmt, 1, skill_keys[s]);
-      sqlite3_bind_int64 (stmt, 2, from);
-      sqlite3_bind_int64 (stmt, 3, to);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        func (s, sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1), NULL,
-              sqlite3_column_int64 (stmt, 2), user_data);
-
-      if (rc != SQLITE_DONE)
-        {
-          rapport_store_set_sqlite_error (self, rc, error);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  /* Covered by quiz_attempt_skill (skill_key, state, finished_at, score, id). */
+  return walk_skills (self,
+                      "SELECT finished_at, score, id FROM quiz_attempt"
+                      " WHERE skill_key = ?1 AND state = 'finished'"
+                      " AND finished_at >= ?2 AND finished_at < ?3"
+                      " ORDER BY finished_at",
+                      skill_keys, from, to, visit_score, &walk, error);
 }
 
 gboolean
@@ -599,7 +620,7 @@ count_one (RapportStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, from);
   sqlite3_bind_int64 (stmt, 2, to);
-  if (!step_row (self, stmt, &has_row, error))
+  if (!rapport_store_step_row (self, stmt, &has_row, error))
     return FALSE;
 
   *count = has_row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;

@@ -85,19 +85,59 @@ rapport_store_stmt_release (RapportStoreStmt *stmt)
   sqlite3_clear_bindings (stmt);
 }
 
+/* One row of one statement, or an error. */
 gboolean
-rapport_store_step_done (RapportStore      *self,
-                         RapportStoreStmt  *stmt,
-                         GError           **error)
+rapport_store_step_row (RapportStore      *self,
+                        RapportStoreStmt  *stmt,
+                        gboolean          *has_row,
+                        GError           **error)
 {
   int rc = sqlite3_step (stmt);
 
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+  *has_row = rc == SQLITE_ROW;
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     return TRUE;
 
   rapport_store_set_sqlite_error (self, rc, error);
 
   return FALSE;
+}
+
+gboolean
+rapport_store_step_done (RapportStore      *self,
+                         RapportStoreStmt  *stmt,
+                         GError           **error)
+{
+  gboolean has_row;
+
+  return rapport_store_step_row (self, stmt, &has_row, error);
+}
+
+/* Every row, or an error: either a step failed, or @func returned FALSE
+ * and set @error itself.
+ */
+gboolean
+rapport_store_foreach_row (RapportStore         *self,
+                           RapportStoreStmt     *stmt,
+                           RapportStoreRowFunc   func,
+                           gpointer              user_data,
+                           GError              **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (!func (stmt, user_data, error))
+        return FALSE;
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      rapport_store_set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
