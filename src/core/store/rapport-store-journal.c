@@ -175,6 +175,22 @@ or_empty (const char *text)
   return text != NULL ? text : "";
 }
 
+/* Runs one statement whose ?1 is an entry's uuid. */
+static gboolean
+exec_for_uuid (RapportStore  *self,
+               const char    *sql,
+               const char    *uuid,
+               GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rapport_store_bind_text (stmt, 1, uuid);
+  return rapport_store_step_done (self, stmt, error);
+}
+
 /* Writes @entry with its ratings and tags inside the caller's transaction.
  * An existing row keeps its created_at.
  */
@@ -208,17 +224,8 @@ write_entry (RapportStore       *self,
       return FALSE;
   }
 
-  {
-    g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
-                                                              RAPPORT_STORE_SQL_DELETE_RATINGS,
-                                                              error);
-    if (stmt == NULL)
-      return FALSE;
-
-    rapport_store_bind_text (stmt, 1, entry->uuid);
-    if (!rapport_store_step_done (self, stmt, error))
-      return FALSE;
-  }
+  if (!exec_for_uuid (self, RAPPORT_STORE_SQL_DELETE_RATINGS, entry->uuid, error))
+    return FALSE;
 
   for (guint i = 0; entry->ratings != NULL && i < entry->ratings->len; i++)
     {
@@ -236,17 +243,8 @@ write_entry (RapportStore       *self,
         return FALSE;
     }
 
-  {
-    g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
-                                                              RAPPORT_STORE_SQL_DELETE_TAGS,
-                                                              error);
-    if (stmt == NULL)
-      return FALSE;
-
-    rapport_store_bind_text (stmt, 1, entry->uuid);
-    if (!rapport_store_step_done (self, stmt, error))
-      return FALSE;
-  }
+  if (!exec_for_uuid (self, RAPPORT_STORE_SQL_DELETE_TAGS, entry->uuid, error))
+    return FALSE;
 
   for (guint i = 0; entry->tags != NULL && entry->tags[i] != NULL; i++)
     {
@@ -276,14 +274,7 @@ drop_draft_of (RapportStore  *self,
                const char    *uuid,
                GError       **error)
 {
-  g_autoptr(RapportStoreStmt) stmt = NULL;
-
-  stmt = rapport_store_prepare (self, RAPPORT_STORE_SQL_DROP_DRAFT_OF, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  rapport_store_bind_text (stmt, 1, uuid);
-  return rapport_store_step_done (self, stmt, error);
+  return exec_for_uuid (self, RAPPORT_STORE_SQL_DROP_DRAFT_OF, uuid, error);
 }
 
 gboolean
@@ -478,24 +469,13 @@ rapport_store_delete_journal_entry (RapportStore  *self,
   g_return_val_if_fail (uuid != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-
   stmt = rapport_store_prepare (self, "DELETE FROM journal_entry WHERE uuid = ?1", error);
   if (stmt == NULL)
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
 
   rapport_store_bind_text (stmt, 1, uuid);
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
 
-  return rapport_store_commit (self, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 /* Reading */
@@ -810,29 +790,18 @@ rapport_store_save_draft (RapportStore  *self,
   g_return_val_if_fail (json != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-
   stmt = rapport_store_prepare (self,
                                 "INSERT INTO draft (id, content, updated_at) VALUES (1, ?1, ?2)"
                                 " ON CONFLICT (id) DO UPDATE SET content = excluded.content,"
                                 " updated_at = excluded.updated_at",
                                 error);
   if (stmt == NULL)
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
 
   rapport_store_bind_text (stmt, 1, json);
   sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
 
-  return rapport_store_commit (self, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 /* Returns: the draft's JSON, or NULL without an error when there is none */
@@ -873,17 +842,11 @@ rapport_store_clear_draft (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!rapport_store_begin (self, error))
+  stmt = rapport_store_prepare (self, "DELETE FROM draft", error);
+  if (stmt == NULL)
     return FALSE;
 
-  stmt = rapport_store_prepare (self, "DELETE FROM draft", error);
-  if (stmt == NULL || !rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-
-  return rapport_store_commit (self, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 /* Times */

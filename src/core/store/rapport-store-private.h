@@ -118,6 +118,9 @@ gboolean             rapport_store_begin               (RapportStore   *self,
 gboolean             rapport_store_commit              (RapportStore   *self,
                                                         GError        **error);
 void                 rapport_store_rollback            (RapportStore   *self);
+gboolean             rapport_store_write_one           (RapportStore      *self,
+                                                        RapportStoreStmt  *stmt,
+                                                        GError           **error);
 gboolean             rapport_store_step_done           (RapportStore   *self,
                                                         RapportStoreStmt *stmt,
                                                         GError        **error);

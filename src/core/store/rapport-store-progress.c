@@ -10,28 +10,34 @@
 
 #include "rapport-store-private.h"
 
-/* Runs one bound statement as its own transaction. */
-static gboolean
-write_one (RapportStore      *self,
-           RapportStoreStmt  *stmt,
-           GError           **error)
-{
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-
-  return rapport_store_commit (self, error);
-}
-
 static gboolean
 is_key (const char *key)
 {
   return key != NULL && *key != '\0';
+}
+
+/* A statement whose ?1, ?2 and (unless @item_key is NULL) ?3 are the keys
+ * of a pack, one of its topics and one of the topic's lessons or questions.
+ */
+static RapportStoreStmt *
+prepare_for_keys (RapportStore  *self,
+                  const char    *sql,
+                  const char    *pack_id,
+                  const char    *topic_key,
+                  const char    *item_key,
+                  GError       **error)
+{
+  RapportStoreStmt *stmt = rapport_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  rapport_store_bind_text (stmt, 1, pack_id);
+  rapport_store_bind_text (stmt, 2, topic_key);
+  if (item_key != NULL)
+    rapport_store_bind_text (stmt, 3, item_key);
+
+  return stmt;
 }
 
 /* Packs */
@@ -79,7 +85,7 @@ rapport_store_set_pack_installed (RapportStore  *self,
   rapport_store_bind_text (stmt, 3, title);
   sqlite3_bind_int64 (stmt, 4, rapport_store_unix_or_now (installed));
 
-  return write_one (self, stmt, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 gboolean
@@ -99,7 +105,7 @@ rapport_store_remove_pack (RapportStore  *self,
 
   rapport_store_bind_text (stmt, 1, pack_id);
 
-  return write_one (self, stmt, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 /* Forgets an installed pack in one transaction: its entry in the list of
@@ -220,18 +226,16 @@ write_lesson (RapportStore  *self,
               double         position,
               GError       **error)
 {
-  g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self, sql, error);
+  g_autoptr(RapportStoreStmt) stmt = NULL;
 
+  stmt = prepare_for_keys (self, sql, pack_id, topic_key, lesson_key, error);
   if (stmt == NULL)
     return FALSE;
 
-  rapport_store_bind_text (stmt, 1, pack_id);
-  rapport_store_bind_text (stmt, 2, topic_key);
-  rapport_store_bind_text (stmt, 3, lesson_key);
   sqlite3_bind_int64 (stmt, 4, when);
   sqlite3_bind_double (stmt, 5, position);
 
-  return write_one (self, stmt, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 #define KEYS_OK(pack_id, topic_key, lesson_key) \
@@ -317,16 +321,12 @@ rapport_store_get_lesson (RapportStore  *self,
   g_return_val_if_fail (KEYS_OK (pack_id, topic_key, lesson_key), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = rapport_store_prepare (self,
-                                "SELECT opened_at, position, completed_at FROM lesson_progress"
-                                " WHERE pack_id = ?1 AND topic_key = ?2 AND lesson_key = ?3",
-                                error);
+  stmt = prepare_for_keys (self,
+                           "SELECT opened_at, position, completed_at FROM lesson_progress"
+                           " WHERE pack_id = ?1 AND topic_key = ?2 AND lesson_key = ?3",
+                           pack_id, topic_key, lesson_key, error);
   if (stmt == NULL)
     return NULL;
-
-  rapport_store_bind_text (stmt, 1, pack_id);
-  rapport_store_bind_text (stmt, 2, topic_key);
-  rapport_store_bind_text (stmt, 3, lesson_key);
 
   lesson = g_new0 (RapportStoreLesson, 1);
   lesson->pack_id = g_strdup (pack_id);
@@ -370,17 +370,14 @@ rapport_store_list_completed_lessons (RapportStore  *self,
   g_return_val_if_fail (pack_id != NULL && topic_key != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = rapport_store_prepare (self,
-                                "SELECT lesson_key FROM lesson_progress"
-                                " WHERE pack_id = ?1 AND topic_key = ?2"
-                                " AND completed_at IS NOT NULL"
-                                " ORDER BY completed_at, lesson_key",
-                                error);
+  stmt = prepare_for_keys (self,
+                           "SELECT lesson_key FROM lesson_progress"
+                           " WHERE pack_id = ?1 AND topic_key = ?2"
+                           " AND completed_at IS NOT NULL"
+                           " ORDER BY completed_at, lesson_key",
+                           pack_id, topic_key, NULL, error);
   if (stmt == NULL)
     return NULL;
-
-  rapport_store_bind_text (stmt, 1, pack_id);
-  rapport_store_bind_text (stmt, 2, topic_key);
 
   builder = g_strv_builder_new ();
   if (!rapport_store_foreach_row (self, stmt, add_lesson_key, builder, error))
@@ -661,16 +658,13 @@ rapport_store_list_quiz_attempts (RapportStore  *self,
   g_return_val_if_fail (pack_id != NULL && topic_key != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = rapport_store_prepare (self,
-                                "SELECT " ATTEMPT_COLUMNS " FROM quiz_attempt"
-                                " WHERE pack_id = ?1 AND topic_key = ?2"
-                                " ORDER BY finished_at DESC, id DESC",
-                                error);
+  stmt = prepare_for_keys (self,
+                           "SELECT " ATTEMPT_COLUMNS " FROM quiz_attempt"
+                           " WHERE pack_id = ?1 AND topic_key = ?2"
+                           " ORDER BY finished_at DESC, id DESC",
+                           pack_id, topic_key, NULL, error);
   if (stmt == NULL)
     return NULL;
-
-  rapport_store_bind_text (stmt, 1, pack_id);
-  rapport_store_bind_text (stmt, 2, topic_key);
 
   attempts = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_attempt_free);
   if (!rapport_store_foreach_row (self, stmt, add_attempt, attempts, error))
@@ -711,22 +705,19 @@ rapport_store_upsert_review_item (RapportStore  *self,
   g_return_val_if_fail (due != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = rapport_store_prepare (self,
-                                "INSERT INTO review_item (pack_id, topic_key, question_key,"
-                                " box, due_at) VALUES (?1, ?2, ?3, ?4, ?5)"
-                                " ON CONFLICT DO UPDATE SET box = excluded.box,"
-                                " due_at = excluded.due_at",
-                                error);
+  stmt = prepare_for_keys (self,
+                           "INSERT INTO review_item (pack_id, topic_key, question_key,"
+                           " box, due_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+                           " ON CONFLICT DO UPDATE SET box = excluded.box,"
+                           " due_at = excluded.due_at",
+                           pack_id, topic_key, question_key, error);
   if (stmt == NULL)
     return FALSE;
 
-  rapport_store_bind_text (stmt, 1, pack_id);
-  rapport_store_bind_text (stmt, 2, topic_key);
-  rapport_store_bind_text (stmt, 3, question_key);
   sqlite3_bind_int (stmt, 4, box);
   rapport_store_bind_time (stmt, 5, due);
 
-  return write_one (self, stmt, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 gboolean
@@ -742,18 +733,14 @@ rapport_store_remove_review_item (RapportStore  *self,
   g_return_val_if_fail (KEYS_OK (pack_id, topic_key, question_key), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = rapport_store_prepare (self,
-                                "DELETE FROM review_item"
-                                " WHERE pack_id = ?1 AND topic_key = ?2 AND question_key = ?3",
-                                error);
+  stmt = prepare_for_keys (self,
+                           "DELETE FROM review_item"
+                           " WHERE pack_id = ?1 AND topic_key = ?2 AND question_key = ?3",
+                           pack_id, topic_key, question_key, error);
   if (stmt == NULL)
     return FALSE;
 
-  rapport_store_bind_text (stmt, 1, pack_id);
-  rapport_store_bind_text (stmt, 2, topic_key);
-  rapport_store_bind_text (stmt, 3, question_key);
-
-  return write_one (self, stmt, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 static gboolean

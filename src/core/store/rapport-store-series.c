@@ -29,6 +29,28 @@ rapport_store_topic_summary_free (RapportStoreTopicSummary *summary)
   g_free (summary);
 }
 
+/* Runs @sql with ?1 @pack_id and ?2 @topic_key up to its first row. */
+static RapportStoreStmt *
+step_topic_query (RapportStore  *self,
+                  const char    *sql,
+                  const char    *pack_id,
+                  const char    *topic_key,
+                  gboolean      *has_row,
+                  GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  rapport_store_bind_text (stmt, 1, pack_id);
+  rapport_store_bind_text (stmt, 2, topic_key);
+  if (!rapport_store_step_row (self, stmt, has_row, error))
+    return NULL;
+
+  return g_steal_pointer (&stmt);
+}
+
 /* What a topic's card shows: lessons done of @n_lessons, best and last quiz
  * score, and the latest self-rating of @skill_key (may be NULL).
  */
@@ -55,17 +77,12 @@ rapport_store_get_topic_summary (RapportStore  *self,
   {
     g_autoptr(RapportStoreStmt) stmt = NULL;
 
-    stmt = rapport_store_prepare (self,
-                                  "SELECT count(*) FROM lesson_progress"
-                                  " WHERE pack_id = ?1 AND topic_key = ?2"
-                                  " AND completed_at IS NOT NULL",
-                                  error);
+    stmt = step_topic_query (self,
+                             "SELECT count(*) FROM lesson_progress"
+                             " WHERE pack_id = ?1 AND topic_key = ?2"
+                             " AND completed_at IS NOT NULL",
+                             pack_id, topic_key, &has_row, error);
     if (stmt == NULL)
-      return NULL;
-
-    rapport_store_bind_text (stmt, 1, pack_id);
-    rapport_store_bind_text (stmt, 2, topic_key);
-    if (!rapport_store_step_row (self, stmt, &has_row, error))
       return NULL;
 
     /* Lessons removed from a newer pack version may still be recorded. */
@@ -75,17 +92,12 @@ rapport_store_get_topic_summary (RapportStore  *self,
   {
     g_autoptr(RapportStoreStmt) stmt = NULL;
 
-    stmt = rapport_store_prepare (self,
-                                  "SELECT count(*), max(score) FROM quiz_attempt"
-                                  " WHERE pack_id = ?1 AND topic_key = ?2"
-                                  " AND state = 'finished'",
-                                  error);
+    stmt = step_topic_query (self,
+                             "SELECT count(*), max(score) FROM quiz_attempt"
+                             " WHERE pack_id = ?1 AND topic_key = ?2"
+                             " AND state = 'finished'",
+                             pack_id, topic_key, &has_row, error);
     if (stmt == NULL)
-      return NULL;
-
-    rapport_store_bind_text (stmt, 1, pack_id);
-    rapport_store_bind_text (stmt, 2, topic_key);
-    if (!rapport_store_step_row (self, stmt, &has_row, error))
       return NULL;
 
     summary->n_attempts = sqlite3_column_int (stmt, 0);
@@ -97,18 +109,13 @@ rapport_store_get_topic_summary (RapportStore  *self,
     {
       g_autoptr(RapportStoreStmt) stmt = NULL;
 
-      stmt = rapport_store_prepare (self,
-                                    "SELECT score, passed, finished_at FROM quiz_attempt"
-                                    " WHERE pack_id = ?1 AND topic_key = ?2"
-                                    " AND state = 'finished'"
-                                    " ORDER BY finished_at DESC, id DESC LIMIT 1",
-                                    error);
+      stmt = step_topic_query (self,
+                               "SELECT score, passed, finished_at FROM quiz_attempt"
+                               " WHERE pack_id = ?1 AND topic_key = ?2"
+                               " AND state = 'finished'"
+                               " ORDER BY finished_at DESC, id DESC LIMIT 1",
+                               pack_id, topic_key, &has_row, error);
       if (stmt == NULL)
-        return NULL;
-
-      rapport_store_bind_text (stmt, 1, pack_id);
-      rapport_store_bind_text (stmt, 2, topic_key);
-      if (!rapport_store_step_row (self, stmt, &has_row, error))
         return NULL;
 
       if (has_row)
@@ -164,6 +171,20 @@ rapport_store_aggregate_free (RapportStoreAggregate *aggregate)
 
   g_clear_pointer (&aggregate->start, g_date_time_unref);
   g_free (aggregate);
+}
+
+/* ?1 skill, ?2 from, ?3 to (unix seconds, half-open): how every query of
+ * a skill's points and aggregates begins.
+ */
+static void
+bind_skill_range (RapportStoreStmt *stmt,
+                  const char       *skill_key,
+                  gint64            from,
+                  gint64            to)
+{
+  rapport_store_bind_text (stmt, 1, skill_key);
+  sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, to);
 }
 
 typedef struct
@@ -230,9 +251,8 @@ rapport_store_get_skill_points (RapportStore        *self,
   if (stmt == NULL)
     return NULL;
 
-  rapport_store_bind_text (stmt, 1, skill_key);
-  sqlite3_bind_int64 (stmt, 2, rapport_store_unix_or (from, TIME_MIN));
-  sqlite3_bind_int64 (stmt, 3, rapport_store_unix_or (to, TIME_MAX));
+  bind_skill_range (stmt, skill_key, rapport_store_unix_or (from, TIME_MIN),
+                    rapport_store_unix_or (to, TIME_MAX));
 
   points = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_point_free);
   list.points = points;
@@ -331,9 +351,8 @@ rapport_store_get_skill_aggregates (RapportStore        *self,
   if (stmt == NULL)
     return NULL;
 
-  rapport_store_bind_text (stmt, 1, skill_key);
-  sqlite3_bind_int64 (stmt, 2, rapport_store_unix_or (from, TIME_MIN));
-  sqlite3_bind_int64 (stmt, 3, rapport_store_unix_or (to, TIME_MAX));
+  bind_skill_range (stmt, skill_key, rapport_store_unix_or (from, TIME_MIN),
+                    rapport_store_unix_or (to, TIME_MAX));
   sqlite3_bind_int (stmt, 4, offset);
 
   aggregates = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_aggregate_free);
@@ -517,9 +536,7 @@ walk_skills (RapportStore         *self,
       if (stmt == NULL)
         return FALSE;
 
-      rapport_store_bind_text (stmt, 1, skill_keys[s]);
-      sqlite3_bind_int64 (stmt, 2, from);
-      sqlite3_bind_int64 (stmt, 3, to);
+      bind_skill_range (stmt, skill_keys[s], from, to);
 
       walk->skill = s;
       walk->cursor = 0;

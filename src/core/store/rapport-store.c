@@ -9,9 +9,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -177,6 +174,24 @@ rapport_store_rollback (RapportStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Runs one bound statement as its own transaction. */
+gboolean
+rapport_store_write_one (RapportStore      *self,
+                         RapportStoreStmt  *stmt,
+                         GError           **error)
+{
+  if (!rapport_store_begin (self, error))
+    return FALSE;
+
+  if (!rapport_store_step_done (self, stmt, error))
+    {
+      rapport_store_rollback (self);
+      return FALSE;
+    }
+
+  return rapport_store_commit (self, error);
 }
 
 void
