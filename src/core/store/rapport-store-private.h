@@ -230,6 +230,11 @@ int                  rapport_store_current_version     (RapportStore   *self);
 gboolean             rapport_store_recover             (RapportStore   *self,
                                                         GError        **error);
 
+/* Journal entries (rapport-store-entry.c): an empty array of
+ * RapportStoreRating that frees their skill keys.
+ */
+GArray              *rapport_store_entry_ratings_new   (void);
+
 /* Schema (rapport-store-schema.c).  Runs the migrations after the file's
  * current version up to @target, inside the caller's transaction.
  */
