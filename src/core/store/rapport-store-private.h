@@ -98,17 +98,14 @@ struct _RapportStore
   RapportStoreRecovery  recovery;
 };
 
+/* Statements and transactions (rapport-store.c) */
+
 /* A cached statement, reset and unbound when it goes out of scope. */
 typedef sqlite3_stmt RapportStoreStmt;
 
 void                 rapport_store_stmt_release        (RapportStoreStmt *stmt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportStoreStmt, rapport_store_stmt_release)
-
-/* Reads the current row of @stmt; returns FALSE with @error set to stop. */
-typedef gboolean   (*RapportStoreRowFunc)              (RapportStoreStmt  *stmt,
-                                                        gpointer           user_data,
-                                                        GError           **error);
 
 RapportStoreStmt    *rapport_store_prepare             (RapportStore   *self,
                                                         const char     *sql,
@@ -128,11 +125,36 @@ gboolean             rapport_store_step_row            (RapportStore      *self,
                                                         RapportStoreStmt  *stmt,
                                                         gboolean          *has_row,
                                                         GError           **error);
+
+/* Reads the current row of @stmt; returns FALSE, with @error set, to stop. */
+typedef gboolean (*RapportStoreRowFunc) (RapportStoreStmt  *stmt,
+                                         gpointer           user_data,
+                                         GError           **error);
+
 gboolean             rapport_store_foreach_row         (RapportStore         *self,
                                                         RapportStoreStmt     *stmt,
                                                         RapportStoreRowFunc   func,
                                                         gpointer              user_data,
                                                         GError              **error);
+
+/* Binding and reading helpers (rapport-store.c) */
+void                 rapport_store_bind_text           (RapportStoreStmt *stmt,
+                                                        int             index,
+                                                        const char     *text);
+void                 rapport_store_bind_time           (RapportStoreStmt *stmt,
+                                                        int             index,
+                                                        GDateTime      *time);
+char                *rapport_store_column_dup_text     (RapportStoreStmt *stmt,
+                                                        int             column);
+GDateTime           *rapport_store_column_time         (RapportStoreStmt *stmt,
+                                                        int             column);
+
+/* Unix seconds of @time, or @fallback (now) when @time is NULL. */
+gint64               rapport_store_unix_or             (GDateTime      *time,
+                                                        gint64          fallback);
+gint64               rapport_store_unix_or_now         (GDateTime      *time);
+
+/* Errors (rapport-store-error.c): each a translated sentence for the user. */
 void                 rapport_store_set_sqlite_error    (RapportStore   *self,
                                                         int             rc,
                                                         GError        **error);
@@ -140,25 +162,6 @@ void                 rapport_store_set_db_error        (sqlite3        *db,
                                                         const char     *path,
                                                         int             rc,
                                                         GError        **error);
-void                 rapport_store_emit_replaced       (RapportStore   *self);
-
-/* Binding and reading helpers */
-void                 rapport_store_bind_text           (RapportStoreStmt *stmt,
-                                                        int             index,
-                                                        const char     *text);
-void                 rapport_store_bind_time           (RapportStoreStmt *stmt,
-                                                        int             index,
-                                                        GDateTime      *time);
-/* Unix seconds of @time, or of @fallback / now when @time is NULL */
-gint64               rapport_store_unix_or             (GDateTime      *time,
-                                                        gint64          fallback);
-gint64               rapport_store_unix_or_now         (GDateTime      *time);
-char                *rapport_store_column_dup_text     (RapportStoreStmt *stmt,
-                                                        int             column);
-GDateTime           *rapport_store_column_time         (RapportStoreStmt *stmt,
-                                                        int             column);
-
-/* Errors (rapport-store-error.c): each a translated sentence for the user. */
 void                 rapport_store_set_error_for_code  (GError           **error,
                                                         RapportStoreError  code,
                                                         const char        *path,
@@ -179,6 +182,7 @@ gboolean             rapport_store_set_journal_mode    (RapportStore   *self,
 gboolean             rapport_store_migrate             (RapportStore   *self,
                                                         int             from,
                                                         GError        **error);
+void                 rapport_store_emit_replaced       (RapportStore   *self);
 
 /* Backups (rapport-store-backup.c) */
 typedef enum
