@@ -1,4 +1,4 @@
-/* rapport-store-journal.c: journal entries, their search and the draft
+/* rapport-store-journal.c: saving, importing, listing and searching journal entries; the draft
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,167 +12,28 @@
 
 #define DEFAULT_PAGE_SIZE 50
 
-/* Records */
-
-static void
-rating_clear (gpointer data)
-{
-  RapportStoreRating *rating = data;
-
-  g_clear_pointer (&rating->skill_key, g_free);
-}
-
-static GArray *
-ratings_new (void)
-{
-  GArray *ratings = g_array_new (FALSE, TRUE, sizeof (RapportStoreRating));
-
-  g_array_set_clear_func (ratings, rating_clear);
-
-  return ratings;
-}
-
-RapportStoreEntry *
-rapport_store_entry_new (void)
-{
-  RapportStoreEntry *entry = g_new0 (RapportStoreEntry, 1);
-
-  entry->uuid = g_uuid_string_random ();
-  entry->occurred = g_date_time_new_now_utc ();
-  entry->title = g_strdup ("");
-  entry->situation = g_strdup ("");
-  entry->went_well = g_strdup ("");
-  entry->try_next = g_strdup ("");
-  entry->tags = g_new0 (char *, 1);
-  entry->ratings = ratings_new ();
-
-  return entry;
-}
-
-static GDateTime *
-ref_or_null (GDateTime *time)
-{
-  return time != NULL ? g_date_time_ref (time) : NULL;
-}
-
-RapportStoreEntry *
-rapport_store_entry_copy (const RapportStoreEntry *entry)
-{
-  RapportStoreEntry *copy;
-
-  g_return_val_if_fail (entry != NULL, NULL);
-
-  copy = g_new0 (RapportStoreEntry, 1);
-  copy->uuid = g_strdup (entry->uuid);
-  copy->created = ref_or_null (entry->created);
-  copy->occurred = ref_or_null (entry->occurred);
-  copy->updated = ref_or_null (entry->updated);
-  copy->title = g_strdup (entry->title);
-  copy->situation = g_strdup (entry->situation);
-  copy->went_well = g_strdup (entry->went_well);
-  copy->try_next = g_strdup (entry->try_next);
-  copy->tags = entry->tags != NULL ? g_strdupv (entry->tags) : g_new0 (char *, 1);
-  copy->snippet = g_strdup (entry->snippet);
-  copy->ratings = ratings_new ();
-  for (guint i = 0; entry->ratings != NULL && i < entry->ratings->len; i++)
-    {
-      const RapportStoreRating *rating = &g_array_index (entry->ratings, RapportStoreRating, i);
-
-      rapport_store_entry_set_rating (copy, rating->skill_key, rating->rating);
-    }
-
-  return copy;
-}
-
-void
-rapport_store_entry_free (RapportStoreEntry *entry)
-{
-  if (entry == NULL)
-    return;
-
-  g_free (entry->uuid);
-  g_clear_pointer (&entry->created, g_date_time_unref);
-  g_clear_pointer (&entry->occurred, g_date_time_unref);
-  g_clear_pointer (&entry->updated, g_date_time_unref);
-  g_free (entry->title);
-  g_free (entry->situation);
-  g_free (entry->went_well);
-  g_free (entry->try_next);
-  g_strfreev (entry->tags);
-  g_clear_pointer (&entry->ratings, g_array_unref);
-  g_free (entry->snippet);
-  g_free (entry);
-}
-
-/* @rating 1..5 sets the skill's rating, 0 removes it. */
-void
-rapport_store_entry_set_rating (RapportStoreEntry *entry,
-                                const char        *skill_key,
-                                int                rating)
-{
-  RapportStoreRating item;
-
-  g_return_if_fail (entry != NULL);
-  g_return_if_fail (skill_key != NULL && *skill_key != '\0');
-  g_return_if_fail (rating >= 0 && rating <= 5);
-
-  for (guint i = 0; i < entry->ratings->len; i++)
-    {
-      RapportStoreRating *existing = &g_array_index (entry->ratings, RapportStoreRating, i);
-
-      if (g_str_equal (existing->skill_key, skill_key))
-        {
-          if (rating == 0)
-            g_array_remove_index (entry->ratings, i);
-          else
-            existing->rating = rating;
-          return;
-        }
-    }
-
-  if (rating == 0)
-    return;
-
-  item.skill_key = g_strdup (skill_key);
-  item.rating = rating;
-  g_array_append_val (entry->ratings, item);
-}
-
-/* Returns: the rating 1..5, or 0 if the entry does not rate the skill */
-int
-rapport_store_entry_get_rating (const RapportStoreEntry *entry,
-                                const char              *skill_key)
-{
-  g_return_val_if_fail (entry != NULL, 0);
-  g_return_val_if_fail (skill_key != NULL, 0);
-
-  for (guint i = 0; i < entry->ratings->len; i++)
-    {
-      const RapportStoreRating *rating = &g_array_index (entry->ratings, RapportStoreRating, i);
-
-      if (g_str_equal (rating->skill_key, skill_key))
-        return rating->rating;
-    }
-
-  return 0;
-}
-
-void
-rapport_store_entry_set_tags (RapportStoreEntry  *entry,
-                              const char * const *tags)
-{
-  g_return_if_fail (entry != NULL);
-
-  g_strfreev (entry->tags);
-  entry->tags = tags != NULL ? g_strdupv ((char **) tags) : g_new0 (char *, 1);
-}
-
 /* Saving */
 
 static const char *
 or_empty (const char *text)
 {
   return text != NULL ? text : "";
+}
+
+/* Runs one statement whose ?1 is an entry's uuid. */
+static gboolean
+exec_for_uuid (RapportStore  *self,
+               const char    *sql,
+               const char    *uuid,
+               GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rapport_store_bind_text (stmt, 1, uuid);
+  return rapport_store_step_done (self, stmt, error);
 }
 
 /* Writes @entry with its ratings and tags inside the caller's transaction.
@@ -208,17 +69,8 @@ write_entry (RapportStore       *self,
       return FALSE;
   }
 
-  {
-    g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
-                                                              RAPPORT_STORE_SQL_DELETE_RATINGS,
-                                                              error);
-    if (stmt == NULL)
-      return FALSE;
-
-    rapport_store_bind_text (stmt, 1, entry->uuid);
-    if (!rapport_store_step_done (self, stmt, error))
-      return FALSE;
-  }
+  if (!exec_for_uuid (self, RAPPORT_STORE_SQL_DELETE_RATINGS, entry->uuid, error))
+    return FALSE;
 
   for (guint i = 0; entry->ratings != NULL && i < entry->ratings->len; i++)
     {
@@ -236,17 +88,8 @@ write_entry (RapportStore       *self,
         return FALSE;
     }
 
-  {
-    g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self,
-                                                              RAPPORT_STORE_SQL_DELETE_TAGS,
-                                                              error);
-    if (stmt == NULL)
-      return FALSE;
-
-    rapport_store_bind_text (stmt, 1, entry->uuid);
-    if (!rapport_store_step_done (self, stmt, error))
-      return FALSE;
-  }
+  if (!exec_for_uuid (self, RAPPORT_STORE_SQL_DELETE_TAGS, entry->uuid, error))
+    return FALSE;
 
   for (guint i = 0; entry->tags != NULL && entry->tags[i] != NULL; i++)
     {
@@ -276,14 +119,7 @@ drop_draft_of (RapportStore  *self,
                const char    *uuid,
                GError       **error)
 {
-  g_autoptr(RapportStoreStmt) stmt = NULL;
-
-  stmt = rapport_store_prepare (self, RAPPORT_STORE_SQL_DROP_DRAFT_OF, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  rapport_store_bind_text (stmt, 1, uuid);
-  return rapport_store_step_done (self, stmt, error);
+  return exec_for_uuid (self, RAPPORT_STORE_SQL_DROP_DRAFT_OF, uuid, error);
 }
 
 gboolean
@@ -478,24 +314,13 @@ rapport_store_delete_journal_entry (RapportStore  *self,
   g_return_val_if_fail (uuid != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-
   stmt = rapport_store_prepare (self, "DELETE FROM journal_entry WHERE uuid = ?1", error);
   if (stmt == NULL)
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
 
   rapport_store_bind_text (stmt, 1, uuid);
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
 
-  return rapport_store_commit (self, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 /* Reading */
@@ -503,6 +328,29 @@ rapport_store_delete_journal_entry (RapportStore  *self,
 #define ENTRY_COLUMNS \
   "e.id, e.uuid, e.created_at, e.occurred_at, e.updated_at, e.title, e.situation," \
   " e.went_well, e.try_next"
+
+static gboolean
+add_rating (RapportStoreStmt  *stmt,
+            gpointer           user_data,
+            GError           **error)
+{
+  rapport_store_entry_set_rating (user_data, (const char *) sqlite3_column_text (stmt, 0),
+                                  sqlite3_column_int (stmt, 1));
+
+  return TRUE;
+}
+
+static gboolean
+add_tag (RapportStoreStmt  *stmt,
+         gpointer           user_data,
+         GError           **error)
+{
+  g_autofree char *tag = rapport_store_column_dup_text (stmt, 0);
+
+  g_strv_builder_add (user_data, tag);
+
+  return TRUE;
+}
 
 static gboolean
 load_details (RapportStore       *self,
@@ -513,21 +361,14 @@ load_details (RapportStore       *self,
   g_autoptr(RapportStoreStmt) ratings = NULL;
   g_autoptr(RapportStoreStmt) tags = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
-  int rc;
 
   ratings = rapport_store_prepare (self, RAPPORT_STORE_SQL_ENTRY_RATINGS, error);
   if (ratings == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (ratings, 1, id);
-  while ((rc = sqlite3_step (ratings)) == SQLITE_ROW)
-    rapport_store_entry_set_rating (entry, (const char *) sqlite3_column_text (ratings, 0),
-                                    sqlite3_column_int (ratings, 1));
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  if (!rapport_store_foreach_row (self, ratings, add_rating, entry, error))
+    return FALSE;
 
   tags = rapport_store_prepare (self, RAPPORT_STORE_SQL_ENTRY_TAGS, error);
   if (tags == NULL)
@@ -535,17 +376,8 @@ load_details (RapportStore       *self,
 
   sqlite3_bind_int64 (tags, 1, id);
   builder = g_strv_builder_new ();
-  while ((rc = sqlite3_step (tags)) == SQLITE_ROW)
-    {
-      g_autofree char *tag = rapport_store_column_dup_text (tags, 0);
-
-      g_strv_builder_add (builder, tag);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return FALSE;
-    }
+  if (!rapport_store_foreach_row (self, tags, add_tag, builder, error))
+    return FALSE;
 
   g_strfreev (entry->tags);
   entry->tags = g_strv_builder_end (builder);
@@ -570,7 +402,7 @@ entry_from_row (RapportStoreStmt *stmt)
   if (sqlite3_column_count (stmt) > 9)
     entry->snippet = rapport_store_column_dup_text (stmt, 9);
   entry->tags = g_new0 (char *, 1);
-  entry->ratings = ratings_new ();
+  entry->ratings = rapport_store_entry_ratings_new ();
 
   return entry;
 }
@@ -583,8 +415,8 @@ rapport_store_get_journal_entry (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(RapportStoreEntry) entry = NULL;
+  gboolean has_row;
   gint64 id;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (uuid != NULL, NULL);
@@ -598,16 +430,13 @@ rapport_store_get_journal_entry (RapportStore  *self,
     return NULL;
 
   rapport_store_bind_text (stmt, 1, uuid);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  if (!rapport_store_step_row (self, stmt, &has_row, error))
+    return NULL;
+
+  if (!has_row)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
                    _("This journal entry no longer exists. It may have been deleted."));
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
 
@@ -713,6 +542,25 @@ is_blank (const char *text)
   "  WHERE r.entry_id = e.id AND r.skill_key = ?2))" \
   " ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?5 OFFSET ?6"
 
+typedef struct
+{
+  RapportStore *self;
+  GPtrArray    *entries;
+} EntryList;
+
+static gboolean
+add_entry (RapportStoreStmt  *stmt,
+           gpointer           user_data,
+           GError           **error)
+{
+  EntryList *list = user_data;
+  RapportStoreEntry *entry = entry_from_row (stmt);
+
+  g_ptr_array_add (list->entries, entry);
+
+  return load_details (list->self, entry, sqlite3_column_int64 (stmt, 0), error);
+}
+
 /* Returns: (element-type RapportStoreEntry) one page of entries, newest
  * first, with their ratings and tags; search results carry a snippet.
  */
@@ -725,7 +573,7 @@ rapport_store_list_journal_entries (RapportStore                    *self,
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *match = NULL;
-  int rc;
+  EntryList list;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -766,20 +614,10 @@ rapport_store_list_journal_entries (RapportStore                    *self,
   sqlite3_bind_int64 (stmt, 5, query->limit > 0 ? query->limit : DEFAULT_PAGE_SIZE);
   sqlite3_bind_int64 (stmt, 6, query->offset);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapportStoreEntry *entry = entry_from_row (stmt);
-
-      g_ptr_array_add (entries, entry);
-      if (!load_details (self, entry, sqlite3_column_int64 (stmt, 0), error))
-        return NULL;
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  list.self = self;
+  list.entries = entries;
+  if (!rapport_store_foreach_row (self, stmt, add_entry, &list, error))
+    return NULL;
 
   return g_steal_pointer (&entries);
 }
@@ -797,29 +635,18 @@ rapport_store_save_draft (RapportStore  *self,
   g_return_val_if_fail (json != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-
   stmt = rapport_store_prepare (self,
                                 "INSERT INTO draft (id, content, updated_at) VALUES (1, ?1, ?2)"
                                 " ON CONFLICT (id) DO UPDATE SET content = excluded.content,"
                                 " updated_at = excluded.updated_at",
                                 error);
   if (stmt == NULL)
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
+    return FALSE;
 
   rapport_store_bind_text (stmt, 1, json);
   sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
 
-  return rapport_store_commit (self, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 /* Returns: the draft's JSON, or NULL without an error when there is none */
@@ -829,7 +656,7 @@ rapport_store_load_draft (RapportStore  *self,
                           GError       **error)
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
-  int rc;
+  gboolean has_row;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -842,18 +669,13 @@ rapport_store_load_draft (RapportStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      if (updated != NULL)
-        *updated = rapport_store_column_time (stmt, 1);
-      return rapport_store_column_dup_text (stmt, 0);
-    }
+  if (!rapport_store_step_row (self, stmt, &has_row, error) || !has_row)
+    return NULL;
 
-  if (rc != SQLITE_DONE)
-    rapport_store_set_sqlite_error (self, rc, error);
+  if (updated != NULL)
+    *updated = rapport_store_column_time (stmt, 1);
 
-  return NULL;
+  return rapport_store_column_dup_text (stmt, 0);
 }
 
 gboolean
@@ -865,20 +687,27 @@ rapport_store_clear_draft (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!rapport_store_begin (self, error))
+  stmt = rapport_store_prepare (self, "DELETE FROM draft", error);
+  if (stmt == NULL)
     return FALSE;
 
-  stmt = rapport_store_prepare (self, "DELETE FROM draft", error);
-  if (stmt == NULL || !rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-
-  return rapport_store_commit (self, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 /* Times */
+
+static gboolean
+add_time (RapportStoreStmt  *stmt,
+          gpointer           user_data,
+          GError           **error)
+{
+  GArray *times = user_data;
+  gint64 time = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val (times, time);
+
+  return TRUE;
+}
 
 GArray *
 rapport_store_list_journal_times (RapportStore  *self,
@@ -888,7 +717,6 @@ rapport_store_list_journal_times (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(GArray) times = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -906,18 +734,8 @@ rapport_store_list_journal_times (RapportStore  *self,
   sqlite3_bind_int64 (stmt, 2, to != NULL ? g_date_time_to_unix (to) : G_MAXINT64);
 
   times = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 time = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (times, time);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_foreach_row (self, stmt, add_time, times, error))
+    return NULL;
 
   return g_steal_pointer (&times);
 }

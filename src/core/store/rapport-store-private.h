@@ -17,6 +17,9 @@ G_BEGIN_DECLS
  */
 #define RAPPORT_STORE_APPLICATION_ID 0x52617070
 
+/* How long a connection waits for another one's lock before it gives up. */
+#define RAPPORT_STORE_BUSY_TIMEOUT_MS 5000
+
 /* Statements that the benchmark also runs through the sqlite3 command-line
  * shell, so both measure exactly the same SQL.
  */
@@ -95,6 +98,8 @@ struct _RapportStore
   RapportStoreRecovery  recovery;
 };
 
+/* Statements and transactions (rapport-store.c) */
+
 /* A cached statement, reset and unbound when it goes out of scope. */
 typedef sqlite3_stmt RapportStoreStmt;
 
@@ -110,18 +115,29 @@ gboolean             rapport_store_begin               (RapportStore   *self,
 gboolean             rapport_store_commit              (RapportStore   *self,
                                                         GError        **error);
 void                 rapport_store_rollback            (RapportStore   *self);
+gboolean             rapport_store_write_one           (RapportStore      *self,
+                                                        RapportStoreStmt  *stmt,
+                                                        GError           **error);
 gboolean             rapport_store_step_done           (RapportStore   *self,
                                                         RapportStoreStmt *stmt,
                                                         GError        **error);
-void                 rapport_store_set_sqlite_error    (RapportStore   *self,
-                                                        int             rc,
-                                                        GError        **error);
-void                 rapport_store_set_db_error        (sqlite3        *db,
-                                                        const char     *path,
-                                                        int             rc,
-                                                        GError        **error);
+gboolean             rapport_store_step_row            (RapportStore      *self,
+                                                        RapportStoreStmt  *stmt,
+                                                        gboolean          *has_row,
+                                                        GError           **error);
 
-/* Binding and reading helpers */
+/* Reads the current row of @stmt; returns FALSE, with @error set, to stop. */
+typedef gboolean (*RapportStoreRowFunc) (RapportStoreStmt  *stmt,
+                                         gpointer           user_data,
+                                         GError           **error);
+
+gboolean             rapport_store_foreach_row         (RapportStore         *self,
+                                                        RapportStoreStmt     *stmt,
+                                                        RapportStoreRowFunc   func,
+                                                        gpointer              user_data,
+                                                        GError              **error);
+
+/* Binding and reading helpers (rapport-store.c) */
 void                 rapport_store_bind_text           (RapportStoreStmt *stmt,
                                                         int             index,
                                                         const char     *text);
@@ -132,6 +148,96 @@ char                *rapport_store_column_dup_text     (RapportStoreStmt *stmt,
                                                         int             column);
 GDateTime           *rapport_store_column_time         (RapportStoreStmt *stmt,
                                                         int             column);
+
+/* Unix seconds of @time, or @fallback (now) when @time is NULL. */
+gint64               rapport_store_unix_or             (GDateTime      *time,
+                                                        gint64          fallback);
+gint64               rapport_store_unix_or_now         (GDateTime      *time);
+
+/* Errors (rapport-store-error.c): each a translated sentence for the user. */
+void                 rapport_store_set_sqlite_error    (RapportStore   *self,
+                                                        int             rc,
+                                                        GError        **error);
+void                 rapport_store_set_db_error        (sqlite3        *db,
+                                                        const char     *path,
+                                                        int             rc,
+                                                        GError        **error);
+void                 rapport_store_set_error_for_code  (GError           **error,
+                                                        RapportStoreError  code,
+                                                        const char        *path,
+                                                        const char        *detail);
+void                 rapport_store_set_errno_error     (GError        **error,
+                                                        int             saved_errno,
+                                                        const char     *path);
+void                 rapport_store_set_folder_error    (GError        **error,
+                                                        const GError   *folder_error,
+                                                        const char     *path);
+
+/* Opening (rapport-store.c) */
+gboolean             rapport_store_prepare_private_file (const char    *path,
+                                                         GError       **error);
+gboolean             rapport_store_set_journal_mode    (RapportStore   *self,
+                                                        const char     *mode,
+                                                        GError        **error);
+gboolean             rapport_store_migrate             (RapportStore   *self,
+                                                        int             from,
+                                                        GError        **error);
+void                 rapport_store_emit_replaced       (RapportStore   *self);
+
+/* Backups (rapport-store-backup.c) */
+typedef enum
+{
+  RAPPORT_STORE_BACKUP_MIGRATION,
+  RAPPORT_STORE_BACKUP_DAILY,
+  RAPPORT_STORE_BACKUP_BEFORE_RESTORE,
+  RAPPORT_STORE_BACKUP_BEFORE_RESET,
+} RapportStoreBackupKind;
+
+typedef struct
+{
+  char                   *path;
+  char                   *stamp;     /* YYYYMMDD-HHMMSS, UTC */
+  GDateTime              *time;
+  int                     counter;
+  int                     version;
+  RapportStoreBackupKind  kind;
+} RapportStoreBackupFile;
+
+gboolean             rapport_store_copy_database       (sqlite3        *src,
+                                                        const char     *dest,
+                                                        GError        **error);
+GPtrArray           *rapport_store_list_backups        (const char     *dir);
+char                *rapport_store_make_backup         (RapportStore            *self,
+                                                        RapportStoreBackupKind   kind,
+                                                        int                      version,
+                                                        GError                 **error);
+void                 rapport_store_rotate_backups      (RapportStore   *self);
+
+/* Recovery (rapport-store-recovery.c) */
+
+/* What a read of a file's header and a quick_check found. */
+typedef struct
+{
+  int version;
+  int application_id;
+  int n_objects;
+  int damage;      /* 0, or SQLITE_CORRUPT / SQLITE_NOTADB */
+} RapportStoreFileState;
+
+gboolean             rapport_store_inspect_file        (sqlite3                *db,
+                                                        const char             *path,
+                                                        RapportStoreFileState  *state,
+                                                        GError                **error);
+sqlite3             *rapport_store_open_read_only      (const char     *path,
+                                                        GError        **error);
+int                  rapport_store_current_version     (RapportStore   *self);
+gboolean             rapport_store_recover             (RapportStore   *self,
+                                                        GError        **error);
+
+/* Journal entries (rapport-store-entry.c): an empty array of
+ * RapportStoreRating that frees their skill keys.
+ */
+GArray              *rapport_store_entry_ratings_new   (void);
 
 /* Schema (rapport-store-schema.c).  Runs the migrations after the file's
  * current version up to @target, inside the caller's transaction.

@@ -1,4 +1,4 @@
-/* rapport-store-progress.c: packs, lessons, quizzes, the review queue and the chart data
+/* rapport-store-progress.c: packs, lessons, quizzes and the review queue
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,50 +6,38 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 
 #include "rapport-store-private.h"
-
-#define TIME_MIN G_MININT64
-#define TIME_MAX G_MAXINT64
-
-/* Runs one bound statement as its own transaction. */
-static gboolean
-write_one (RapportStore      *self,
-           RapportStoreStmt  *stmt,
-           GError           **error)
-{
-  if (!rapport_store_begin (self, error))
-    return FALSE;
-
-  if (!rapport_store_step_done (self, stmt, error))
-    {
-      rapport_store_rollback (self);
-      return FALSE;
-    }
-
-  return rapport_store_commit (self, error);
-}
-
-static gint64
-unix_or (GDateTime *time,
-         gint64     fallback)
-{
-  return time != NULL ? g_date_time_to_unix (time) : fallback;
-}
-
-static gint64
-unix_or_now (GDateTime *time)
-{
-  return time != NULL ? g_date_time_to_unix (time) : g_get_real_time () / G_USEC_PER_SEC;
-}
 
 static gboolean
 is_key (const char *key)
 {
   return key != NULL && *key != '\0';
+}
+
+/* A statement whose ?1, ?2 and (unless @item_key is NULL) ?3 are the keys
+ * of a pack, one of its topics and one of the topic's lessons or questions.
+ */
+static RapportStoreStmt *
+prepare_for_keys (RapportStore  *self,
+                  const char    *sql,
+                  const char    *pack_id,
+                  const char    *topic_key,
+                  const char    *item_key,
+                  GError       **error)
+{
+  RapportStoreStmt *stmt = rapport_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  rapport_store_bind_text (stmt, 1, pack_id);
+  rapport_store_bind_text (stmt, 2, topic_key);
+  if (item_key != NULL)
+    rapport_store_bind_text (stmt, 3, item_key);
+
+  return stmt;
 }
 
 /* Packs */
@@ -95,9 +83,9 @@ rapport_store_set_pack_installed (RapportStore  *self,
   rapport_store_bind_text (stmt, 1, pack_id);
   rapport_store_bind_text (stmt, 2, version);
   rapport_store_bind_text (stmt, 3, title);
-  sqlite3_bind_int64 (stmt, 4, unix_or_now (installed));
+  sqlite3_bind_int64 (stmt, 4, rapport_store_unix_or_now (installed));
 
-  return write_one (self, stmt, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 gboolean
@@ -117,7 +105,7 @@ rapport_store_remove_pack (RapportStore  *self,
 
   rapport_store_bind_text (stmt, 1, pack_id);
 
-  return write_one (self, stmt, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 /* Forgets an installed pack in one transaction: its entry in the list of
@@ -151,7 +139,8 @@ rapport_store_forget_pack (RapportStore  *self,
       if (i > 0 && keep_progress)
         break;
 
-      stmt = rapport_store_prepare (self, i == 0 ? "DELETE FROM pack WHERE id = ?1" : progress_sql[i - 1],
+      stmt = rapport_store_prepare (self,
+                                    i == 0 ? "DELETE FROM pack WHERE id = ?1" : progress_sql[i - 1],
                                     error);
       if (stmt == NULL)
         {
@@ -170,6 +159,22 @@ rapport_store_forget_pack (RapportStore  *self,
   return rapport_store_commit (self, error);
 }
 
+static gboolean
+add_pack (RapportStoreStmt  *stmt,
+          gpointer           user_data,
+          GError           **error)
+{
+  RapportStorePack *pack = g_new0 (RapportStorePack, 1);
+
+  pack->id = rapport_store_column_dup_text (stmt, 0);
+  pack->version = rapport_store_column_dup_text (stmt, 1);
+  pack->title = rapport_store_column_dup_text (stmt, 2);
+  pack->installed = rapport_store_column_time (stmt, 3);
+  g_ptr_array_add (user_data, pack);
+
+  return TRUE;
+}
+
 /* Returns: (element-type RapportStorePack), ordered by title */
 GPtrArray *
 rapport_store_list_packs (RapportStore  *self,
@@ -177,7 +182,6 @@ rapport_store_list_packs (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(GPtrArray) packs = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -190,22 +194,8 @@ rapport_store_list_packs (RapportStore  *self,
     return NULL;
 
   packs = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_pack_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapportStorePack *pack = g_new0 (RapportStorePack, 1);
-
-      pack->id = rapport_store_column_dup_text (stmt, 0);
-      pack->version = rapport_store_column_dup_text (stmt, 1);
-      pack->title = rapport_store_column_dup_text (stmt, 2);
-      pack->installed = rapport_store_column_time (stmt, 3);
-      g_ptr_array_add (packs, pack);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_foreach_row (self, stmt, add_pack, packs, error))
+    return NULL;
 
   return g_steal_pointer (&packs);
 }
@@ -236,18 +226,16 @@ write_lesson (RapportStore  *self,
               double         position,
               GError       **error)
 {
-  g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self, sql, error);
+  g_autoptr(RapportStoreStmt) stmt = NULL;
 
+  stmt = prepare_for_keys (self, sql, pack_id, topic_key, lesson_key, error);
   if (stmt == NULL)
     return FALSE;
 
-  rapport_store_bind_text (stmt, 1, pack_id);
-  rapport_store_bind_text (stmt, 2, topic_key);
-  rapport_store_bind_text (stmt, 3, lesson_key);
   sqlite3_bind_int64 (stmt, 4, when);
   sqlite3_bind_double (stmt, 5, position);
 
-  return write_one (self, stmt, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 #define KEYS_OK(pack_id, topic_key, lesson_key) \
@@ -270,7 +258,7 @@ rapport_store_mark_lesson_opened (RapportStore  *self,
                        "INSERT INTO lesson_progress (pack_id, topic_key, lesson_key, opened_at)"
                        " VALUES (?1, ?2, ?3, ?4)"
                        " ON CONFLICT DO UPDATE SET opened_at = excluded.opened_at",
-                       pack_id, topic_key, lesson_key, unix_or_now (when), 0, error);
+                       pack_id, topic_key, lesson_key, rapport_store_unix_or_now (when), 0, error);
 }
 
 gboolean
@@ -291,7 +279,8 @@ rapport_store_set_lesson_position (RapportStore  *self,
                        " (pack_id, topic_key, lesson_key, opened_at, position)"
                        " VALUES (?1, ?2, ?3, ?4, ?5)"
                        " ON CONFLICT DO UPDATE SET position = excluded.position",
-                       pack_id, topic_key, lesson_key, unix_or_now (NULL), position, error);
+                       pack_id, topic_key, lesson_key, rapport_store_unix_or_now (NULL), position,
+                       error);
 }
 
 /* The first completion counts; completing it again changes nothing. */
@@ -313,7 +302,7 @@ rapport_store_mark_lesson_completed (RapportStore  *self,
                        " VALUES (?1, ?2, ?3, ?4, ?4)"
                        " ON CONFLICT DO UPDATE SET"
                        " completed_at = coalesce (completed_at, excluded.completed_at)",
-                       pack_id, topic_key, lesson_key, unix_or_now (when), 0, error);
+                       pack_id, topic_key, lesson_key, rapport_store_unix_or_now (when), 0, error);
 }
 
 /* A lesson never opened comes back with opened and completed NULL. */
@@ -326,42 +315,45 @@ rapport_store_get_lesson (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(RapportStoreLesson) lesson = NULL;
-  int rc;
+  gboolean has_row;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (KEYS_OK (pack_id, topic_key, lesson_key), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = rapport_store_prepare (self,
-                                "SELECT opened_at, position, completed_at FROM lesson_progress"
-                                " WHERE pack_id = ?1 AND topic_key = ?2 AND lesson_key = ?3",
-                                error);
+  stmt = prepare_for_keys (self,
+                           "SELECT opened_at, position, completed_at FROM lesson_progress"
+                           " WHERE pack_id = ?1 AND topic_key = ?2 AND lesson_key = ?3",
+                           pack_id, topic_key, lesson_key, error);
   if (stmt == NULL)
     return NULL;
-
-  rapport_store_bind_text (stmt, 1, pack_id);
-  rapport_store_bind_text (stmt, 2, topic_key);
-  rapport_store_bind_text (stmt, 3, lesson_key);
 
   lesson = g_new0 (RapportStoreLesson, 1);
   lesson->pack_id = g_strdup (pack_id);
   lesson->topic_key = g_strdup (topic_key);
   lesson->lesson_key = g_strdup (lesson_key);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (!rapport_store_step_row (self, stmt, &has_row, error))
+    return NULL;
+
+  if (has_row)
     {
       lesson->opened = rapport_store_column_time (stmt, 0);
       lesson->position = sqlite3_column_double (stmt, 1);
       lesson->completed = rapport_store_column_time (stmt, 2);
     }
-  else if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
 
   return g_steal_pointer (&lesson);
+}
+
+static gboolean
+add_lesson_key (RapportStoreStmt  *stmt,
+                gpointer           user_data,
+                GError           **error)
+{
+  g_strv_builder_add (user_data, (const char *) sqlite3_column_text (stmt, 0));
+
+  return TRUE;
 }
 
 /* Returns: the keys of the completed lessons of a topic, in completion order */
@@ -373,33 +365,23 @@ rapport_store_list_completed_lessons (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (pack_id != NULL && topic_key != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = rapport_store_prepare (self,
-                                "SELECT lesson_key FROM lesson_progress"
-                                " WHERE pack_id = ?1 AND topic_key = ?2"
-                                " AND completed_at IS NOT NULL"
-                                " ORDER BY completed_at, lesson_key",
-                                error);
+  stmt = prepare_for_keys (self,
+                           "SELECT lesson_key FROM lesson_progress"
+                           " WHERE pack_id = ?1 AND topic_key = ?2"
+                           " AND completed_at IS NOT NULL"
+                           " ORDER BY completed_at, lesson_key",
+                           pack_id, topic_key, NULL, error);
   if (stmt == NULL)
     return NULL;
 
-  rapport_store_bind_text (stmt, 1, pack_id);
-  rapport_store_bind_text (stmt, 2, topic_key);
-
   builder = g_strv_builder_new ();
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_foreach_row (self, stmt, add_lesson_key, builder, error))
+    return NULL;
 
   return g_strv_builder_end (builder);
 }
@@ -494,7 +476,7 @@ rapport_store_add_quiz_attempt (RapportStore         *self,
                                 GError              **error)
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
-  gint64 now = unix_or_now (NULL);
+  gint64 now = rapport_store_unix_or_now (NULL);
   gint64 id;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
@@ -518,8 +500,8 @@ rapport_store_add_quiz_attempt (RapportStore         *self,
   rapport_store_bind_text (stmt, 1, attempt->pack_id);
   rapport_store_bind_text (stmt, 2, attempt->topic_key);
   rapport_store_bind_text (stmt, 3, attempt->skill_key);
-  sqlite3_bind_int64 (stmt, 4, unix_or (attempt->started, now));
-  sqlite3_bind_int64 (stmt, 5, unix_or (attempt->finished, now));
+  sqlite3_bind_int64 (stmt, 4, rapport_store_unix_or (attempt->started, now));
+  sqlite3_bind_int64 (stmt, 5, rapport_store_unix_or (attempt->finished, now));
   rapport_store_bind_text (stmt, 6, state_to_string (attempt->state));
   sqlite3_bind_double (stmt, 7, attempt->score);
   sqlite3_bind_int (stmt, 8, attempt->passed ? 1 : 0);
@@ -587,6 +569,24 @@ attempt_from_row (RapportStoreStmt *stmt)
   return attempt;
 }
 
+static gboolean
+add_answer (RapportStoreStmt  *stmt,
+            gpointer           user_data,
+            GError           **error)
+{
+  RapportStoreAttempt *attempt = user_data;
+  RapportStoreAnswer *answer = g_new0 (RapportStoreAnswer, 1);
+
+  answer->question_key = rapport_store_column_dup_text (stmt, 0);
+  answer->answer = rapport_store_column_dup_text (stmt, 1);
+  answer->points = sqlite3_column_double (stmt, 2);
+  answer->points_possible = sqlite3_column_double (stmt, 3);
+  answer->correct = sqlite3_column_int (stmt, 4) != 0;
+  g_ptr_array_add (attempt->answers, answer);
+
+  return TRUE;
+}
+
 /* Returns: the attempt with its answers, or NULL with RAPPORT_STORE_ERROR_NOT_FOUND */
 RapportStoreAttempt *
 rapport_store_get_quiz_attempt (RapportStore  *self,
@@ -596,7 +596,7 @@ rapport_store_get_quiz_attempt (RapportStore  *self,
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(RapportStoreStmt) answers = NULL;
   g_autoptr(RapportStoreAttempt) attempt = NULL;
-  int rc;
+  gboolean has_row;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -608,16 +608,13 @@ rapport_store_get_quiz_attempt (RapportStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, attempt_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  if (!rapport_store_step_row (self, stmt, &has_row, error))
+    return NULL;
+
+  if (!has_row)
     {
       g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND,
                    _("This quiz attempt is no longer in your progress history."));
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
 
@@ -631,25 +628,20 @@ rapport_store_get_quiz_attempt (RapportStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (answers, 1, attempt_id);
-  while ((rc = sqlite3_step (answers)) == SQLITE_ROW)
-    {
-      RapportStoreAnswer *answer = g_new0 (RapportStoreAnswer, 1);
-
-      answer->question_key = rapport_store_column_dup_text (answers, 0);
-      answer->answer = rapport_store_column_dup_text (answers, 1);
-      answer->points = sqlite3_column_double (answers, 2);
-      answer->points_possible = sqlite3_column_double (answers, 3);
-      answer->correct = sqlite3_column_int (answers, 4) != 0;
-      g_ptr_array_add (attempt->answers, answer);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_foreach_row (self, answers, add_answer, attempt, error))
+    return NULL;
 
   return g_steal_pointer (&attempt);
+}
+
+static gboolean
+add_attempt (RapportStoreStmt  *stmt,
+             gpointer           user_data,
+             GError           **error)
+{
+  g_ptr_array_add (user_data, attempt_from_row (stmt));
+
+  return TRUE;
 }
 
 /* Returns: (element-type RapportStoreAttempt) newest first, without answers */
@@ -661,32 +653,22 @@ rapport_store_list_quiz_attempts (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(GPtrArray) attempts = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (pack_id != NULL && topic_key != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = rapport_store_prepare (self,
-                                "SELECT " ATTEMPT_COLUMNS " FROM quiz_attempt"
-                                " WHERE pack_id = ?1 AND topic_key = ?2"
-                                " ORDER BY finished_at DESC, id DESC",
-                                error);
+  stmt = prepare_for_keys (self,
+                           "SELECT " ATTEMPT_COLUMNS " FROM quiz_attempt"
+                           " WHERE pack_id = ?1 AND topic_key = ?2"
+                           " ORDER BY finished_at DESC, id DESC",
+                           pack_id, topic_key, NULL, error);
   if (stmt == NULL)
     return NULL;
 
-  rapport_store_bind_text (stmt, 1, pack_id);
-  rapport_store_bind_text (stmt, 2, topic_key);
-
   attempts = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_attempt_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (attempts, attempt_from_row (stmt));
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_foreach_row (self, stmt, add_attempt, attempts, error))
+    return NULL;
 
   return g_steal_pointer (&attempts);
 }
@@ -723,22 +705,19 @@ rapport_store_upsert_review_item (RapportStore  *self,
   g_return_val_if_fail (due != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = rapport_store_prepare (self,
-                                "INSERT INTO review_item (pack_id, topic_key, question_key,"
-                                " box, due_at) VALUES (?1, ?2, ?3, ?4, ?5)"
-                                " ON CONFLICT DO UPDATE SET box = excluded.box,"
-                                " due_at = excluded.due_at",
-                                error);
+  stmt = prepare_for_keys (self,
+                           "INSERT INTO review_item (pack_id, topic_key, question_key,"
+                           " box, due_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+                           " ON CONFLICT DO UPDATE SET box = excluded.box,"
+                           " due_at = excluded.due_at",
+                           pack_id, topic_key, question_key, error);
   if (stmt == NULL)
     return FALSE;
 
-  rapport_store_bind_text (stmt, 1, pack_id);
-  rapport_store_bind_text (stmt, 2, topic_key);
-  rapport_store_bind_text (stmt, 3, question_key);
   sqlite3_bind_int (stmt, 4, box);
   rapport_store_bind_time (stmt, 5, due);
 
-  return write_one (self, stmt, error);
+  return rapport_store_write_one (self, stmt, error);
 }
 
 gboolean
@@ -754,18 +733,31 @@ rapport_store_remove_review_item (RapportStore  *self,
   g_return_val_if_fail (KEYS_OK (pack_id, topic_key, question_key), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  stmt = rapport_store_prepare (self,
-                                "DELETE FROM review_item"
-                                " WHERE pack_id = ?1 AND topic_key = ?2 AND question_key = ?3",
-                                error);
+  stmt = prepare_for_keys (self,
+                           "DELETE FROM review_item"
+                           " WHERE pack_id = ?1 AND topic_key = ?2 AND question_key = ?3",
+                           pack_id, topic_key, question_key, error);
   if (stmt == NULL)
     return FALSE;
 
-  rapport_store_bind_text (stmt, 1, pack_id);
-  rapport_store_bind_text (stmt, 2, topic_key);
-  rapport_store_bind_text (stmt, 3, question_key);
+  return rapport_store_write_one (self, stmt, error);
+}
 
-  return write_one (self, stmt, error);
+static gboolean
+add_review_item (RapportStoreStmt  *stmt,
+                 gpointer           user_data,
+                 GError           **error)
+{
+  RapportStoreReviewItem *item = g_new0 (RapportStoreReviewItem, 1);
+
+  item->pack_id = rapport_store_column_dup_text (stmt, 0);
+  item->topic_key = rapport_store_column_dup_text (stmt, 1);
+  item->question_key = rapport_store_column_dup_text (stmt, 2);
+  item->box = sqlite3_column_int (stmt, 3);
+  item->due = rapport_store_column_time (stmt, 4);
+  g_ptr_array_add (user_data, item);
+
+  return TRUE;
 }
 
 /* Returns: (element-type RapportStoreReviewItem) the items due at @now (NULL:
@@ -779,7 +771,6 @@ rapport_store_list_due_reviews (RapportStore  *self,
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  int rc;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -792,652 +783,12 @@ rapport_store_list_due_reviews (RapportStore  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, unix_or_now (now));
+  sqlite3_bind_int64 (stmt, 1, rapport_store_unix_or_now (now));
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
 
   items = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_review_item_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapportStoreReviewItem *item = g_new0 (RapportStoreReviewItem, 1);
-
-      item->pack_id = rapport_store_column_dup_text (stmt, 0);
-      item->topic_key = rapport_store_column_dup_text (stmt, 1);
-      item->question_key = rapport_store_column_dup_text (stmt, 2);
-      item->box = sqlite3_column_int (stmt, 3);
-      item->due = rapport_store_column_time (stmt, 4);
-      g_ptr_array_add (items, item);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!rapport_store_foreach_row (self, stmt, add_review_item, items, error))
+    return NULL;
 
   return g_steal_pointer (&items);
-}
-
-/* Views */
-
-void
-rapport_store_topic_summary_free (RapportStoreTopicSummary *summary)
-{
-  if (summary == NULL)
-    return;
-
-  g_clear_pointer (&summary->last_attempt, g_date_time_unref);
-  g_clear_pointer (&summary->latest_rating_time, g_date_time_unref);
-  g_free (summary);
-}
-
-/* One row of one statement, or an error. */
-static gboolean
-step_row (RapportStore      *self,
-          RapportStoreStmt  *stmt,
-          gboolean          *has_row,
-          GError           **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  *has_row = rc == SQLITE_ROW;
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return TRUE;
-
-  rapport_store_set_sqlite_error (self, rc, error);
-
-  return FALSE;
-}
-
-/* What a topic's card shows: lessons done of @n_lessons, best and last quiz
- * score, and the latest self-rating of @skill_key (may be NULL).
- */
-RapportStoreTopicSummary *
-rapport_store_get_topic_summary (RapportStore  *self,
-                                 const char    *pack_id,
-                                 const char    *topic_key,
-                                 const char    *skill_key,
-                                 guint          n_lessons,
-                                 GError       **error)
-{
-  g_autoptr(RapportStoreTopicSummary) summary = NULL;
-  gboolean has_row;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-  g_return_val_if_fail (pack_id != NULL && topic_key != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  summary = g_new0 (RapportStoreTopicSummary, 1);
-  summary->lessons_total = n_lessons;
-  summary->best_score = -1;
-  summary->last_score = -1;
-
-  {
-    g_autoptr(RapportStoreStmt) stmt = NULL;
-
-    stmt = rapport_store_prepare (self,
-                                  "SELECT count(*) FROM lesson_progress"
-                                  " WHERE pack_id = ?1 AND topic_key = ?2"
-                                  " AND completed_at IS NOT NULL",
-                                  error);
-    if (stmt == NULL)
-      return NULL;
-
-    rapport_store_bind_text (stmt, 1, pack_id);
-    rapport_store_bind_text (stmt, 2, topic_key);
-    if (!step_row (self, stmt, &has_row, error))
-      return NULL;
-
-    /* Lessons removed from a newer pack version may still be recorded. */
-    summary->lessons_completed = MIN ((guint) sqlite3_column_int (stmt, 0), n_lessons);
-  }
-
-  {
-    g_autoptr(RapportStoreStmt) stmt = NULL;
-
-    stmt = rapport_store_prepare (self,
-                                  "SELECT count(*), max(score) FROM quiz_attempt"
-                                  " WHERE pack_id = ?1 AND topic_key = ?2"
-                                  " AND state = 'finished'",
-                                  error);
-    if (stmt == NULL)
-      return NULL;
-
-    rapport_store_bind_text (stmt, 1, pack_id);
-    rapport_store_bind_text (stmt, 2, topic_key);
-    if (!step_row (self, stmt, &has_row, error))
-      return NULL;
-
-    summary->n_attempts = sqlite3_column_int (stmt, 0);
-    if (summary->n_attempts > 0)
-      summary->best_score = sqlite3_column_double (stmt, 1);
-  }
-
-  if (summary->n_attempts > 0)
-    {
-      g_autoptr(RapportStoreStmt) stmt = NULL;
-
-      stmt = rapport_store_prepare (self,
-                                    "SELECT score, passed, finished_at FROM quiz_attempt"
-                                    " WHERE pack_id = ?1 AND topic_key = ?2"
-                                    " AND state = 'finished'"
-                                    " ORDER BY finished_at DESC, id DESC LIMIT 1",
-                                    error);
-      if (stmt == NULL)
-        return NULL;
-
-      rapport_store_bind_text (stmt, 1, pack_id);
-      rapport_store_bind_text (stmt, 2, topic_key);
-      if (!step_row (self, stmt, &has_row, error))
-        return NULL;
-
-      if (has_row)
-        {
-          summary->last_score = sqlite3_column_double (stmt, 0);
-          summary->last_passed = sqlite3_column_int (stmt, 1) != 0;
-          summary->last_attempt = rapport_store_column_time (stmt, 2);
-        }
-    }
-
-  if (skill_key != NULL)
-    {
-      g_autoptr(RapportStoreStmt) stmt = NULL;
-
-      stmt = rapport_store_prepare (self,
-                                    "SELECT rating, occurred_at FROM journal_rating"
-                                    " WHERE skill_key = ?1"
-                                    " ORDER BY occurred_at DESC, entry_id DESC LIMIT 1",
-                                    error);
-      if (stmt == NULL)
-        return NULL;
-
-      rapport_store_bind_text (stmt, 1, skill_key);
-      if (!step_row (self, stmt, &has_row, error))
-        return NULL;
-
-      if (has_row)
-        {
-          summary->latest_rating = sqlite3_column_int (stmt, 0);
-          summary->latest_rating_time = rapport_store_column_time (stmt, 1);
-        }
-    }
-
-  return g_steal_pointer (&summary);
-}
-
-void
-rapport_store_point_free (RapportStorePoint *point)
-{
-  if (point == NULL)
-    return;
-
-  g_clear_pointer (&point->time, g_date_time_unref);
-  g_free (point->entry_uuid);
-  g_free (point);
-}
-
-void
-rapport_store_aggregate_free (RapportStoreAggregate *aggregate)
-{
-  if (aggregate == NULL)
-    return;
-
-  g_clear_pointer (&aggregate->start, g_date_time_unref);
-  g_free (aggregate);
-}
-
-/* Returns: (element-type RapportStorePoint) every self-rating of the skill
- * (with the entry's uuid) or every finished quiz score of a topic training
- * it (with the attempt id), oldest first, with time in [@from, @to).
- */
-GPtrArray *
-rapport_store_get_skill_points (RapportStore        *self,
-                                const char          *skill_key,
-                                RapportStoreSeries   series,
-                                GDateTime           *from,
-                                GDateTime           *to,
-                                GError             **error)
-{
-  g_autoptr(RapportStoreStmt) stmt = NULL;
-  g_autoptr(GPtrArray) points = NULL;
-  gboolean ratings = series == RAPPORT_STORE_SERIES_SELF_RATING;
-  int rc;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-  g_return_val_if_fail (skill_key != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (ratings)
-    stmt = rapport_store_prepare (self,
-                                  "SELECT r.occurred_at, r.rating, e.uuid FROM journal_rating AS r"
-                                  " JOIN journal_entry AS e ON e.id = r.entry_id"
-                                  " WHERE r.skill_key = ?1 AND r.occurred_at >= ?2"
-                                  " AND r.occurred_at < ?3"
-                                  " ORDER BY r.occurred_at, r.entry_id",
-                                  error);
-  else
-    stmt = rapport_store_prepare (self,
-                                  "SELECT finished_at, score, id FROM quiz_attempt"
-                                  " WHERE skill_key = ?1 AND state = 'finished'"
-                                  " AND finished_at >= ?2 AND finished_at < ?3"
-                                  " ORDER BY finished_at, id",
-                                  error);
-  if (stmt == NULL)
-    return NULL;
-
-  rapport_store_bind_text (stmt, 1, skill_key);
-  sqlite3_bind_int64 (stmt, 2, unix_or (from, TIME_MIN));
-  sqlite3_bind_int64 (stmt, 3, unix_or (to, TIME_MAX));
-
-  points = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_point_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapportStorePoint *point = g_new0 (RapportStorePoint, 1);
-
-      point->time = rapport_store_column_time (stmt, 0);
-      point->value = sqlite3_column_double (stmt, 1);
-      if (ratings)
-        point->entry_uuid = rapport_store_column_dup_text (stmt, 2);
-      else
-        point->attempt_id = sqlite3_column_int64 (stmt, 2);
-      g_ptr_array_add (points, point);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&points);
-}
-
-#define QUIZ_AGGREGATES(bucket_expr) \
-  "SELECT " bucket_expr " AS bucket, avg (score), min (score), max (score), count (*)" \
-  " FROM quiz_attempt WHERE skill_key = ?1 AND state = 'finished'" \
-  " AND finished_at >= ?2 AND finished_at < ?3" \
-  " GROUP BY bucket ORDER BY bucket"
-
-/* Indexed by series, then bucket. */
-static const char * const aggregate_sql[2][3] = {
-  {
-    RAPPORT_STORE_SQL_RATING_AGGREGATES (RAPPORT_STORE_SQL_BUCKET_DAY ("occurred_at")),
-    RAPPORT_STORE_SQL_RATING_AGGREGATES (RAPPORT_STORE_SQL_BUCKET_WEEK ("occurred_at")),
-    RAPPORT_STORE_SQL_RATING_AGGREGATES (RAPPORT_STORE_SQL_BUCKET_MONTH ("occurred_at")),
-  },
-  {
-    QUIZ_AGGREGATES (RAPPORT_STORE_SQL_BUCKET_DAY ("finished_at")),
-    QUIZ_AGGREGATES (RAPPORT_STORE_SQL_BUCKET_WEEK ("finished_at")),
-    QUIZ_AGGREGATES (RAPPORT_STORE_SQL_BUCKET_MONTH ("finished_at")),
-  },
-};
-
-/* Returns: (element-type RapportStoreAggregate) one item per day, week or
- * month that has values, oldest first.  Buckets follow @tz (NULL: UTC) with
- * its offset at the end of the range, so a daylight-saving change moves a
- * boundary by an hour for part of the year.
- */
-GPtrArray *
-rapport_store_get_skill_aggregates (RapportStore        *self,
-                                    const char          *skill_key,
-                                    RapportStoreSeries   series,
-                                    RapportStoreBucket   bucket,
-                                    GDateTime           *from,
-                                    GDateTime           *to,
-                                    GTimeZone           *tz,
-                                    GError             **error)
-{
-  g_autoptr(RapportStoreStmt) stmt = NULL;
-  g_autoptr(GPtrArray) aggregates = NULL;
-  g_autoptr(GTimeZone) utc = NULL;
-  gint64 end = unix_or (to, unix_or_now (NULL));
-  int offset;
-  int rc;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
-  g_return_val_if_fail (skill_key != NULL, NULL);
-  g_return_val_if_fail (series <= RAPPORT_STORE_SERIES_QUIZ_SCORE, NULL);
-  g_return_val_if_fail (bucket <= RAPPORT_STORE_BUCKET_MONTH, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (tz == NULL)
-    tz = utc = g_time_zone_new_utc ();
-
-  offset = g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL,
-                                                                  end));
-
-  stmt = rapport_store_prepare (self, aggregate_sql[series][bucket], error);
-  if (stmt == NULL)
-    return NULL;
-
-  rapport_store_bind_text (stmt, 1, skill_key);
-  sqlite3_bind_int64 (stmt, 2, unix_or (from, TIME_MIN));
-  sqlite3_bind_int64 (stmt, 3, unix_or (to, TIME_MAX));
-  sqlite3_bind_int (stmt, 4, offset);
-
-  aggregates = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_store_aggregate_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *day = (const char *) sqlite3_column_text (stmt, 0);
-      RapportStoreAggregate *aggregate;
-      int y, m, d;
-
-      if (day == NULL || sscanf (day, "%d-%d-%d", &y, &m, &d) != 3)
-        continue;
-
-      aggregate = g_new0 (RapportStoreAggregate, 1);
-      aggregate->start = g_date_time_new (tz, y, m, d, 0, 0, 0);
-      aggregate->avg = sqlite3_column_double (stmt, 1);
-      aggregate->min = sqlite3_column_double (stmt, 2);
-      aggregate->max = sqlite3_column_double (stmt, 3);
-      aggregate->count = sqlite3_column_int (stmt, 4);
-      g_ptr_array_add (aggregates, aggregate);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&aggregates);
-}
-
-/* The chart's bulk read */
-
-typedef struct
-{
-  gint64      occurred;
-  gint64      id;
-  const char *uuid;              /* in the caller's string chunk */
-} EntryKey;
-
-/* The entries in [@from, @to) in (occurred_at, id) order: the order in which
- * each skill's ratings come out of journal_rating_skill, so one cursor per
- * skill finds each rating's entry without a lookup per row (a join costs
- * three times the scan on ten years of ratings).
- */
-static GArray *
-load_entry_keys (RapportStore  *self,
-                 gint64         from,
-                 gint64         to,
-                 GStringChunk  *strings,
-                 GError       **error)
-{
-  g_autoptr(RapportStoreStmt) stmt = NULL;
-  g_autoptr(GArray) keys = NULL;
-  int rc;
-
-  stmt = rapport_store_prepare (self,
-                                "SELECT occurred_at, id, uuid FROM journal_entry"
-                                " WHERE occurred_at >= ?1 AND occurred_at < ?2"
-                                " ORDER BY occurred_at, id",
-                                error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-
-  keys = g_array_new (FALSE, FALSE, sizeof (EntryKey));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      EntryKey key;
-
-      key.occurred = sqlite3_column_int64 (stmt, 0);
-      key.id = sqlite3_column_int64 (stmt, 1);
-      key.uuid = g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 2));
-      g_array_append_val (keys, key);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      rapport_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-
-  return g_steal_pointer (&keys);
-}
-
-/* Only for a rating whose time disagrees with its entry's, which the
- * journal_entry_rating_time trigger should make impossible.
- */
-static const char *
-lookup_entry_uuid (RapportStore  *self,
-                   gint64         entry_id,
-                   GStringChunk  *strings,
-                   GError       **error)
-{
-  g_autoptr(RapportStoreStmt) stmt = NULL;
-  gboolean has_row;
-
-  stmt = rapport_store_prepare (self, "SELECT uuid FROM journal_entry WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, entry_id);
-  if (!step_row (self, stmt, &has_row, error))
-    return NULL;
-
-  if (!has_row)
-    {
-      g_set_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_CORRUPT,
-                   _("A self-rating in your progress file belongs to no journal entry."));
-      return NULL;
-    }
-
-  return g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 0));
-}
-
-static gboolean
-foreach_rating (RapportStore           *self,
-                const char * const     *skill_keys,
-                gint64                  from,
-                gint64                  to,
-                GStringChunk           *strings,
-                RapportStorePointFunc   func,
-                gpointer                user_data,
-                GError                **error)
-{
-  g_autoptr(GArray) entries = NULL;
-  const EntryKey *keys;
-
-  entries = load_entry_keys (self, from, to, strings, error);
-  if (entries == NULL)
-    return FALSE;
-
-  keys = (const EntryKey *) (gpointer) entries->data;
-
-  for (guint s = 0; skill_keys[s] != NULL; s++)
-    {
-      g_autoptr(RapportStoreStmt) stmt = NULL;
-      guint cursor = 0;
-      int rc;
-
-      /* Covered by journal_rating_skill (skill_key, occurred_at, rating, entry_id). */
-      stmt = rapport_store_prepare (self,
-                                    "SELECT occurred_at, rating, entry_id FROM journal_rating"
-                                    " WHERE skill_key = ?1 AND occurred_at >= ?2"
-                                    " AND occurred_at < ?3 ORDER BY occurred_at",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-
-      rapport_store_bind_text (stmt, 1, skill_keys[s]);
-      sqlite3_bind_int64 (stmt, 2, from);
-      sqlite3_bind_int64 (stmt, 3, to);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 time = sqlite3_column_int64 (stmt, 0);
-          const char *uuid = NULL;
-
-          while (cursor < entries->len && keys[cursor].occurred < time)
-            cursor++;
-
-          if (cursor < entries->len && keys[cursor].occurred == time
-              && (cursor + 1 == entries->len || keys[cursor + 1].occurred != time))
-            {
-              uuid = keys[cursor].uuid;
-            }
-          else
-            {
-              /* Entries at the same second are rare: look through them. */
-              gint64 entry_id = sqlite3_column_int64 (stmt, 2);
-
-              for (guint i = cursor; i < entries->len && keys[i].occurred == time; i++)
-                {
-                  if (keys[i].id == entry_id)
-                    {
-                      uuid = keys[i].uuid;
-                      break;
-                    }
-                }
-
-              if (uuid == NULL)
-                uuid = lookup_entry_uuid (self, entry_id, strings, error);
-              if (uuid == NULL)
-                return FALSE;
-            }
-
-          func (s, time, sqlite3_column_double (stmt, 1), uuid, 0, user_data);
-        }
-
-      if (rc != SQLITE_DONE)
-        {
-          rapport_store_set_sqlite_error (self, rc, error);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-foreach_score (RapportStore           *self,
-               const char * const     *skill_keys,
-               gint64                  from,
-               gint64                  to,
-               RapportStorePointFunc   func,
-               gpointer                user_data,
-               GError                **error)
-{
-  for (guint s = 0; skill_keys[s] != NULL; s++)
-    {
-      g_autoptr(RapportStoreStmt) stmt = NULL;
-      int rc;
-
-      /* Covered by quiz_attempt_skill (skill_key, state, finished_at, score, id). */
-      stmt = rapport_store_prepare (self,
-                                    "SELECT finished_at, score, id FROM quiz_attempt"
-                                    " WHERE skill_key = ?1 AND state = 'finished'"
-                                    " AND finished_at >= ?2 AND finished_at < ?3"
-                                    " ORDER BY finished_at",
-                                    error);
-      if (stmt == NULL)
-        return FALSE;
-
-      rapport_store_bind_text (stmt, 1, skill_keys[s]);
-      sqlite3_bind_int64 (stmt, 2, from);
-      sqlite3_bind_int64 (stmt, 3, to);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        func (s, sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1), NULL,
-              sqlite3_column_int64 (stmt, 2), user_data);
-
-      if (rc != SQLITE_DONE)
-        {
-          rapport_store_set_sqlite_error (self, rc, error);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-gboolean
-rapport_store_foreach_skill_point (RapportStore           *self,
-                                   const char * const     *skill_keys,
-                                   RapportStoreSeries      series,
-                                   GDateTime              *from,
-                                   GDateTime              *to,
-                                   GStringChunk           *strings,
-                                   RapportStorePointFunc   func,
-                                   gpointer                user_data,
-                                   GError                **error)
-{
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (skill_keys != NULL, FALSE);
-  g_return_val_if_fail (series <= RAPPORT_STORE_SERIES_QUIZ_SCORE, FALSE);
-  g_return_val_if_fail (strings != NULL, FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (series == RAPPORT_STORE_SERIES_SELF_RATING)
-    return foreach_rating (self, skill_keys, unix_or (from, TIME_MIN), unix_or (to, TIME_MAX),
-                           strings, func, user_data, error);
-
-  return foreach_score (self, skill_keys, unix_or (from, TIME_MIN), unix_or (to, TIME_MAX),
-                        func, user_data, error);
-}
-
-static gboolean
-count_one (RapportStore  *self,
-           const char    *sql,
-           gint64         from,
-           gint64         to,
-           guint         *count,
-           GError       **error)
-{
-  g_autoptr(RapportStoreStmt) stmt = rapport_store_prepare (self, sql, error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  if (!step_row (self, stmt, &has_row, error))
-    return FALSE;
-
-  *count = has_row ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
-
-  return TRUE;
-}
-
-gboolean
-rapport_store_count_activity (RapportStore  *self,
-                              GDateTime     *from,
-                              GDateTime     *to,
-                              guint         *lessons_completed,
-                              guint         *quizzes_passed,
-                              GError       **error)
-{
-  gint64 start = unix_or (from, TIME_MIN);
-  gint64 end = unix_or (to, TIME_MAX);
-  guint lessons = 0;
-  guint quizzes = 0;
-
-  g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!count_one (self,
-                  "SELECT count(*) FROM lesson_progress"
-                  " WHERE completed_at >= ?1 AND completed_at < ?2",
-                  start, end, &lessons, error))
-    return FALSE;
-
-  /* Passing the same quiz again is practice, not another quiz passed. */
-  if (!count_one (self,
-                  "SELECT count(*) FROM (SELECT DISTINCT pack_id, topic_key FROM quiz_attempt"
-                  " WHERE state = 'finished' AND passed = 1"
-                  " AND finished_at >= ?1 AND finished_at < ?2)",
-                  start, end, &quizzes, error))
-    return FALSE;
-
-  if (lessons_completed != NULL)
-    *lessons_completed = lessons;
-  if (quizzes_passed != NULL)
-    *quizzes_passed = quizzes;
-
-  return TRUE;
 }
