@@ -333,9 +333,9 @@ main (int   argc,
       const RapportChartColor *palette = rapport_chart_get_palette (FALSE, NULL);
       RapportRadarStyle style = { { 0, 0, 0, 1 }, palette[0], palette[3], "Now", "90 days ago", -1 };
       double t0 = rapport_bench_wall_ms ();
-      g_autoptr(GArray) values = rapport_progress_compute_radar (ratings, no_scores,
-                                                                 g_date_time_to_unix (now) - 90 * RAPPORT_SERIES_DAY,
-                                                                 g_date_time_to_unix (now));
+      g_autoptr(GArray) values = rapport_skill_profile_compute (ratings, no_scores,
+                                                                g_date_time_to_unix (now) - 90 * RAPPORT_SERIES_DAY,
+                                                                g_date_time_to_unix (now));
 
       clear (profile_cr);
       rapport_radar_render (profile_cr, NULL, 600, 600,

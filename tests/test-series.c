@@ -11,10 +11,12 @@
 #include <glib/gstdio.h>
 
 #include "rapport-axis.h"
-#include "rapport-progress.h"
+#include "rapport-calibration.h"
 #include "rapport-series.h"
 #include "rapport-skill.h"
+#include "rapport-skill-profile.h"
 #include "rapport-store.h"
+#include "rapport-summary.h"
 
 #define DAY RAPPORT_SERIES_DAY
 #define HOUR ((gint64) 3600)
@@ -1055,7 +1057,7 @@ test_series_streak (void)
     local (berlin, 2026, 3, 29, 9, 0),
   };
 
-#define STREAK(now, times) rapport_progress_count_streak (times, G_N_ELEMENTS (times), now)
+#define STREAK(now, times) rapport_summary_count_streak (times, G_N_ELEMENTS (times), now)
 
   g_assert_cmpint (four[0] - four[1], ==, HOUR);
   g_assert_cmpuint (STREAK (spring, four), ==, 4);
@@ -1067,7 +1069,7 @@ test_series_streak (void)
   g_assert_cmpuint (STREAK (spring, future), ==, 1);
   g_assert_cmpuint (STREAK (autumn, long_day), ==, 3);
   g_assert_cmpuint (STREAK (spring, unordered), ==, 3);
-  g_assert_cmpuint (rapport_progress_count_streak (NULL, 0, spring), ==, 0);
+  g_assert_cmpuint (rapport_summary_count_streak (NULL, 0, spring), ==, 0);
 
 #undef STREAK
 }
@@ -1075,9 +1077,9 @@ test_series_streak (void)
 static void
 test_series_format_streak (void)
 {
-  g_autofree char *none = rapport_progress_format_streak (0);
-  g_autofree char *one = rapport_progress_format_streak (1);
-  g_autofree char *many = rapport_progress_format_streak (12);
+  g_autofree char *none = rapport_summary_format_streak (0);
+  g_autofree char *one = rapport_summary_format_streak (1);
+  g_autofree char *many = rapport_summary_format_streak (12);
 
   g_assert_cmpstr (none, ==, "0 days");
   g_assert_cmpstr (one, ==, "1 day");
@@ -1126,13 +1128,13 @@ test_series_most_improved (void)
   scores = list_of (daily ("stress-management", RAPPORT_STORE_SERIES_QUIZ_SCORE, start, quiz, 10),
                     NULL);
 
-  g_assert_true (rapport_progress_find_most_improved (ratings, scores, 7 * DAY, &best));
+  g_assert_true (rapport_summary_find_most_improved (ratings, scores, 7 * DAY, &best));
   g_assert_cmpstr (best.skill_key, ==, "stress-management");
   g_assert_cmpint (best.kind, ==, RAPPORT_STORE_SERIES_QUIZ_SCORE);
   g_assert_cmpfloat_with_epsilon (best.change, 0.7, 1e-9);
 
   /* Without it: two rating points of four. */
-  g_assert_true (rapport_progress_find_most_improved (ratings, NULL, 7 * DAY, &best));
+  g_assert_true (rapport_summary_find_most_improved (ratings, NULL, 7 * DAY, &best));
   g_assert_cmpstr (best.skill_key, ==, "empathy");
   g_assert_cmpint (best.kind, ==, RAPPORT_STORE_SERIES_SELF_RATING);
   g_assert_cmpfloat_with_epsilon (best.start, 2, 1e-9);
@@ -1141,8 +1143,8 @@ test_series_most_improved (void)
 
   declining = list_of (daily ("assertiveness", RAPPORT_STORE_SERIES_SELF_RATING, start, down, 60),
                        NULL);
-  g_assert_false (rapport_progress_find_most_improved (declining, NULL, 7 * DAY, &best));
-  g_assert_false (rapport_progress_find_most_improved (NULL, NULL, 7 * DAY, &best));
+  g_assert_false (rapport_summary_find_most_improved (declining, NULL, 7 * DAY, &best));
+  g_assert_false (rapport_summary_find_most_improved (NULL, NULL, 7 * DAY, &best));
 }
 
 static void
@@ -1156,7 +1158,7 @@ test_series_summary (void)
   g_autoptr(GDateTime) inside = g_date_time_new_utc (2026, 3, 10, 9, 0, 0);
   g_autoptr(GPtrArray) ratings = NULL;
   g_autoptr(GPtrArray) scores = NULL;
-  RapportProgressSummary summary;
+  RapportSummary summary;
   gint64 from, to;
 
   rapport_series_range_get_bounds (RAPPORT_SERIES_RANGE_30_DAYS, now, G_MAXINT64, &from, &to);
@@ -1184,8 +1186,8 @@ test_series_summary (void)
   scores = rapport_series_load (store, NULL, RAPPORT_STORE_SERIES_QUIZ_SCORE, from, to, &error);
   g_assert_no_error (error);
 
-  g_assert_true (rapport_progress_summary_load (&summary, store, ratings, scores, from, to, now,
-                                                &error));
+  g_assert_true (rapport_summary_load (&summary, store, ratings, scores, from, to, now,
+                                       &error));
   g_assert_no_error (error);
   g_assert_cmpuint (summary.lessons_completed, ==, 2);
   g_assert_cmpuint (summary.quizzes_passed, ==, 1);
@@ -1210,7 +1212,7 @@ test_series_radar (void)
                                                 RAPPORT_STORE_SERIES_QUIZ_SCORE, 50 * DAY,
                                                 quiz, 1),
                                          NULL);
-  g_autoptr(GArray) radar = rapport_progress_compute_radar (ratings, scores, 20 * DAY, 110 * DAY);
+  g_autoptr(GArray) radar = rapport_skill_profile_compute (ratings, scores, 20 * DAY, 110 * DAY);
 
   g_assert_cmpuint (radar->len, ==, rapport_skill_get_count ());
   for (guint i = 0; i < radar->len; i++)
@@ -1358,7 +1360,7 @@ test_series_radar_sentences (void)
       g_array_append_val (values, value);
     }
 
-  text = rapport_progress_describe_radar (values, then);
+  text = rapport_skill_profile_describe (values, then);
   g_assert_cmpstr (text, ==, "No skill has a self-rating or a quiz score yet.");
   g_clear_pointer (&text, g_free);
 
@@ -1374,26 +1376,26 @@ test_series_radar_sentences (void)
   g_array_index (values, RapportRadarValue, 1).then = 0.5;
   g_array_index (values, RapportRadarValue, 1).now = 0.5;
 
-  text = rapport_progress_describe_radar (values, then);
+  text = rapport_skill_profile_describe (values, then);
   g_assert_cmpstr (text, ==,
                    "Compared with 23 August 2026, Effective Communication fell from 4 to 3.5; "
                    "Empathy rose from 2 to 4; Assertiveness is new at 60 %. "
                    "1 other skill stayed the same. 6 skills are not rated yet.");
 
-  one = rapport_progress_describe_radar_value (&g_array_index (values, RapportRadarValue, 2), then);
+  one = rapport_skill_profile_describe_value (&g_array_index (values, RapportRadarValue, 2), then);
   g_assert_cmpstr (one, ==, "Empathy: 4 now, 2 on 23 August 2026");
   g_clear_pointer (&one, g_free);
-  one = rapport_progress_describe_radar_value (&g_array_index (values, RapportRadarValue, 5), then);
+  one = rapport_skill_profile_describe_value (&g_array_index (values, RapportRadarValue, 5), then);
   g_assert_cmpstr (one, ==, "Assertiveness: 60 % now, not rated by 23 August 2026");
   g_clear_pointer (&one, g_free);
-  one = rapport_progress_describe_radar_value (&g_array_index (values, RapportRadarValue, 9), then);
+  one = rapport_skill_profile_describe_value (&g_array_index (values, RapportRadarValue, 9), then);
   g_assert_cmpstr (one, ==, "Cross-Cultural Etiquette: not rated yet");
 
   /* Nothing moved: said so, not an empty list. */
   for (guint i = 0; i < values->len; i++)
     g_array_index (values, RapportRadarValue, i).then = g_array_index (values, RapportRadarValue, i).now;
   g_array_index (values, RapportRadarValue, 5).then_kind = RAPPORT_STORE_SERIES_QUIZ_SCORE;
-  same = rapport_progress_describe_radar (values, then);
+  same = rapport_skill_profile_describe (values, then);
   g_assert_cmpstr (same, ==, "Nothing changed since 23 August 2026. 6 skills are not rated yet.");
 }
 
