@@ -22,6 +22,7 @@
 #include "rapport-pack-archive.h"
 #include "rapport-pack-install.h"
 #include "rapport-store.h"
+#include "rapport-unit-utils.h"
 
 #define ACME_ID   "com.acme.customer-care"
 #define MIB       (1024 * 1024)
@@ -143,17 +144,6 @@ write_text (const char *path,
             const char *text)
 {
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
 static void
@@ -765,7 +755,7 @@ make_hostile (Setup       setup,
       {
         g_autofree char *fixture = acme_fixture ();
         g_autofree char *path = g_build_filename (fixture, "pack.json", NULL);
-        g_autoptr(GBytes) bytes = read_bytes (path);
+        g_autoptr(GBytes) bytes = rapport_unit_read_bytes (path);
 
         replace_file (files, "pack.json", bytes, FALSE);
         return zip_of_files (files);
@@ -994,8 +984,8 @@ test_archive_media (void)
   g_autofree char *fixture = acme_fixture ();
   g_autofree char *png_path = g_build_filename (fixture, "media", "till-receipt.png", NULL);
   g_autofree char *svg_path = g_build_filename (fixture, "media", "refund-steps.svg", NULL);
-  g_autoptr(GBytes) png = read_bytes (png_path);
-  g_autoptr(GBytes) svg = read_bytes (svg_path);
+  g_autoptr(GBytes) png = rapport_unit_read_bytes (png_path);
+  g_autoptr(GBytes) svg = rapport_unit_read_bytes (svg_path);
   g_autoptr(GBytes) made = make_png (40, 30, TRUE);
   g_autoptr(GBytes) no_data = make_png (40, 30, FALSE);
   g_autoptr(GBytes) too_wide = make_png (RAPPORT_MEDIA_MAX_DIMENSION + 1, 2, TRUE);
@@ -1163,8 +1153,8 @@ test_archive_build_reproducible (void)
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
 
-  first_bytes = read_bytes (first);
-  second_bytes = read_bytes (second);
+  first_bytes = rapport_unit_read_bytes (first);
+  second_bytes = rapport_unit_read_bytes (second);
   g_assert_true (g_bytes_equal (first_bytes, second_bytes));
   g_assert_no_errno (g_stat (first, &st));
   g_assert_cmpint (st.st_mode & 0777, ==, 0644);
@@ -1326,7 +1316,7 @@ static char *
 installed_version (Installed *f)
 {
   g_autofree char *manifest = g_build_filename (f->data_dir, "packs", ACME_ID, "pack.json", NULL);
-  g_autoptr(GBytes) bytes = read_bytes (manifest);
+  g_autoptr(GBytes) bytes = rapport_unit_read_bytes (manifest);
   g_autoptr(RapportPack) pack = rapport_pack_new_from_manifest (bytes, manifest, NULL, NULL);
 
   g_assert_nonnull (pack);
@@ -1837,13 +1827,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  loader = rapport_topic_loader_new_from_file (g_getenv ("RAPPORT_SCHEMA"), &error);
-  g_assert_no_error (error);
+  loader = rapport_unit_new_loader ();
 
   g_test_add_func ("/rapport/pack-archive/read-valid", test_archive_read_valid);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
@@ -1863,8 +1849,5 @@ main (int   argc,
   g_test_add_func ("/rapport/pack-archive/broken-installed", test_archive_broken_installed);
   g_test_add_func ("/rapport/pack-archive/read-media", test_archive_read_media);
 
-  status = g_test_run ();
-  g_clear_object (&loader);
-
-  return status;
+  return rapport_unit_run (loader, NULL);
 }

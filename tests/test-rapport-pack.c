@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rapport-pack-archive.h"
+#include "rapport-unit-utils.h"
 
 typedef struct
 {
@@ -347,17 +348,6 @@ scratch (const char *name)
   return path;
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
 /* new DIR: a pack folder that is valid as it is and builds. */
 static void
 test_cli_new (void)
@@ -421,8 +411,8 @@ test_cli_build (void)
   run_tool (&second, NULL, "build", "--output", second_path, pack, NULL);
   g_assert_cmpint (second.status, ==, 0);
 
-  first_bytes = read_bytes (first_path);
-  second_bytes = read_bytes (second_path);
+  first_bytes = rapport_unit_read_bytes (first_path);
+  second_bytes = rapport_unit_read_bytes (second_path);
   g_assert_true (g_bytes_equal (first_bytes, second_bytes));
 
   run_tool (&validated, NULL, "validate", first_path, NULL);
@@ -519,7 +509,7 @@ test_cli_validate_archive_problems (void)
   g_assert_nonnull (strstr (changed.err, "\ntopics/upset-customer.xml:3: “emphasy” is not one of Rapport’s skills"));
 
   /* A file cut short in the download. */
-  whole = read_bytes (path);
+  whole = rapport_unit_read_bytes (path);
   g_assert_true (g_file_set_contents (cut_path, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) - 100,
                                       &error));
   run_tool (&cut, NULL, "inspect", cut_path, NULL);

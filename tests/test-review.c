@@ -12,6 +12,7 @@
 
 #include "rapport-review-session.h"
 #include "rapport-topic-loader.h"
+#include "rapport-unit-utils.h"
 
 #define PACK_ID "org.example.quiz"
 #define SEED 7
@@ -22,22 +23,6 @@ static RapportTopic *bank;    /* draws 10 one-point questions of 14 */
 static GTimeZone *zone;       /* the learner's zone: UTC+2, so local and UTC days differ */
 
 /* Helpers */
-
-static RapportTopic *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "quiz", name, NULL);
-  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
-  g_autoptr(GError) error = NULL;
-  RapportTopic *topic;
-
-  topic = rapport_topic_loader_load_from_file (loader, path, PACK_ID, problems, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 0);
-  g_assert_nonnull (topic);
-
-  return topic;
-}
 
 /* What the catalog of installed packs will do. */
 static RapportTopic *
@@ -54,19 +39,6 @@ lookup_topic (gpointer    user_data,
     return bank;
 
   return NULL;
-}
-
-static RapportStore *
-open_store (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "progress.db", NULL);
-  g_autoptr(GError) error = NULL;
-  RapportStore *store = rapport_store_new_for_path (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
 }
 
 static GDateTime *
@@ -246,21 +218,6 @@ answer_at (RapportQuizSession *session,
   g_assert_true (result->correct == right);
 }
 
-static guint
-position_of (RapportQuizSession *session,
-             const char         *key)
-{
-  for (guint i = 0; i < rapport_quiz_session_get_n_questions (session); i++)
-    {
-      RapportQuestion *question = rapport_quiz_session_get_question (session, i);
-
-      if (g_str_equal (rapport_question_get_key (question), key))
-        return i;
-    }
-
-  g_assert_not_reached ();
-}
-
 /* A finished quiz of @topic with the questions in @wrong (NULL-terminated)
  * answered wrongly and all others right.
  */
@@ -416,7 +373,7 @@ test_review_day_start_dst (void)
 static void
 test_review_miss_then_climb (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportQuizSession) session = NULL;
   g_autoptr(GDateTime) now = local (2026, 5, 4, 10, 0);
   static const struct { int d_month; int d_day; int box; int due_month; int due_day; } climb[] = {
@@ -457,7 +414,7 @@ test_review_miss_then_climb (void)
 static void
 test_review_miss_resets (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(GDateTime) later = local (2026, 9, 1, 0, 0);
   g_autoptr(GDateTime) now = local (2026, 6, 10, 8, 30);
   g_autoptr(GDateTime) tomorrow = local (2026, 6, 11, 0, 0);
@@ -482,7 +439,7 @@ test_review_miss_resets (void)
 static void
 test_review_quiz_counts (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportQuizSession) session = NULL;
   g_autoptr(GDateTime) now = local (2026, 7, 1, 14, 0);
   g_autoptr(GDateTime) not_due_yet = local (2026, 7, 3, 0, 0);
@@ -530,7 +487,7 @@ test_review_quiz_counts (void)
 static void
 test_review_abandoned_quiz (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
   g_autoptr(GDateTime) now = local (2026, 7, 1, 14, 0);
   g_autoptr(GDateTime) due = local (2026, 7, 3, 0, 0);
@@ -538,8 +495,8 @@ test_review_abandoned_quiz (void)
   put_item (store, "kinds", "q-single", 2, due);
 
   /* Wrong answers, then the learner leaves: the queue does not change. */
-  answer_at (session, position_of (session, "q-single"), FALSE);
-  answer_at (session, position_of (session, "q-true"), FALSE);
+  answer_at (session, rapport_unit_position_of (session, "q-single"), FALSE);
+  answer_at (session, rapport_unit_position_of (session, "q-true"), FALSE);
   rapport_quiz_session_abandon (session);
   record_quiz (store, session, now);
 
@@ -550,7 +507,7 @@ test_review_abandoned_quiz (void)
 static void
 test_review_due_count (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(GDateTime) yesterday = local (2026, 8, 9, 0, 0);
   g_autoptr(GDateTime) today = local (2026, 8, 10, 0, 0);
   g_autoptr(GDateTime) this_evening = local (2026, 8, 10, 18, 0);
@@ -587,7 +544,7 @@ test_review_due_count (void)
 static void
 test_review_session_mixed (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportQuizSession) first = NULL;
   g_autoptr(RapportQuizSession) second = NULL;
   g_autoptr(RapportReviewSession) review = NULL;
@@ -693,7 +650,7 @@ test_review_session_mixed (void)
 static void
 test_review_session_limit (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportReviewSession) review = NULL;
   g_autoptr(GDateTime) now = local (2026, 10, 20, 12, 0);
   g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
@@ -731,7 +688,7 @@ test_review_session_limit (void)
 static void
 test_review_session_skips_missing (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportReviewSession) review = NULL;
   g_autoptr(GDateTime) yesterday = local (2026, 11, 1, 0, 0);
   g_autoptr(GDateTime) now = local (2026, 11, 2, 9, 0);
@@ -766,15 +723,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  loader = rapport_topic_loader_new_from_file (g_getenv ("RAPPORT_SCHEMA"), &error);
-  g_assert_no_error (error);
-  kinds = load_fixture ("kinds.xml");
-  bank = load_fixture ("bank.xml");
+  loader = rapport_unit_new_loader ();
+  kinds = rapport_unit_load_topic (loader, "quiz", "kinds.xml", PACK_ID);
+  bank = rapport_unit_load_topic (loader, "quiz", "bank.xml", PACK_ID);
   zone = g_time_zone_new_identifier ("+02:00");
   g_assert_nonnull (zone);
 
@@ -790,12 +745,8 @@ main (int   argc,
   g_test_add_func ("/rapport/review/session-limit", test_review_session_limit);
   g_test_add_func ("/rapport/review/session-skips-missing", test_review_session_skips_missing);
 
-  status = g_test_run ();
-
+  status = rapport_unit_run (bank, kinds, loader, NULL);
   g_clear_pointer (&zone, g_time_zone_unref);
-  g_clear_object (&bank);
-  g_clear_object (&kinds);
-  g_clear_object (&loader);
 
   return status;
 }

@@ -1,0 +1,202 @@
+/* rapport-unit-utils.c: set-up the test programs share, on the core alone
+ *
+ * Nothing here knows GTK: the unit tests link it, and the GUI tests link it
+ * for what they check in the store and on disk.
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include <glib/gstdio.h>
+
+#include "rapport-unit-utils.h"
+
+/* Programs */
+
+/* The loader every topic and pack goes through, on the shipped schema. */
+RapportTopicLoader *
+rapport_unit_new_loader (void)
+{
+  g_autoptr(GError) error = NULL;
+  RapportTopicLoader *loader;
+
+  loader = rapport_topic_loader_new_from_file (g_getenv ("RAPPORT_SCHEMA"), &error);
+  g_assert_no_error (error);
+
+  return loader;
+}
+
+/* g_test_run(), then the program lets go of the objects its tests shared,
+ * so that a leak checker sees only what the tests themselves left.
+ */
+int
+rapport_unit_run (gpointer first_object,
+                  ...)
+{
+  int status = g_test_run ();
+  va_list args;
+
+  va_start (args, first_object);
+  for (gpointer object = first_object; object != NULL; object = va_arg (args, gpointer))
+    g_object_unref (object);
+  va_end (args);
+
+  return status;
+}
+
+/* Files */
+
+guint
+rapport_unit_mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_no_errno (g_stat (path, &st));
+
+  return st.st_mode & 0777;
+}
+
+/* A file outside the store's folder, in this test's own private folders. */
+char *
+rapport_unit_scratch_path (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "scratch", NULL);
+
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+
+  return g_build_filename (dir, name, NULL);
+}
+
+GBytes *
+rapport_unit_read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+/* Topics and quizzes */
+
+/* tests/fixtures/@folder/@name, which must load without a single problem. */
+RapportTopic *
+rapport_unit_load_topic (RapportTopicLoader *loader,
+                         const char         *folder,
+                         const char         *name,
+                         const char         *pack_id)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", folder, name, NULL);
+  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
+  g_autoptr(GError) error = NULL;
+  RapportTopic *topic;
+
+  topic = rapport_topic_loader_load_from_file (loader, path, pack_id, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (topic);
+
+  return topic;
+}
+
+/* Where the session put the question @key, which it must hold. */
+guint
+rapport_unit_position_of (RapportQuizSession *session,
+                          const char         *key)
+{
+  for (guint i = 0; i < rapport_quiz_session_get_n_questions (session); i++)
+    {
+      RapportQuestion *question = rapport_quiz_session_get_question (session, i);
+
+      if (g_str_equal (rapport_question_get_key (question), key))
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The store */
+
+/* @path: absolute, or relative to the test's own data folder. */
+RapportStore *
+rapport_unit_open_store (const char *path)
+{
+  g_autofree char *absolute = g_path_is_absolute (path)
+                              ? g_strdup (path)
+                              : g_build_filename (g_get_user_data_dir (), path, NULL);
+  g_autoptr(GError) error = NULL;
+  RapportStore *store = rapport_store_new_for_path (absolute, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+/* A new entry titled @title; @occurred NULL keeps the entry's own time, now. */
+RapportStoreEntry *
+rapport_unit_new_entry (const char *title,
+                        GDateTime  *occurred)
+{
+  RapportStoreEntry *entry = rapport_store_entry_new ();
+
+  g_free (entry->title);
+  entry->title = g_strdup (title);
+  if (occurred != NULL)
+    {
+      g_date_time_unref (entry->occurred);
+      entry->occurred = g_date_time_ref (occurred);
+    }
+
+  return entry;
+}
+
+void
+rapport_unit_save_entry (RapportStore      *store,
+                         RapportStoreEntry *entry)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean saved;
+
+  saved = rapport_store_save_journal_entry (store, entry, &error);
+  g_assert_no_error (error);
+  g_assert_true (saved);
+}
+
+gboolean
+rapport_unit_has_entry (RapportStore *store,
+                        const char   *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStoreEntry) entry = rapport_store_get_journal_entry (store, uuid, &error);
+
+  if (entry == NULL)
+    g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
+
+  return entry != NULL;
+}
+
+/* What PRAGMA integrity_check says of the file, its lines joined by "; ":
+ * "ok" for a sound one.  Read-only, beside whatever else has it open.
+ */
+char *
+rapport_unit_integrity_check (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *result = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (result, "%s%s", result->len > 0 ? "; " : "", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return g_string_free (result, FALSE);
+}
