@@ -120,6 +120,77 @@ rapport_unit_position_of (RapportQuizSession *session,
   g_assert_not_reached ();
 }
 
+/* Whether choice @index, in the question's own order, is the right one: for
+ * true or false, RAPPORT_QUIZ_TRUE or RAPPORT_QUIZ_FALSE; in a scenario, the
+ * choice with full marks.
+ */
+gboolean
+rapport_unit_is_right_choice (RapportQuestion *question,
+                              guint            index)
+{
+  switch (rapport_question_get_question_type (question))
+    {
+    case RAPPORT_QUESTION_TRUEFALSE:
+      return (index == RAPPORT_QUIZ_TRUE) == rapport_question_get_answer (question);
+
+    case RAPPORT_QUESTION_SCENARIO:
+      return rapport_choice_get_score (rapport_question_get_choice (question, index)) == 2;
+
+    default:
+      return rapport_choice_get_correct (rapport_question_get_choice (question, index));
+    }
+}
+
+/* What a learner picks to answer the session's current question rightly or
+ * wrongly, as places on screen (what the keys 1 to 9 pick), in order, into
+ * @picks: returns how many.
+ */
+guint
+rapport_unit_shown_answer (RapportQuizSession *session,
+                           gboolean            right,
+                           guint               picks[RAPPORT_UNIT_MAX_PICKS])
+{
+  guint position = rapport_quiz_session_get_position (session);
+  RapportQuestion *question = rapport_quiz_session_get_question (session, position);
+  guint n;
+  const guint *shown = rapport_quiz_session_get_presented_choices (session, position, &n);
+  guint n_picks = 0;
+
+  g_assert_cmpuint (n, <=, RAPPORT_UNIT_MAX_PICKS);
+
+  switch (rapport_question_get_question_type (question))
+    {
+    case RAPPORT_QUESTION_ORDERING:
+      for (guint step = 0; step < n; step++)
+        {
+          /* Right: the steps as written; wrong: as shown (never the right order). */
+          guint wanted = right ? step : shown[step];
+
+          for (guint i = 0; i < n; i++)
+            if (shown[i] == wanted)
+              picks[n_picks++] = i;
+        }
+      break;
+
+    case RAPPORT_QUESTION_MULTIPLE:
+      for (guint i = 0; i < n; i++)
+        if (rapport_unit_is_right_choice (question, shown[i]) == right)
+          picks[n_picks++] = i;
+      break;
+
+    default:
+      for (guint i = 0; i < n; i++)
+        if (rapport_unit_is_right_choice (question, shown[i]) == right)
+          {
+            picks[n_picks++] = i;
+            break;
+          }
+      break;
+    }
+
+  return n_picks;
+}
+
 /* The store */
 
 /* @path: absolute, or relative to the test's own data folder. */

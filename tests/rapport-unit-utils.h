@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* Room enough for rapport_unit_shown_answer(): more choices than a digit key can pick. */
+#define RAPPORT_UNIT_MAX_PICKS 16
+
 /* Programs */
 RapportTopicLoader *rapport_unit_new_loader      (void);
 int                 rapport_unit_run             (gpointer             first_object,
@@ -31,6 +34,11 @@ RapportTopic       *rapport_unit_load_topic      (RapportTopicLoader  *loader,
                                                   const char          *pack_id);
 guint               rapport_unit_position_of     (RapportQuizSession  *session,
                                                   const char          *key);
+gboolean            rapport_unit_is_right_choice (RapportQuestion     *question,
+                                                  guint                index);
+guint               rapport_unit_shown_answer    (RapportQuizSession  *session,
+                                                  gboolean             right,
+                                                  guint                picks[RAPPORT_UNIT_MAX_PICKS]);
 
 /* The store */
 RapportStore       *rapport_unit_open_store      (const char          *path);
