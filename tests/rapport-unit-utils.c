@@ -120,6 +120,47 @@ rapport_unit_position_of (RapportQuizSession *session,
   g_assert_not_reached ();
 }
 
+/* Fills @answer (room for every choice) with an answer to @question with
+ * full marks, or with less: the other truth value, the steps reversed (with
+ * four steps or two, none stays in place), the first wrong choice.  Returns
+ * its length.
+ */
+guint
+rapport_unit_make_answer (RapportQuestion *question,
+                          gboolean         right,
+                          guint           *answer)
+{
+  guint n = 0;
+
+  switch (rapport_question_get_question_type (question))
+    {
+    case RAPPORT_QUESTION_TRUEFALSE:
+      answer[n++] = rapport_question_get_answer (question) == right
+                    ? RAPPORT_QUIZ_TRUE : RAPPORT_QUIZ_FALSE;
+      break;
+
+    case RAPPORT_QUESTION_ORDERING:
+      for (guint i = 0; i < rapport_question_get_n_steps (question); i++)
+        answer[n++] = right ? i : rapport_question_get_n_steps (question) - 1 - i;
+      break;
+
+    case RAPPORT_QUESTION_SINGLE:
+    case RAPPORT_QUESTION_MULTIPLE:
+    case RAPPORT_QUESTION_SCENARIO:
+    default:
+      for (guint i = 0; i < rapport_question_get_n_choices (question); i++)
+        if (rapport_choice_get_correct (rapport_question_get_choice (question, i)) == right)
+          {
+            answer[n++] = i;
+            if (!right)
+              break;
+          }
+      break;
+    }
+
+  return n;
+}
+
 /* Whether choice @index, in the question's own order, is the right one: for
  * true or false, RAPPORT_QUIZ_TRUE or RAPPORT_QUIZ_FALSE; in a scenario, the
  * choice with full marks.

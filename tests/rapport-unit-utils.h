@@ -34,6 +34,9 @@ RapportTopic       *rapport_unit_load_topic      (RapportTopicLoader  *loader,
                                                   const char          *pack_id);
 guint               rapport_unit_position_of     (RapportQuizSession  *session,
                                                   const char          *key);
+guint               rapport_unit_make_answer     (RapportQuestion     *question,
+                                                  gboolean             right,
+                                                  guint               *answer);
 gboolean            rapport_unit_is_right_choice (RapportQuestion     *question,
                                                   guint                index);
 guint               rapport_unit_shown_answer    (RapportQuizSession  *session,

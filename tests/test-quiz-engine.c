@@ -69,38 +69,10 @@ answer_one (const char                     *key,
   return session;
 }
 
-/* Fills @answer with the full-marks answer and returns its length. */
-static guint
-right_answer (RapportQuestion *question,
-              guint           *answer)
-{
-  guint n = 0;
-
-  switch (rapport_question_get_question_type (question))
-    {
-    case RAPPORT_QUESTION_TRUEFALSE:
-      answer[n++] = rapport_question_get_answer (question) ? RAPPORT_QUIZ_TRUE : RAPPORT_QUIZ_FALSE;
-      break;
-
-    case RAPPORT_QUESTION_ORDERING:
-      for (guint i = 0; i < rapport_question_get_n_steps (question); i++)
-        answer[n++] = i;
-      break;
-
-    case RAPPORT_QUESTION_SINGLE:
-    case RAPPORT_QUESTION_MULTIPLE:
-    case RAPPORT_QUESTION_SCENARIO:
-    default:
-      for (guint i = 0; i < rapport_question_get_n_choices (question); i++)
-        if (rapport_choice_get_correct (rapport_question_get_choice (question, i)))
-          answer[n++] = i;
-      break;
-    }
-
-  return n;
-}
-
-/* Fills @answer with an answer worth nothing and returns its length. */
+/* Fills @answer with an answer worth nothing and returns its length: as
+ * rapport_unit_make_answer() answers wrongly, but no choice at all for a
+ * multiple choice, and a scenario's choice without a single point.
+ */
 static guint
 wrong_answer (RapportQuestion *question,
               guint           *answer)
@@ -109,16 +81,6 @@ wrong_answer (RapportQuestion *question,
 
   switch (rapport_question_get_question_type (question))
     {
-    case RAPPORT_QUESTION_TRUEFALSE:
-      answer[n++] = rapport_question_get_answer (question) ? RAPPORT_QUIZ_FALSE : RAPPORT_QUIZ_TRUE;
-      break;
-
-    case RAPPORT_QUESTION_ORDERING:
-      /* Reversed: with four steps or two, no step stays in place. */
-      for (guint i = rapport_question_get_n_steps (question); i > 0; i--)
-        answer[n++] = i - 1;
-      break;
-
     case RAPPORT_QUESTION_MULTIPLE:
       break;
 
@@ -128,11 +90,11 @@ wrong_answer (RapportQuestion *question,
           answer[n++] = i;
       break;
 
+    case RAPPORT_QUESTION_TRUEFALSE:
+    case RAPPORT_QUESTION_ORDERING:
     case RAPPORT_QUESTION_SINGLE:
     default:
-      for (guint i = 0; i < rapport_question_get_n_choices (question) && n == 0; i++)
-        if (!rapport_choice_get_correct (rapport_question_get_choice (question, i)))
-          answer[n++] = i;
+      n = rapport_unit_make_answer (question, FALSE, answer);
       break;
     }
 
@@ -146,7 +108,8 @@ answer_at (RapportQuizSession *session,
 {
   RapportQuestion *question = rapport_quiz_session_get_question (session, position);
   guint answer[16];
-  guint n = right ? right_answer (question, answer) : wrong_answer (question, answer);
+  guint n = right ? rapport_unit_make_answer (question, TRUE, answer)
+                : wrong_answer (question, answer);
 
   return rapport_quiz_session_answer (session, position, answer, n);
 }
@@ -786,7 +749,7 @@ test_quiz_progress (void)
       RapportQuestion *question = rapport_quiz_session_get_question (session, i);
       const RapportQuizAnswerResult *result;
       guint answer[16];
-      guint n_answer = right_answer (question, answer);
+      guint n_answer = rapport_unit_make_answer (question, TRUE, answer);
 
       g_assert_cmpuint (rapport_quiz_session_get_position (session), ==, i);
       g_assert_null (rapport_quiz_session_get_result (session, i));

@@ -166,43 +166,6 @@ count_due (RapportStore *store,
   return n_due;
 }
 
-/* Fills @answer with an answer to @question with full marks or with less. */
-static guint
-make_answer (RapportQuestion *question,
-             gboolean         right,
-             guint           *answer)
-{
-  guint n = 0;
-
-  switch (rapport_question_get_question_type (question))
-    {
-    case RAPPORT_QUESTION_TRUEFALSE:
-      answer[n++] = rapport_question_get_answer (question) == right
-                    ? RAPPORT_QUIZ_TRUE : RAPPORT_QUIZ_FALSE;
-      break;
-
-    case RAPPORT_QUESTION_ORDERING:
-      for (guint i = 0; i < rapport_question_get_n_steps (question); i++)
-        answer[n++] = right ? i : rapport_question_get_n_steps (question) - 1 - i;
-      break;
-
-    case RAPPORT_QUESTION_SINGLE:
-    case RAPPORT_QUESTION_MULTIPLE:
-    case RAPPORT_QUESTION_SCENARIO:
-    default:
-      for (guint i = 0; i < rapport_question_get_n_choices (question); i++)
-        if (rapport_choice_get_correct (rapport_question_get_choice (question, i)) == right)
-          {
-            answer[n++] = i;
-            if (!right)
-              break;
-          }
-      break;
-    }
-
-  return n;
-}
-
 static void
 answer_at (RapportQuizSession *session,
            guint               position,
@@ -211,7 +174,7 @@ answer_at (RapportQuizSession *session,
   RapportQuestion *question = rapport_quiz_session_get_question (session, position);
   const RapportQuizAnswerResult *result;
   guint answer[16];
-  guint n = make_answer (question, right, answer);
+  guint n = rapport_unit_make_answer (question, right, answer);
 
   result = rapport_quiz_session_answer (session, position, answer, n);
   g_assert_nonnull (result);
