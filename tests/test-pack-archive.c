@@ -416,6 +416,20 @@ zip_of_files (GHashTable *files)
   return zip_finish (zip);
 }
 
+/* The pack's files, then one entry more: @name, holding @text. */
+static GBytes *
+zip_of_files_and (GHashTable *files,
+                  const char *name,
+                  const char *text)
+{
+  Zip *zip = zip_new ();
+
+  zip_add_files (zip, files, NULL);
+  zip_add_text (zip, name, text);
+
+  return zip_finish (zip);
+}
+
 /* Patches the declared uncompressed size of the only entry of @zip, in the
  * local header, the central directory and the data descriptor, to @size:
  * an archive that lies about how much it unpacks to.
@@ -600,10 +614,7 @@ make_hostile (Setup       setup,
   switch (setup)
     {
     case SETUP_ZIP_SLIP:
-      zip = zip_new ();
-      zip_add_files (zip, files, NULL);
-      zip_add_text (zip, "../../../outside/evil.txt", "gotcha");
-      return zip_finish (zip);
+      return zip_of_files_and (files, "../../../outside/evil.txt", "gotcha");
 
     case SETUP_ABSOLUTE:
       zip = zip_new ();
@@ -612,16 +623,10 @@ make_hostile (Setup       setup,
       return zip_finish (zip);
 
     case SETUP_BACKSLASH:
-      zip = zip_new ();
-      zip_add_files (zip, files, NULL);
-      zip_add_text (zip, "..\\..\\outside\\evil.txt", "gotcha");
-      return zip_finish (zip);
+      return zip_of_files_and (files, "..\\..\\outside\\evil.txt", "gotcha");
 
     case SETUP_DRIVE_LETTER:
-      zip = zip_new ();
-      zip_add_files (zip, files, NULL);
-      zip_add_text (zip, "C:/evil.txt", "gotcha");
-      return zip_finish (zip);
+      return zip_of_files_and (files, "C:/evil.txt", "gotcha");
 
     case SETUP_SYMLINK:
       zip = zip_new ();
@@ -639,16 +644,10 @@ make_hostile (Setup       setup,
       return zip_finish (zip);
 
     case SETUP_DUPLICATE:
-      zip = zip_new ();
-      zip_add_files (zip, files, NULL);
-      zip_add_text (zip, "topics/upset-customer.xml", "<topic/>");
-      return zip_finish (zip);
+      return zip_of_files_and (files, "topics/upset-customer.xml", "<topic/>");
 
     case SETUP_FILE_FOLDER_CLASH:
-      zip = zip_new ();
-      zip_add_files (zip, files, NULL);
-      zip_add_text (zip, "media/till-receipt.png/inside.txt", "x");
-      return zip_finish (zip);
+      return zip_of_files_and (files, "media/till-receipt.png/inside.txt", "x");
 
     case SETUP_TOO_MANY_ENTRIES:
       zip = zip_new ();
@@ -762,10 +761,7 @@ make_hostile (Setup       setup,
       }
 
     case SETUP_UNLISTED:
-      zip = zip_new ();
-      zip_add_files (zip, files, NULL);
-      zip_add_text (zip, "notes.txt", "remember to add the exchange topic");
-      return zip_finish (zip);
+      return zip_of_files_and (files, "notes.txt", "remember to add the exchange topic");
 
     case SETUP_MISSING_PICTURE:
       {

@@ -761,8 +761,9 @@ check_recovered (const char *path,
   assert_integrity_ok (path);
 }
 
+/* A store with a backup, damaged by @damage, comes back from the backup. */
 static void
-test_store_recover_header (void)
+assert_recovers_from (void (*damage) (const char *path))
 {
   g_autofree char *path = store_path ();
   g_autofree char *in_backup = NULL;
@@ -771,7 +772,7 @@ test_store_recover_header (void)
   g_autoptr(GBytes) damaged = NULL;
 
   make_store_with_backup (path, &in_backup, &after_backup);
-  overwrite (path, 0, 100, 0x5a);
+  damage (path);
   assert_damaged (path);
   damaged = g_file_load_bytes (file, NULL, NULL, NULL);
 
@@ -779,27 +780,35 @@ test_store_recover_header (void)
 }
 
 static void
-test_store_recover_middle (void)
+damage_header (const char *path)
 {
-  g_autofree char *path = store_path ();
-  g_autofree char *in_backup = NULL;
-  g_autofree char *after_backup = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) damaged = NULL;
+  overwrite (path, 0, 100, 0x5a);
+}
+
+/* Several whole pages in the middle of the b-trees. */
+static void
+damage_middle (const char *path)
+{
   GStatBuf st;
   goffset middle;
 
-  make_store_with_backup (path, &in_backup, &after_backup);
   g_assert_no_errno (g_stat (path, &st));
   g_assert_cmpint (st.st_size, >, 20 * 4096);
 
-  /* Several whole pages in the middle of the b-trees. */
   middle = (st.st_size / 2) / 4096 * 4096;
   overwrite (path, middle, 4 * 4096, 0xc3);
-  assert_damaged (path);
-  damaged = g_file_load_bytes (file, NULL, NULL, NULL);
+}
 
-  check_recovered (path, in_backup, after_backup, damaged);
+static void
+test_store_recover_header (void)
+{
+  assert_recovers_from (damage_header);
+}
+
+static void
+test_store_recover_middle (void)
+{
+  assert_recovers_from (damage_middle);
 }
 
 static void
