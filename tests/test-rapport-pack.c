@@ -145,6 +145,27 @@ test_cli_validate_problems (void)
   g_assert_cmpstr (lines[3], ==, "");
 }
 
+/* A pack.json with the id @id whose only topic, named on line 9, is not there. */
+static void
+write_manifest_without_topic (const char *path,
+                              const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_strdup_printf ("{\n"
+                                           "  \"id\": \"%s\",\n"
+                                           "  \"title\": \"Broken\",\n"
+                                           "  \"version\": \"1\",\n"
+                                           "  \"authors\": [\"A\"],\n"
+                                           "  \"language\": \"en\",\n"
+                                           "  \"license\": \"CC0-1.0\",\n"
+                                           "  \"description\": \"d\",\n"
+                                           "  \"topics\": [{ \"file\": \"topics/gone.xml\" }]\n"
+                                           "}\n", id);
+
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_cli_validate_broken_pack (void)
 {
@@ -155,17 +176,7 @@ test_cli_validate_broken_pack (void)
   g_autofree char *expected = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (manifest,
-                                      "{\n"
-                                      "  \"id\": \"Broken Pack\",\n"
-                                      "  \"title\": \"Broken\",\n"
-                                      "  \"version\": \"1\",\n"
-                                      "  \"authors\": [\"A\"],\n"
-                                      "  \"language\": \"en\",\n"
-                                      "  \"license\": \"CC0-1.0\",\n"
-                                      "  \"description\": \"d\",\n"
-                                      "  \"topics\": [{ \"file\": \"topics/gone.xml\" }]\n"
-                                      "}\n", -1, &error));
+  write_manifest_without_topic (manifest, "Broken Pack");
 
   run_tool (&run, NULL, "validate", folder, NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -438,7 +449,6 @@ test_cli_build_refused (void)
   g_auto(Run) missing = { 0 };
   g_auto(Run) topic = { 0 };
   g_auto(Run) broken = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree char *topic_path = fixture ("topics", "valid-full.xml", NULL);
   g_autofree char *folder = scratch ("broken");
   g_autofree char *manifest = g_build_filename (folder, "pack.json", NULL);
@@ -452,17 +462,7 @@ test_cli_build_refused (void)
   g_assert_nonnull (strstr (topic.err, "is not a pack folder"));
 
   g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
-  g_assert_true (g_file_set_contents (manifest,
-                                      "{\n"
-                                      "  \"id\": \"org.example.broken\",\n"
-                                      "  \"title\": \"Broken\",\n"
-                                      "  \"version\": \"1\",\n"
-                                      "  \"authors\": [\"A\"],\n"
-                                      "  \"language\": \"en\",\n"
-                                      "  \"license\": \"CC0-1.0\",\n"
-                                      "  \"description\": \"d\",\n"
-                                      "  \"topics\": [{ \"file\": \"topics/gone.xml\" }]\n"
-                                      "}\n", -1, &error));
+  write_manifest_without_topic (manifest, "org.example.broken");
   run_tool (&broken, NULL, "build", folder, "-o", output, NULL);
   g_assert_cmpint (broken.status, ==, 1);
   g_assert_cmpstr (broken.out, ==, "");

@@ -65,18 +65,41 @@ assert_time (GDateTime *time,
     g_error ("%s is not %s", a, b);
 }
 
+/* @result, freed here, is the start of the day @y-@mo-@d in @tz. */
+static void
+assert_midnight (GDateTime *result,
+                 GTimeZone *tz,
+                 int        y,
+                 int        mo,
+                 int        d)
+{
+  g_autoptr(GDateTime) owned = result;
+  g_autoptr(GDateTime) expected = g_date_time_new (tz, y, mo, d, 0, 0, 0);
+
+  assert_time (owned, expected);
+}
+
+/* The whole queue, due or not. */
+static GPtrArray *
+all_items (RapportStore *store)
+{
+  g_autoptr(GDateTime) end_of_time = g_date_time_new_utc (9999, 1, 1, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  items = rapport_store_list_due_reviews (store, end_of_time, 0, &error);
+  g_assert_no_error (error);
+
+  return items;
+}
+
 /* Returns: (nullable): the queue's item, due or not */
 static RapportStoreReviewItem *
 find_item (RapportStore *store,
            const char   *topic_key,
            const char   *question_key)
 {
-  g_autoptr(GDateTime) end_of_time = g_date_time_new_utc (9999, 1, 1, 0, 0, 0);
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-
-  items = rapport_store_list_due_reviews (store, end_of_time, 0, &error);
-  g_assert_no_error (error);
+  g_autoptr(GPtrArray) items = all_items (store);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -93,12 +116,7 @@ find_item (RapportStore *store,
 static guint
 queue_length (RapportStore *store)
 {
-  g_autoptr(GDateTime) end_of_time = g_date_time_new_utc (9999, 1, 1, 0, 0, 0);
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-
-  items = rapport_store_list_due_reviews (store, end_of_time, 0, &error);
-  g_assert_no_error (error);
+  g_autoptr(GPtrArray) items = all_items (store);
 
   return items->len;
 }
@@ -254,53 +272,26 @@ test_review_day_start (void)
   g_autoptr(GDateTime) late = g_date_time_new (minus5, 2026, 3, 10, 23, 30, 0);
   g_autoptr(GDateTime) midnight = g_date_time_new (minus5, 2026, 3, 11, 0, 0, 0);
   g_autoptr(GDateTime) utc_afternoon = g_date_time_new_utc (2026, 3, 10, 16, 0, 0);
-  g_autoptr(GDateTime) result = NULL;
-  g_autoptr(GDateTime) expected = NULL;
 
   /* 23:30 local is already the 11th in UTC; tomorrow is still the 11th. */
-  result = rapport_review_get_day_start (late, minus5, 1);
-  expected = g_date_time_new (minus5, 2026, 3, 11, 0, 0, 0);
-  assert_time (result, expected);
-  g_clear_pointer (&result, g_date_time_unref);
-  g_clear_pointer (&expected, g_date_time_unref);
+  assert_midnight (rapport_review_get_day_start (late, minus5, 1), minus5, 2026, 3, 11);
 
   /* Today, at its start. */
-  result = rapport_review_get_day_start (late, minus5, 0);
-  expected = g_date_time_new (minus5, 2026, 3, 10, 0, 0, 0);
-  assert_time (result, expected);
-  g_clear_pointer (&result, g_date_time_unref);
-  g_clear_pointer (&expected, g_date_time_unref);
+  assert_midnight (rapport_review_get_day_start (late, minus5, 0), minus5, 2026, 3, 10);
 
   /* At midnight exactly, tomorrow is the next day. */
-  result = rapport_review_get_day_start (midnight, minus5, 1);
-  expected = g_date_time_new (minus5, 2026, 3, 12, 0, 0, 0);
-  assert_time (result, expected);
-  g_clear_pointer (&result, g_date_time_unref);
-  g_clear_pointer (&expected, g_date_time_unref);
+  assert_midnight (rapport_review_get_day_start (midnight, minus5, 1), minus5, 2026, 3, 12);
 
   /* A time in UTC is read in the learner's zone: 16:00 UTC is 01:00 on the 11th in +09. */
-  result = rapport_review_get_day_start (utc_afternoon, plus9, 1);
-  expected = g_date_time_new (plus9, 2026, 3, 12, 0, 0, 0);
-  assert_time (result, expected);
-  g_clear_pointer (&result, g_date_time_unref);
-  g_clear_pointer (&expected, g_date_time_unref);
+  assert_midnight (rapport_review_get_day_start (utc_afternoon, plus9, 1), plus9, 2026, 3, 12);
 
   /* Over month and year ends. */
   {
     g_autoptr(GDateTime) january = g_date_time_new (minus5, 2026, 1, 20, 10, 0, 0);
     g_autoptr(GDateTime) christmas = g_date_time_new (minus5, 2026, 12, 25, 10, 0, 0);
 
-    result = rapport_review_get_due (5, january, minus5);
-    expected = g_date_time_new (minus5, 2026, 2, 19, 0, 0, 0);
-    assert_time (result, expected);
-    g_clear_pointer (&result, g_date_time_unref);
-    g_clear_pointer (&expected, g_date_time_unref);
-
-    result = rapport_review_get_due (4, christmas, minus5);
-    expected = g_date_time_new (minus5, 2027, 1, 8, 0, 0, 0);
-    assert_time (result, expected);
-    g_clear_pointer (&result, g_date_time_unref);
-    g_clear_pointer (&expected, g_date_time_unref);
+    assert_midnight (rapport_review_get_due (5, january, minus5), minus5, 2026, 2, 19);
+    assert_midnight (rapport_review_get_due (4, christmas, minus5), minus5, 2027, 1, 8);
   }
 }
 
