@@ -44,12 +44,6 @@ static const GOptionEntry options[] = {
   { NULL }
 };
 
-
-
-/* Sorts @values in place. */
-
-
-
 /* Each skill improves at its own pace from about 1.5 to 4, with noise. */
 static int
 rating_for (GRand *rand,
@@ -64,45 +58,31 @@ rating_for (GRand *rand,
   return CLAMP (rating, 1, 5);
 }
 
+/* A title and the ten skills' ratings of the day. */
+static RapportStoreEntry *
+day_entry (GRand     *rand,
+           GDateTime *when,
+           int        day)
+{
+  RapportStoreEntry *entry = rapport_store_entry_new ();
+
+  g_free (entry->title);
+  entry->title = g_strdup_printf ("Day %d", day + 1);
+  g_date_time_unref (entry->occurred);
+  entry->occurred = g_date_time_ref (when);
+  for (guint s = 0; s < rapport_skill_get_count (); s++)
+    rapport_store_entry_set_rating (entry, rapport_skill_get_nth (s)->key,
+                                    rating_for (rand, s, day));
+
+  return entry;
+}
+
 static void
 populate (const char *path,
           GRand      *rand)
 {
-  g_autoptr(GDateTime) start = g_date_time_new_utc (2016, 1, 1, 0, 0, 0);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RapportStore) store = rapport_store_new_for_path (path, &error);
-  double t0 = rapport_bench_wall_ms ();
-  sqlite3 *db;
-
-  if (store == NULL)
-    rapport_bench_die ("creating the store", error);
-  db = rapport_store_get_connection (store);
-
-  /* Only while building the data set; timing runs use the store's own FULL. */
-  rapport_bench_exec_or_die (db, "PRAGMA synchronous = OFF");
-
-  for (int day = 0; day < n_days; day++)
-    {
-      g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
-      g_autoptr(GDateTime) when = g_date_time_add_seconds (date,
-                                                           g_rand_int_range (rand, 8 * 3600,
-                                                                             18 * 3600));
-      g_autoptr(RapportStoreEntry) entry = rapport_store_entry_new ();
-
-      g_free (entry->title);
-      entry->title = g_strdup_printf ("Day %d", day + 1);
-      g_date_time_unref (entry->occurred);
-      entry->occurred = g_date_time_ref (when);
-      for (guint s = 0; s < rapport_skill_get_count (); s++)
-        rapport_store_entry_set_rating (entry, rapport_skill_get_nth (s)->key,
-                                        rating_for (rand, s, day));
-
-      if (!rapport_store_save_journal_entry (store, entry, &error))
-        rapport_bench_die ("saving an entry", error);
-    }
-
-  rapport_bench_exec_or_die (db, "PRAGMA synchronous = FULL");
-  rapport_bench_exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  double t0;
+  g_autoptr(RapportStore) store = rapport_bench_build_store (path, n_days, rand, day_entry, &t0);
 
   g_print ("Built %d days of ratings of %u skills (%u ratings) in %.1f s\n", n_days,
            rapport_skill_get_count (), n_days * rapport_skill_get_count (),
@@ -204,8 +184,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("- Progress chart benchmark");
-  g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
   g_autoptr(GDateTime) now = NULL;
@@ -230,35 +208,16 @@ main (int   argc,
   double cold;
   cairo_rectangle_int_t plot;
 
-  rapport_bench_set_name ("bench/chart");
-  g_option_context_add_main_entries (context, options, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    rapport_bench_die ("options", error);
+  rapport_bench_init ("bench/chart", "- Progress chart benchmark", options, &argc, &argv);
   if (n_runs < 1 || n_days < 1)
     rapport_bench_die ("options", NULL);
 
-  if (keep_dir != NULL)
-    {
-      if (g_mkdir_with_parents (keep_dir, 0700) != 0)
-        rapport_bench_die ("creating the folder", NULL);
-      dir = g_strdup (keep_dir);
-    }
-  else
-    {
-      dir = g_dir_make_tmp ("rapport-bench-chart-XXXXXX", &error);
-      if (dir == NULL)
-        rapport_bench_die ("creating a temporary folder", error);
-    }
-  path = g_build_filename (dir, "progress.db", NULL);
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    rapport_bench_die ("the folder already holds a store", NULL);
+  path = rapport_bench_store_path (keep_dir, &dir);
 
   populate (path, rand);
   /* Let the kernel write the new file back now, not during the runs. */
   sync ();
-  store = rapport_store_new_for_path (path, &error);
-  if (store == NULL)
-    rapport_bench_die ("opening the store", error);
+  store = rapport_bench_open_store (path);
 
   /* The day after the last rating, so the all-time view shows all ten years. */
   {
@@ -334,8 +293,8 @@ main (int   argc,
       RapportRadarStyle style = { { 0, 0, 0, 1 }, palette[0], palette[3], "Now", "90 days ago", -1 };
       double t0 = rapport_bench_wall_ms ();
       g_autoptr(GArray) values = rapport_skill_profile_compute (ratings, no_scores,
-                                                                 g_date_time_to_unix (now) - 90 * RAPPORT_SERIES_DAY,
-                                                                 g_date_time_to_unix (now));
+                                                                g_date_time_to_unix (now) - 90 * RAPPORT_SERIES_DAY,
+                                                                g_date_time_to_unix (now));
 
       clear (profile_cr);
       rapport_radar_render (profile_cr, NULL, 600, 600,

@@ -43,45 +43,21 @@ static const GOptionEntry options[] = {
   { NULL }
 };
 
-
-
-/* Sorts @values in place. */
-
-
-
+static RapportStoreEntry *
+day_entry (GRand     *rand,
+           GDateTime *when,
+           int        day)
+{
+  return rapport_bench_make_entry (rand, when, "The bank had already opened a " RARE_WORD ".");
+}
 
 static void
 populate (const char *path,
           GRand      *rand)
 {
-  g_autoptr(GDateTime) start = g_date_time_new_utc (2016, 1, 1, 0, 0, 0);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RapportStore) store = rapport_store_new_for_path (path, &error);
-  double t0 = rapport_bench_wall_ms ();
+  double t0;
+  g_autoptr(RapportStore) store = rapport_bench_build_store (path, n_days, rand, day_entry, &t0);
   GStatBuf st;
-  sqlite3 *db;
-
-  if (store == NULL)
-    rapport_bench_die ("creating the store", error);
-  db = rapport_store_get_connection (store);
-
-  /* Only while building the data set; timing runs use the store's own FULL. */
-  rapport_bench_exec_or_die (db, "PRAGMA synchronous = OFF");
-
-  for (int day = 0; day < n_days; day++)
-    {
-      g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
-      g_autoptr(GDateTime) when = g_date_time_add_seconds (date,
-                                                           g_rand_int_range (rand, 8 * 3600,
-                                                                             18 * 3600));
-      g_autoptr(RapportStoreEntry) entry = rapport_bench_make_entry (rand, when, "The bank had already opened a " RARE_WORD ".");
-
-      if (!rapport_store_save_journal_entry (store, entry, &error))
-        rapport_bench_die ("saving an entry", error);
-    }
-
-  rapport_bench_exec_or_die (db, "PRAGMA synchronous = FULL");
-  rapport_bench_exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
 
   g_clear_object (&store);
   if (g_stat (path, &st) != 0)
@@ -276,8 +252,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("- journal view benchmark");
-  g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
   g_autoptr(GDateTime) year_from = g_date_time_new_utc (2025, 1, 1, 0, 0, 0);
@@ -310,34 +284,11 @@ main (int   argc,
   guint n_common, n_rare, n_letter, n_filter;
   gboolean all_ok = TRUE;
 
-  rapport_bench_set_name ("bench/journal");
-  g_option_context_add_main_entries (context, options, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    rapport_bench_die ("options", error);
+  rapport_bench_init ("bench/journal", "- journal view benchmark", options, &argc, &argv);
   n_runs = MAX (n_runs, 1);
   n_days = MAX (n_days, 1);
 
-  if (keep_dir != NULL)
-    {
-      dir = g_strdup (keep_dir);
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          g_printerr ("bench/journal: cannot create %s\n", dir);
-          return 1;
-        }
-    }
-  else
-    {
-      dir = g_dir_make_tmp ("rapport-bench-journal-XXXXXX", &error);
-      if (dir == NULL)
-        rapport_bench_die ("temporary folder", error);
-    }
-  path = g_build_filename (dir, "progress.db", NULL);
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_printerr ("bench/journal: %s exists; give an empty folder\n", path);
-      return 1;
-    }
+  path = rapport_bench_store_path (keep_dir, &dir);
 
   g_print ("Store: %s (SQLite %s)\n", path, sqlite3_libversion ());
   populate (path, rand);
@@ -349,9 +300,7 @@ main (int   argc,
     open_samples[run] = time_open (path);
   open_ms = rapport_bench_median (open_samples, n_runs);
 
-  store = rapport_store_new_for_path (path, &error);
-  if (store == NULL)
-    rapport_bench_die ("opening the store", error);
+  store = rapport_bench_open_store (path);
   first_ms = time_repeated (store, &first_page, NULL);
 
   /* 2. Scrolling to the oldest entry, page by page. */

@@ -1,5 +1,7 @@
-/* rapport-bench-common.c
+/* rapport-bench-common.c: what the benchmark programs share: timing,
+ * medians, journal text, and building and removing their stores
  *
+ * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -13,14 +15,27 @@
 
 #include "rapport-bench-common.h"
 #include "rapport-skill.h"
+#include "rapport-store-private.h"
 
 static const char *bench_name = "bench";
 
-/* How error messages name the program, e.g. "bench/journal". */
+/* @name: how error messages name the program, e.g. "bench/journal".  Parses
+ * the command line for @options, or exits saying why.
+ */
 void
-rapport_bench_set_name (const char *name)
+rapport_bench_init (const char          *name,
+                    const char          *parameter_string,
+                    const GOptionEntry  *options,
+                    int                 *argc,
+                    char              ***argv)
 {
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+
   bench_name = name;
+  g_option_context_add_main_entries (context, options, NULL);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    rapport_bench_die ("options", error);
 }
 
 void
@@ -154,6 +169,130 @@ rapport_bench_make_entry (GRand      *rand,
                                     g_rand_int_range (rand, 1, 6));
 
   return entry;
+}
+
+/**
+ * rapport_bench_store_path:
+ * @keep_dir: (nullable): the folder the user gave to keep the store in, made
+ *   if need be; %NULL: a new temporary folder, named after the program
+ * @dir: (out): the folder
+ *
+ * Returns: the path of the store to build in @dir, where there must be none
+ * yet.  Exits with a message when the folder cannot be made or holds one.
+ */
+char *
+rapport_bench_store_path (const char  *keep_dir,
+                          char       **dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  if (keep_dir != NULL)
+    {
+      *dir = g_strdup (keep_dir);
+      if (g_mkdir_with_parents (*dir, 0700) != 0)
+        {
+          g_printerr ("%s: cannot create %s\n", bench_name, *dir);
+          exit (1);
+        }
+    }
+  else
+    {
+      /* "bench/journal" makes rapport-bench-journal-XXXXXX. */
+      g_autofree char *base = g_path_get_basename (bench_name);
+      g_autofree char *template = g_strdup_printf ("rapport-bench-%s-XXXXXX", base);
+
+      *dir = g_dir_make_tmp (template, &error);
+      if (*dir == NULL)
+        rapport_bench_die ("temporary folder", error);
+    }
+  path = g_build_filename (*dir, "progress.db", NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("%s: %s exists; give an empty folder\n", bench_name, path);
+      exit (1);
+    }
+
+  return path;
+}
+
+/* Building the data set: synchronous=OFF only while it is written; the
+ * timing runs use the store's own FULL, on a checkpointed file.
+ */
+void
+rapport_bench_bulk_begin (RapportStore *store)
+{
+  rapport_bench_exec_or_die (rapport_store_get_connection (store), "PRAGMA synchronous = OFF");
+}
+
+void
+rapport_bench_bulk_end (RapportStore *store)
+{
+  sqlite3 *db = rapport_store_get_connection (store);
+
+  rapport_bench_exec_or_die (db, "PRAGMA synchronous = FULL");
+  rapport_bench_exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+/* One entry a day for @n_days from 1 January 2016, each at a random time
+ * between 08:00 and 18:00 UTC.
+ */
+void
+rapport_bench_add_days (RapportStore         *store,
+                        int                   n_days,
+                        GRand                *rand,
+                        RapportBenchDayEntry  day_entry)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2016, 1, 1, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  for (int day = 0; day < n_days; day++)
+    {
+      g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
+      g_autoptr(GDateTime) when = g_date_time_add_seconds (date,
+                                                           g_rand_int_range (rand, 8 * 3600,
+                                                                             18 * 3600));
+      g_autoptr(RapportStoreEntry) entry = day_entry (rand, when, day);
+
+      if (!rapport_store_save_journal_entry (store, entry, &error))
+        rapport_bench_die ("saving an entry", error);
+    }
+}
+
+RapportStore *
+rapport_bench_open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  RapportStore *store = rapport_store_new_for_path (path, &error);
+
+  if (store == NULL)
+    rapport_bench_die ("opening the store", error);
+
+  return store;
+}
+
+/* A new store at @path holding rapport_bench_add_days()'s entries;
+ * @t0 gets the wall time (ms) once it was created, before the first entry.
+ */
+RapportStore *
+rapport_bench_build_store (const char           *path,
+                           int                   n_days,
+                           GRand                *rand,
+                           RapportBenchDayEntry  day_entry,
+                           double               *t0)
+{
+  g_autoptr(GError) error = NULL;
+  RapportStore *store = rapport_store_new_for_path (path, &error);
+
+  if (store == NULL)
+    rapport_bench_die ("creating the store", error);
+  *t0 = rapport_bench_wall_ms ();
+
+  rapport_bench_bulk_begin (store);
+  rapport_bench_add_days (store, n_days, rand, day_entry);
+  rapport_bench_bulk_end (store);
+
+  return store;
 }
 
 /* Removes a store folder the benchmark made: its database, its backups and

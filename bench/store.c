@@ -64,8 +64,6 @@ cpu_ms (void)
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-
-
 static double
 median (const Sample *samples,
         guint         n,
@@ -80,8 +78,13 @@ median (const Sample *samples,
   return values[n / 2];
 }
 
-
-
+static RapportStoreEntry *
+day_entry (GRand     *rand,
+           GDateTime *when,
+           int        day)
+{
+  return rapport_bench_make_entry (rand, when, NULL);
+}
 
 static void
 populate (RapportStore *store,
@@ -89,23 +92,10 @@ populate (RapportStore *store,
 {
   g_autoptr(GDateTime) start = g_date_time_new_utc (2016, 1, 1, 0, 0, 0);
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = rapport_store_get_connection (store);
   double t0 = rapport_bench_wall_ms ();
 
-  /* Only while building the data set; timing runs use the store's own FULL. */
-  rapport_bench_exec_or_die (db, "PRAGMA synchronous = OFF");
-
-  for (int day = 0; day < n_days; day++)
-    {
-      g_autoptr(GDateTime) date = g_date_time_add_days (start, day);
-      g_autoptr(GDateTime) when = g_date_time_add_seconds (date,
-                                                           g_rand_int_range (rand, 8 * 3600,
-                                                                             18 * 3600));
-      g_autoptr(RapportStoreEntry) entry = rapport_bench_make_entry (rand, when, NULL);
-
-      if (!rapport_store_save_journal_entry (store, entry, &error))
-        rapport_bench_die ("saving an entry", error);
-    }
+  rapport_bench_bulk_begin (store);
+  rapport_bench_add_days (store, n_days, rand, day_entry);
 
   for (int i = 0; i < n_attempts; i++)
     {
@@ -137,8 +127,7 @@ populate (RapportStore *store,
         rapport_bench_die ("saving a quiz attempt", error);
     }
 
-  rapport_bench_exec_or_die (db, "PRAGMA synchronous = FULL");
-  rapport_bench_exec_or_die (db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  rapport_bench_bulk_end (store);
 
   g_print ("Built %u journal entries (%u ratings) and %u quiz attempts (%u answers) in %.1f s\n",
            n_days, n_days * rapport_skill_get_count (), n_attempts, n_attempts * N_ANSWERS,
@@ -403,7 +392,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("- progress store benchmark");
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
@@ -424,10 +412,7 @@ main (int   argc,
   guint n_weeks = 0;
   guint n_hits = 0;
 
-  rapport_bench_set_name ("bench/store");
-  g_option_context_add_main_entries (context, options, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    rapport_bench_die ("options", error);
+  rapport_bench_init ("bench/store", "- progress store benchmark", options, &argc, &argv);
   if (n_runs < 1)
     n_runs = 1;
 
@@ -439,31 +424,9 @@ main (int   argc,
       return 1;
     }
 
-  if (keep_dir != NULL)
-    {
-      dir = g_strdup (keep_dir);
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          g_printerr ("bench/store: cannot create %s\n", dir);
-          return 1;
-        }
-    }
-  else
-    {
-      dir = g_dir_make_tmp ("rapport-bench-store-XXXXXX", &error);
-      if (dir == NULL)
-        rapport_bench_die ("temporary folder", error);
-    }
-  path = g_build_filename (dir, "progress.db", NULL);
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_printerr ("bench/store: %s exists; give an empty folder\n", path);
-      return 1;
-    }
+  path = rapport_bench_store_path (keep_dir, &dir);
 
-  store = rapport_store_new_for_path (path, &error);
-  if (store == NULL)
-    rapport_bench_die ("opening the store", error);
+  store = rapport_bench_open_store (path);
 
   g_print ("Store: %s\nShell: %s (%s)\n", path, sqlite3_path, sqlite3_libversion ());
   populate (store, rand);

@@ -1,4 +1,4 @@
-/* rapport-test-app.c
+/* rapport-test-app.c: the real application in GUI tests, and what its window shows
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
+#include "rapport-journal-view.h"
 #include "rapport-test-app.h"
 #include "rapport-test-utils.h"
 
@@ -57,4 +60,30 @@ rapport_test_app_close_windows (RapportApplication *app)
       while (g_main_context_iteration (NULL, FALSE))
         ;
     }
+}
+
+/* The journal's editor is open: the view can go back to the list. */
+gboolean
+rapport_test_app_editor_shown (gpointer window)
+{
+  return rapport_journal_view_get_can_go_back (rapport_window_get_journal_view (window));
+}
+
+gboolean
+rapport_test_app_editor_closed (gpointer window)
+{
+  return !rapport_test_app_editor_shown (window);
+}
+
+/* A message dialog (a question or an error) is open. */
+gboolean
+rapport_test_app_dialog_shown (gpointer unused)
+{
+  return rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+gboolean
+rapport_test_app_dialog_gone (gpointer unused)
+{
+  return !rapport_test_app_dialog_shown (unused);
 }

@@ -15,4 +15,10 @@ RapportApplication *rapport_test_app_new            (void);
 RapportWindow      *rapport_test_app_get_window     (RapportApplication *app);
 void                rapport_test_app_close_windows  (RapportApplication *app);
 
+/* Conditions for rapport_test_wait_until(): @window is the main window. */
+gboolean            rapport_test_app_editor_shown   (gpointer            window);
+gboolean            rapport_test_app_editor_closed  (gpointer            window);
+gboolean            rapport_test_app_dialog_shown   (gpointer            unused);
+gboolean            rapport_test_app_dialog_gone    (gpointer            unused);
+
 G_END_DECLS

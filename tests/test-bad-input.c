@@ -40,30 +40,6 @@
 
 static RapportApplication *app;
 
-static gboolean
-editor_shown (gpointer user_data)
-{
-  return rapport_journal_view_get_can_go_back (rapport_window_get_journal_view (user_data));
-}
-
-static gboolean
-editor_closed (gpointer user_data)
-{
-  return !editor_shown (user_data);
-}
-
-static gboolean
-dialog_shown (gpointer user_data)
-{
-  return rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-dialog_gone (gpointer user_data)
-{
-  return !dialog_shown (user_data);
-}
-
 typedef struct
 {
   GtkWidget *widget;
@@ -217,7 +193,7 @@ test_paste_everywhere (void)
   rapport_window_set_view (window, "journal");
 
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>n");
-  g_assert_true (rapport_test_wait_until (editor_shown, window, 3000));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_editor_shown, window, 3000));
   editor = rapport_journal_view_get_editor (view);
   uuid = g_strdup (rapport_journal_editor_get_uuid (editor));
   title_row = rapport_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "_Title");
@@ -264,21 +240,21 @@ test_paste_everywhere (void)
     g_free (paste (when_row, HOSTILE_LINE));
     gtk_widget_grab_focus (title_row);
     rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
-    g_assert_true (rapport_test_wait_until (dialog_shown, NULL, 3000));
+    g_assert_true (rapport_test_wait_until (rapport_test_app_dialog_shown, NULL, 3000));
     dialog = rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
                      "Write the date and time like 2026-11-23 14:30.");
     close = rapport_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Close");
     g_signal_emit_by_name (close, "clicked");
-    g_assert_true (rapport_test_wait_until (dialog_gone, NULL, 3000));
-    g_assert_true (editor_shown (window));
+    g_assert_true (rapport_test_wait_until (rapport_test_app_dialog_gone, NULL, 3000));
+    g_assert_true (rapport_test_app_editor_shown (window));
     g_assert_null (rapport_store_get_journal_entry (store, uuid, NULL));
     g_free (paste (when_row, when));
   }
 
   gtk_widget_grab_focus (title_row);
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
-  g_assert_true (rapport_test_wait_until (editor_closed, window, 5000));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_editor_closed, window, 5000));
 
   /* Stored byte for byte. */
   saved = rapport_store_get_journal_entry (store, uuid, &error);
@@ -309,7 +285,7 @@ test_paste_everywhere (void)
 
   /* Opened again, the editor shows exactly what was stored. */
   rapport_journal_view_open_entry (view, uuid);
-  g_assert_true (rapport_test_wait_until (editor_shown, window, 3000));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_editor_shown, window, 3000));
   {
     g_autofree char *shown_title = widget_text (title_row);
     g_autofree char *shown_situation = widget_text (text_views->pdata[0]);
@@ -322,7 +298,7 @@ test_paste_everywhere (void)
     g_assert_cmpstr (shown_try_next, ==, saved->try_next);
   }
   rapport_journal_view_go_back (view);
-  g_assert_true (rapport_test_wait_until (editor_closed, window, 3000));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_editor_closed, window, 3000));
 
   /* Search: an Arabic word finds the entry; its snippet keeps the control
    * characters as text, and makes only the match bold.

@@ -18,20 +18,31 @@
 #define WIDTH 400
 #define HEIGHT 200
 
+/* 2026-01-01 00:00 UTC: where every chart here starts. */
+#define START ((gint64) 1767225600)
+
 static const RapportChartColor red = { 1, 0, 0, 1 };
 static const RapportChartColor blue = { 0, 0, 1, 1 };
 
-/* Sixty daily self-ratings of @value from @start. */
+/* Sixty daily self-ratings of @value from START. */
 static RapportSeries *
-constant_ratings (gint64 start,
-                  double value)
+constant_ratings (double value)
 {
   RapportSeries *series = rapport_series_new ("empathy", RAPPORT_STORE_SERIES_SELF_RATING);
 
   for (guint i = 0; i < 60; i++)
-    rapport_series_append (series, start + i * DAY + DAY / 2, value, "entry", 0);
+    rapport_series_append (series, START + i * DAY + DAY / 2, value, "entry", 0);
 
   return series;
+}
+
+/* A chart of @days from START, in UTC. */
+static RapportChart *
+utc_chart (guint days)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+
+  return rapport_chart_new (START, START + days * DAY, tz);
 }
 
 static cairo_surface_t *
@@ -114,10 +125,8 @@ red_near (cairo_surface_t *surface,
 static void
 test_chart_draws_trend (void)
 {
-  gint64 start = 1767225600;  /* 2026-01-01 UTC */
-  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
-  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 60 * DAY, tz);
-  g_autoptr(RapportSeries) series = constant_ratings (start, 3.5);
+  g_autoptr(RapportChart) chart = utc_chart (60);
+  g_autoptr(RapportSeries) series = constant_ratings (3.5);
   cairo_surface_t *surface = white_surface (WIDTH, HEIGHT);
   cairo_surface_t *hidden = white_surface (WIDTH, HEIGHT);
   cairo_rectangle_int_t plot;
@@ -155,10 +164,8 @@ test_chart_draws_trend (void)
 static void
 test_chart_scale (void)
 {
-  gint64 start = 1767225600;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
-  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 60 * DAY, tz);
-  g_autoptr(RapportSeries) series = constant_ratings (start, 3.5);
+  g_autoptr(RapportChart) chart = utc_chart (60);
+  g_autoptr(RapportSeries) series = constant_ratings (3.5);
   cairo_surface_t *surface = white_surface (2 * WIDTH, 2 * HEIGHT);
   cairo_rectangle_int_t plot;
   cairo_t *cr = cairo_create (surface);
@@ -185,16 +192,14 @@ test_chart_scale (void)
 static void
 test_chart_resize (void)
 {
-  gint64 start = 1767225600;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
-  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 3000 * DAY, tz);
+  g_autoptr(RapportChart) chart = utc_chart (3000);
   g_autoptr(RapportSeries) series = rapport_series_new ("empathy",
                                                         RAPPORT_STORE_SERIES_SELF_RATING);
   cairo_surface_t *surface = white_surface (WIDTH, HEIGHT);
   GRand *rand = g_rand_new_with_seed (1);
 
   for (guint i = 0; i < 3000; i++)
-    rapport_series_append (series, start + i * DAY, g_rand_int_range (rand, 1, 6), "e", 0);
+    rapport_series_append (series, START + i * DAY, g_rand_int_range (rand, 1, 6), "e", 0);
   rapport_chart_add_series (chart, series, &red);
 
   for (int width = WIDTH; width >= 150; width -= 125)
@@ -221,16 +226,14 @@ test_chart_resize (void)
 static void
 test_chart_axes (void)
 {
-  gint64 start = 1767225600;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
-  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 60 * DAY, tz);
-  g_autoptr(RapportSeries) ratings = constant_ratings (start, 3);
+  g_autoptr(RapportChart) chart = utc_chart (60);
+  g_autoptr(RapportSeries) ratings = constant_ratings (3);
   g_autoptr(RapportSeries) scores = rapport_series_new ("empathy",
                                                         RAPPORT_STORE_SERIES_QUIZ_SCORE);
   cairo_surface_t *surface = white_surface (WIDTH, HEIGHT);
   cairo_rectangle_int_t alone, both;
 
-  rapport_series_append (scores, start + 10 * DAY, 80, NULL, 1);
+  rapport_series_append (scores, START + 10 * DAY, 80, NULL, 1);
 
   rapport_chart_add_series (chart, ratings, &red);
   render (chart, surface, WIDTH, HEIGHT);
@@ -256,11 +259,9 @@ test_chart_axes (void)
 static void
 test_chart_recording (void)
 {
-  gint64 start = 1767225600;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
-  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 60 * DAY, tz);
-  g_autoptr(RapportSeries) low = constant_ratings (start, 1.5);
-  g_autoptr(RapportSeries) high = constant_ratings (start, 4.5);
+  g_autoptr(RapportChart) chart = utc_chart (60);
+  g_autoptr(RapportSeries) low = constant_ratings (1.5);
+  g_autoptr(RapportSeries) high = constant_ratings (4.5);
   cairo_rectangle_t bounds = { 0, 0, WIDTH, HEIGHT };
   cairo_surface_t *first = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &bounds);
   cairo_surface_t *second = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &bounds);
@@ -297,10 +298,8 @@ test_chart_recording (void)
 static void
 test_chart_svg (void)
 {
-  gint64 start = 1767225600;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
-  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 60 * DAY, tz);
-  g_autoptr(RapportSeries) series = constant_ratings (start, 3.5);
+  g_autoptr(RapportChart) chart = utc_chart (60);
+  g_autoptr(RapportSeries) series = constant_ratings (3.5);
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "svg", NULL);
   g_autofree char *path = g_build_filename (dir, "chart.svg", NULL);
   g_autofree char *svg = NULL;
@@ -352,9 +351,7 @@ count_red (cairo_surface_t *surface,
 static void
 test_chart_lone_points (void)
 {
-  gint64 start = 1767225600;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
-  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 60 * DAY, tz);
+  g_autoptr(RapportChart) chart = utc_chart (60);
   g_autoptr(RapportSeries) series = rapport_series_new ("empathy", RAPPORT_STORE_SERIES_SELF_RATING);
   g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "svg", NULL);
   g_autofree char *path = g_build_filename (dir, "lone.svg", NULL);
@@ -364,7 +361,7 @@ test_chart_lone_points (void)
   cairo_rectangle_int_t plot;
   int x, y;
 
-  rapport_series_append (series, start + 30 * DAY, 3.0, "entry", 1);
+  rapport_series_append (series, START + 30 * DAY, 3.0, "entry", 1);
   rapport_chart_add_series (chart, series, &red);
   render (chart, surface, WIDTH, HEIGHT);
   save_png (surface, "chart-lone-point");
@@ -395,9 +392,7 @@ test_chart_lone_points (void)
 static void
 test_chart_find_point (void)
 {
-  gint64 start = 1767225600;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
-  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 30 * DAY, tz);
+  g_autoptr(RapportChart) chart = utc_chart (30);
   g_autoptr(RapportSeries) ratings = rapport_series_new ("empathy", RAPPORT_STORE_SERIES_SELF_RATING);
   g_autoptr(RapportSeries) scores = rapport_series_new ("empathy", RAPPORT_STORE_SERIES_QUIZ_SCORE);
   cairo_surface_t *surface = white_surface (WIDTH, HEIGHT);
@@ -409,9 +404,9 @@ test_chart_find_point (void)
     {
       g_autofree char *uuid = g_strdup_printf ("entry-%u", i);
 
-      rapport_series_append (ratings, start + (3 * i + 1) * DAY, 1 + i % 5, uuid, 0);
+      rapport_series_append (ratings, START + (3 * i + 1) * DAY, 1 + i % 5, uuid, 0);
     }
-  rapport_series_append (scores, start + 5 * DAY, 80, NULL, 42);
+  rapport_series_append (scores, START + 5 * DAY, 80, NULL, 42);
   rapport_chart_add_series (chart, ratings, &red);
   rapport_chart_add_series (chart, scores, &blue);
 
@@ -451,9 +446,7 @@ test_chart_find_point (void)
 static void
 test_chart_shown_sources (void)
 {
-  gint64 start = 1767225600;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
-  g_autoptr(RapportChart) chart = rapport_chart_new (start, start + 3650 * DAY, tz);
+  g_autoptr(RapportChart) chart = utc_chart (3650);
   g_autoptr(RapportSeries) ratings = rapport_series_new ("empathy", RAPPORT_STORE_SERIES_SELF_RATING);
   cairo_surface_t *surface = white_surface (WIDTH, HEIGHT);
   RapportSeries *shown;
@@ -465,7 +458,7 @@ test_chart_shown_sources (void)
       char uuid[32];
 
       g_snprintf (uuid, sizeof uuid, "entry-%u-%u", i, 1 + (i * 7) % 5);
-      rapport_series_append (ratings, start + i * DAY, 1 + (i * 7) % 5, uuid, 0);
+      rapport_series_append (ratings, START + i * DAY, 1 + (i * 7) % 5, uuid, 0);
     }
   rapport_chart_add_series (chart, ratings, &red);
   render (chart, surface, WIDTH, HEIGHT);
@@ -475,7 +468,7 @@ test_chart_shown_sources (void)
   g_assert_cmpuint (n, <, 3650);
   for (guint i = 0; i < n; i++)
     {
-      guint day = (guint) ((points[i].time - start) / DAY);
+      guint day = (guint) ((points[i].time - START) / DAY);
       g_autofree char *expected = g_strdup_printf ("entry-%u-%.0f", day, points[i].value);
 
       g_assert_cmpstr (points[i].entry_uuid, ==, expected);

@@ -8,17 +8,15 @@
 
 #include "rapport-pack.h"
 #include "rapport-skill.h"
+#include "rapport-unit-utils.h"
 
 static RapportPack *
 load_core_pack (void)
 {
-  g_autoptr(RapportTopicLoader) loader = NULL;
+  g_autoptr(RapportTopicLoader) loader = rapport_unit_new_loader ();
   g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
   g_autoptr(GError) error = NULL;
   RapportPack *pack;
-
-  loader = rapport_topic_loader_new_from_file (g_getenv ("RAPPORT_SCHEMA"), &error);
-  g_assert_no_error (error);
 
   pack = rapport_pack_load_folder (g_getenv ("RAPPORT_CORE_PACK"), loader, problems, &error);
   for (guint i = 0; i < problems->len; i++)

@@ -21,7 +21,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <adwaita.h>
@@ -37,6 +36,7 @@
 #include "rapport-skill.h"
 #include "rapport-test-app.h"
 #include "rapport-test-utils.h"
+#include "rapport-unit-utils.h"
 #include "rapport-window.h"
 
 #define CORE_PACK "io.github.rapportapp.core"
@@ -66,18 +66,6 @@ note (const char *format,
   va_end (args);
   length = strlen (line);
   g_assert_cmpint (write (log_fd, line, length), ==, (gssize) length);
-}
-
-static gboolean
-editor_shown (gpointer user_data)
-{
-  return rapport_journal_view_get_can_go_back (rapport_window_get_journal_view (user_data));
-}
-
-static gboolean
-editor_closed (gpointer user_data)
-{
-  return !editor_shown (user_data);
 }
 
 typedef struct
@@ -124,7 +112,7 @@ write_entry (RapportWindow *window,
   RowSearch search = { window, title };
 
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>n");
-  g_assert_true (rapport_test_wait_until (editor_shown, window, 5000));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_editor_shown, window, 5000));
   editor = rapport_journal_view_get_editor (rapport_window_get_journal_view (window));
   /* A draft left by the last kill comes back: it is replaced. */
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>a");
@@ -140,7 +128,7 @@ write_entry (RapportWindow *window,
 
   uuid = g_strdup (rapport_journal_editor_get_uuid (editor));
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
-  g_assert_true (rapport_test_wait_until (editor_closed, window, 5000));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_editor_closed, window, 5000));
   g_assert_true (rapport_test_wait_until (row_shown, &search, 5000));
   note ("entry %s %s %d %s\n", uuid, skill->key, rating, title);
 }
@@ -149,23 +137,6 @@ static RapportQuizPage *
 quiz_page (RapportWindow *window)
 {
   return RAPPORT_QUIZ_PAGE (rapport_test_find_widget (GTK_WIDGET (window), RAPPORT_TYPE_QUIZ_PAGE, NULL));
-}
-
-static gboolean
-is_right (RapportQuestion *question,
-          guint            index)
-{
-  switch (rapport_question_get_question_type (question))
-    {
-    case RAPPORT_QUESTION_TRUEFALSE:
-      return (index == RAPPORT_QUIZ_TRUE) == rapport_question_get_answer (question);
-
-    case RAPPORT_QUESTION_SCENARIO:
-      return rapport_choice_get_score (rapport_question_get_choice (question, index)) == 2;
-
-    default:
-      return rapport_choice_get_correct (rapport_question_get_choice (question, index));
-    }
 }
 
 static guint keys_released;
@@ -224,35 +195,11 @@ static void
 answer_right (RapportWindow      *window,
               RapportQuizSession *session)
 {
-  guint position = rapport_quiz_session_get_position (session);
-  RapportQuestion *question = rapport_quiz_session_get_question (session, position);
-  guint n;
-  const guint *shown = rapport_quiz_session_get_presented_choices (session, position, &n);
+  guint picks[RAPPORT_UNIT_MAX_PICKS];
+  guint n = rapport_unit_shown_answer (session, TRUE, picks);
 
-  switch (rapport_question_get_question_type (question))
-    {
-    case RAPPORT_QUESTION_ORDERING:
-      for (guint step = 0; step < n; step++)
-        for (guint i = 0; i < n; i++)
-          if (shown[i] == step)
-            press_digit (window, i);
-      break;
-
-    case RAPPORT_QUESTION_MULTIPLE:
-      for (guint i = 0; i < n; i++)
-        if (is_right (question, shown[i]))
-          press_digit (window, i);
-      break;
-
-    default:
-      for (guint i = 0; i < n; i++)
-        if (is_right (question, shown[i]))
-          {
-            press_digit (window, i);
-            break;
-          }
-      break;
-    }
+  for (guint i = 0; i < n; i++)
+    press_digit (window, picks[i]);
 
   press_key (window, GDK_KEY_Return);
 }
@@ -334,23 +281,6 @@ test_driver (void)
 
 /* The checker */
 
-static char *
-integrity_check (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  GString *result = g_string_new (NULL);
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (result, "%s%s", result->len > 0 ? "; " : "", sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return g_string_free (result, FALSE);
-}
-
 typedef struct
 {
   guint entries;
@@ -382,7 +312,7 @@ check_log (const char *log_path,
       return;
     }
 
-  integrity = integrity_check (store_path);
+  integrity = rapport_unit_integrity_check (store_path);
   g_assert_cmpstr (integrity, ==, "ok");
 
   store = rapport_store_new_for_path (store_path, &error);

@@ -19,7 +19,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
-#include <sqlite3.h>
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -31,6 +30,7 @@
 #include "rapport-paths.h"
 #include "rapport-test-app.h"
 #include "rapport-test-utils.h"
+#include "rapport-unit-utils.h"
 #include "rapport-window.h"
 
 #define DISK_SIZE "4m"
@@ -151,23 +151,6 @@ fill_disk (void)
   return path;
 }
 
-static char *
-integrity_check (const char *path)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  GString *result = g_string_new (NULL);
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (result, "%s%s", result->len > 0 ? "; " : "", sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return g_string_free (result, FALSE);
-}
-
 /* A store with one entry, made and closed as an earlier session would. */
 static char *
 store_with_entry (const char *title)
@@ -194,7 +177,7 @@ assert_entry_kept (const char *uuid,
                    const char *title)
 {
   g_autofree char *path = rapport_store_get_default_path ();
-  g_autofree char *integrity = integrity_check (path);
+  g_autofree char *integrity = rapport_unit_integrity_check (path);
   g_autoptr(RapportStore) store = NULL;
   g_autoptr(RapportStoreEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
@@ -318,30 +301,6 @@ test_full_at_start (void)
   unmount_data_dir ();
 }
 
-static gboolean
-editor_shown (gpointer user_data)
-{
-  return rapport_journal_view_get_can_go_back (rapport_window_get_journal_view (user_data));
-}
-
-static gboolean
-editor_closed (gpointer user_data)
-{
-  return !editor_shown (user_data);
-}
-
-static gboolean
-dialog_shown (gpointer user_data)
-{
-  return rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
-}
-
-static gboolean
-dialog_gone (gpointer user_data)
-{
-  return !dialog_shown (user_data);
-}
-
 /* The editor's line about the draft, on screen; NULL while there is none. */
 static gpointer
 draft_warning_shown (gpointer user_data)
@@ -398,10 +357,10 @@ test_full_while_saving (void)
 
   /* Something saved while there was room. */
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>n");
-  g_assert_true (rapport_test_wait_until (editor_shown, window, 3000));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_editor_shown, window, 3000));
   rapport_test_type_text (GTK_WINDOW (window), "before");
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
-  g_assert_true (rapport_test_wait_until (editor_closed, window, 3000));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_editor_closed, window, 3000));
   {
     RapportStoreJournalQuery query = { .limit = 10 };
     g_autoptr(GPtrArray) entries = rapport_store_list_journal_entries (store, &query, NULL);
@@ -415,7 +374,7 @@ test_full_while_saving (void)
    */
   filler = fill_disk ();
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>n");
-  g_assert_true (rapport_test_wait_until (editor_shown, window, 3000));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_editor_shown, window, 3000));
   editor = rapport_journal_view_get_editor (rapport_window_get_journal_view (window));
   rapport_test_type_text (GTK_WINDOW (window), "no room");
   while (long_text->len < 100 * 1000)
@@ -431,7 +390,7 @@ test_full_while_saving (void)
 
   /* Saving fails with a message that says why and what to do… */
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
-  g_assert_true (rapport_test_wait_until (dialog_shown, NULL, 3000));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_dialog_shown, NULL, 3000));
   dialog = rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_test_message ("%s: %s", adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)),
                   adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
@@ -445,10 +404,10 @@ test_full_while_saving (void)
     g_assert_nonnull (close);
     g_signal_emit_by_name (close, "clicked");
   }
-  g_assert_true (rapport_test_wait_until (dialog_gone, NULL, 3000));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_dialog_gone, NULL, 3000));
 
   /* …and keeps everything typed on screen. */
-  g_assert_true (editor_shown (window));
+  g_assert_true (rapport_test_app_editor_shown (window));
   title = rapport_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "_Title");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "no room");
   {
@@ -467,7 +426,7 @@ test_full_while_saving (void)
   /* Space freed: the same Ctrl+S saves it, whole. */
   g_assert_no_errno (g_unlink (filler));
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
-  g_assert_true (rapport_test_wait_until (editor_closed, window, 3000));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_editor_closed, window, 3000));
   saved = rapport_store_get_journal_entry (store, uuid, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (saved->title, ==, "no room");
@@ -479,7 +438,7 @@ test_full_while_saving (void)
     g_assert_cmpuint (entries->len, ==, before + 1);
   }
   store_path = rapport_store_get_default_path ();
-  integrity = integrity_check (store_path);
+  integrity = rapport_unit_integrity_check (store_path);
   g_assert_cmpstr (integrity, ==, "ok");
 
   rapport_test_app_close_windows (app);

@@ -14,30 +14,17 @@
 #include "rapport-journal-io.h"
 #include "rapport-skill.h"
 #include "rapport-store-private.h"
+#include "rapport-unit-utils.h"
 
 /* Helpers */
 
+/* A store of its own for each @name, in the test's data folder. */
 static RapportStore *
 open_store (const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, "progress.db", NULL);
-  RapportStore *store = rapport_store_new_for_path (path, &error);
+  g_autofree char *path = g_build_filename (name, "progress.db", NULL);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
-}
-
-static char *
-scratch_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "scratch", NULL);
-
-  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
-
-  return g_build_filename (dir, name, NULL);
+  return rapport_unit_open_store (path);
 }
 
 static GPtrArray *
@@ -104,30 +91,6 @@ assert_same_journal (RapportStore *a,
     assert_same_entry (g_ptr_array_index (ea, i), g_ptr_array_index (eb, i));
 }
 
-static RapportStoreEntry *
-new_entry (const char *title,
-           GDateTime  *occurred)
-{
-  RapportStoreEntry *entry = rapport_store_entry_new ();
-
-  g_free (entry->title);
-  entry->title = g_strdup (title);
-  g_date_time_unref (entry->occurred);
-  entry->occurred = g_date_time_ref (occurred);
-
-  return entry;
-}
-
-static void
-save (RapportStore      *store,
-      RapportStoreEntry *entry)
-{
-  g_autoptr(GError) error = NULL;
-
-  rapport_store_save_journal_entry (store, entry, &error);
-  g_assert_no_error (error);
-}
-
 /* A journal with what is hard to carry: every skill, unicode, quotes,
  * backslashes, control characters, line breaks, long text, empty fields.
  */
@@ -144,7 +107,7 @@ fill_store (RapportStore *store)
   g_autoptr(GString) big = g_string_new (NULL);
   const char *tags[] = { "phone", "Ümlaut-ß", "a,b", "quote \"x\"", "日本語", "", NULL };
 
-  rich = new_entry ("Gespräch mit Frau Müller — “quoted” \"plain\" \\ back\\slash 🙂", day1);
+  rich = rapport_unit_new_entry ("Gespräch mit Frau Müller — “quoted” \"plain\" \\ back\\slash 🙂", day1);
   rich->created = g_date_time_ref (created);
   g_free (rich->situation);
   rich->situation = g_strdup ("Line one\nLine two\r\n\ttabbed\n\nNew paragraph\x01 ctrl");
@@ -155,11 +118,11 @@ fill_store (RapportStore *store)
   rapport_store_entry_set_tags (rich, tags);
   for (guint i = 0; i < rapport_skill_get_count (); i++)
     rapport_store_entry_set_rating (rich, rapport_skill_get_nth (i)->key, 1 + (int) i % 5);
-  save (store, rich);
+  rapport_unit_save_entry (store, rich);
 
   while (big->len < 100 * 1024)
     g_string_append (big, "Ein langer Text über einen schwierigen Anruf, Zeile für Zeile.\n");
-  long_text = new_entry ("Long", day2);
+  long_text = rapport_unit_new_entry ("Long", day2);
   g_free (long_text->situation);
   long_text->situation = g_strdup (big->str);
   g_free (long_text->went_well);
@@ -167,11 +130,11 @@ fill_store (RapportStore *store)
   g_free (long_text->try_next);
   long_text->try_next = g_strdup (big->str);
   rapport_store_entry_set_rating (long_text, "empathy", 5);
-  save (store, long_text);
+  rapport_unit_save_entry (store, long_text);
 
   /* Only the required fields. */
-  empty = new_entry ("", day3);
-  save (store, empty);
+  empty = rapport_unit_new_entry ("", day3);
+  rapport_unit_save_entry (store, empty);
 }
 
 static void
@@ -252,7 +215,7 @@ test_round_trip (void)
   g_autoptr(RapportStore) source = open_store ("source");
   g_autoptr(RapportStore) target = open_store ("target");
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = scratch_path ("journal.json");
+  g_autofree char *path = rapport_unit_scratch_path ("journal.json");
   g_autofree char *json = NULL;
   guint added = 0, skipped = 0;
 
@@ -283,7 +246,7 @@ test_reimport_same_store (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GDateTime) later = g_date_time_new_utc (2026, 6, 1, 12, 0, 0);
-  g_autoptr(RapportStoreEntry) only_here = new_entry ("Only in the store", later);
+  g_autoptr(RapportStoreEntry) only_here = rapport_unit_new_entry ("Only in the store", later);
   char *json;
   guint added = 99, skipped = 99;
 
@@ -293,7 +256,7 @@ test_reimport_same_store (void)
   bytes = g_bytes_new_take (json, strlen (json));
 
   /* An entry written after the export is kept. */
-  save (store, only_here);
+  rapport_unit_save_entry (store, only_here);
   g_assert_true (rapport_journal_import_json (copy, bytes, "journal.json", NULL, NULL, &error));
   g_assert_no_error (error);
 
@@ -484,9 +447,9 @@ test_hostile (void)
   g_assert_cmpuint (count_entries (store), ==, 0);
   {
     g_autoptr(GDateTime) when = g_date_time_new_utc (2025, 1, 1, 12, 0, 0);
-    g_autoptr(RapportStoreEntry) kept = new_entry ("Kept", when);
+    g_autoptr(RapportStoreEntry) kept = rapport_unit_new_entry ("Kept", when);
 
-    save (store, kept);
+    rapport_unit_save_entry (store, kept);
   }
 
   /* The file is refused as a whole, so entry A (valid) is not added either. */
@@ -642,11 +605,11 @@ test_markdown (void)
   g_autoptr(RapportStore) store = open_store ("store");
   g_autoptr(GDateTime) march = g_date_time_new_utc (2026, 3, 3, 14, 5, 0);
   g_autoptr(GDateTime) february = g_date_time_new_utc (2026, 2, 27, 9, 30, 0);
-  g_autoptr(RapportStoreEntry) hostile = new_entry ("Refund *urgent* #1 _now_ [x](y) <b>", march);
-  g_autoptr(RapportStoreEntry) plain = new_entry ("", february);
+  g_autoptr(RapportStoreEntry) hostile = rapport_unit_new_entry ("Refund *urgent* #1 _now_ [x](y) <b>", march);
+  g_autoptr(RapportStoreEntry) plain = rapport_unit_new_entry ("", february);
   g_autoptr(GError) error = NULL;
   g_autofree char *md = NULL;
-  g_autofree char *path = scratch_path ("journal.md");
+  g_autofree char *path = rapport_unit_scratch_path ("journal.md");
   g_autofree char *file = NULL;
   const char *tags[] = { "phone", "follow_up", NULL };
   const char *march_pos, *february_pos;
@@ -663,11 +626,11 @@ test_markdown (void)
   rapport_store_entry_set_rating (hostile, "empathy", 4);
   rapport_store_entry_set_rating (hostile, "business-writing", 2);
   rapport_store_entry_set_rating (hostile, "communication", 5);
-  save (store, hostile);
+  rapport_unit_save_entry (store, hostile);
 
   g_free (plain->went_well);
   plain->went_well = g_strdup ("Only this.");
-  save (store, plain);
+  rapport_unit_save_entry (store, plain);
 
   md = rapport_journal_to_markdown (store, &error);
   g_assert_no_error (error);
@@ -708,23 +671,13 @@ test_markdown (void)
   g_assert_true (g_str_has_prefix (file, "# Reflection Journal\n"));
 }
 
-static guint
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_no_errno (g_stat (path, &st));
-
-  return st.st_mode & 0777;
-}
-
 static void
 test_file_modes (void)
 {
   g_autoptr(RapportStore) store = open_store ("store");
   g_autoptr(GError) error = NULL;
-  g_autofree char *md = scratch_path ("journal.md");
-  g_autofree char *json = scratch_path ("journal.json");
+  g_autofree char *md = rapport_unit_scratch_path ("journal.md");
+  g_autofree char *json = rapport_unit_scratch_path ("journal.json");
   g_autofree char *dir = g_path_get_dirname (md);
   g_autofree char *old = NULL;
   g_autoptr(GDir) gdir = NULL;
@@ -742,8 +695,8 @@ test_file_modes (void)
   g_assert_true (rapport_journal_export_json (store, json, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpuint (mode_of (md), ==, 0600);
-  g_assert_cmpuint (mode_of (json), ==, 0600);
+  g_assert_cmpuint (rapport_unit_mode_of (md), ==, 0600);
+  g_assert_cmpuint (rapport_unit_mode_of (json), ==, 0600);
   g_assert_true (g_file_get_contents (json, &old, NULL, NULL));
   g_assert_true (g_str_has_prefix (old, "{"));
 
@@ -755,7 +708,7 @@ test_file_modes (void)
 
   /* A folder that does not exist: an error, not a crash. */
   {
-    g_autofree char *missing = scratch_path ("no/such/folder.json");
+    g_autofree char *missing = rapport_unit_scratch_path ("no/such/folder.json");
 
     g_assert_false (rapport_journal_export_json (store, missing, &error));
     g_assert_nonnull (error);

@@ -22,6 +22,7 @@
 #include "rapport-pack-archive.h"
 #include "rapport-pack-install.h"
 #include "rapport-store.h"
+#include "rapport-unit-utils.h"
 
 #define ACME_ID   "com.acme.customer-care"
 #define MIB       (1024 * 1024)
@@ -143,17 +144,6 @@ write_text (const char *path,
             const char *text)
 {
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
 }
 
 static void
@@ -426,6 +416,20 @@ zip_of_files (GHashTable *files)
   return zip_finish (zip);
 }
 
+/* The pack's files, then one entry more: @name, holding @text. */
+static GBytes *
+zip_of_files_and (GHashTable *files,
+                  const char *name,
+                  const char *text)
+{
+  Zip *zip = zip_new ();
+
+  zip_add_files (zip, files, NULL);
+  zip_add_text (zip, name, text);
+
+  return zip_finish (zip);
+}
+
 /* Patches the declared uncompressed size of the only entry of @zip, in the
  * local header, the central directory and the data descriptor, to @size:
  * an archive that lies about how much it unpacks to.
@@ -610,10 +614,7 @@ make_hostile (Setup       setup,
   switch (setup)
     {
     case SETUP_ZIP_SLIP:
-      zip = zip_new ();
-      zip_add_files (zip, files, NULL);
-      zip_add_text (zip, "../../../outside/evil.txt", "gotcha");
-      return zip_finish (zip);
+      return zip_of_files_and (files, "../../../outside/evil.txt", "gotcha");
 
     case SETUP_ABSOLUTE:
       zip = zip_new ();
@@ -622,16 +623,10 @@ make_hostile (Setup       setup,
       return zip_finish (zip);
 
     case SETUP_BACKSLASH:
-      zip = zip_new ();
-      zip_add_files (zip, files, NULL);
-      zip_add_text (zip, "..\\..\\outside\\evil.txt", "gotcha");
-      return zip_finish (zip);
+      return zip_of_files_and (files, "..\\..\\outside\\evil.txt", "gotcha");
 
     case SETUP_DRIVE_LETTER:
-      zip = zip_new ();
-      zip_add_files (zip, files, NULL);
-      zip_add_text (zip, "C:/evil.txt", "gotcha");
-      return zip_finish (zip);
+      return zip_of_files_and (files, "C:/evil.txt", "gotcha");
 
     case SETUP_SYMLINK:
       zip = zip_new ();
@@ -649,16 +644,10 @@ make_hostile (Setup       setup,
       return zip_finish (zip);
 
     case SETUP_DUPLICATE:
-      zip = zip_new ();
-      zip_add_files (zip, files, NULL);
-      zip_add_text (zip, "topics/upset-customer.xml", "<topic/>");
-      return zip_finish (zip);
+      return zip_of_files_and (files, "topics/upset-customer.xml", "<topic/>");
 
     case SETUP_FILE_FOLDER_CLASH:
-      zip = zip_new ();
-      zip_add_files (zip, files, NULL);
-      zip_add_text (zip, "media/till-receipt.png/inside.txt", "x");
-      return zip_finish (zip);
+      return zip_of_files_and (files, "media/till-receipt.png/inside.txt", "x");
 
     case SETUP_TOO_MANY_ENTRIES:
       zip = zip_new ();
@@ -765,17 +754,14 @@ make_hostile (Setup       setup,
       {
         g_autofree char *fixture = acme_fixture ();
         g_autofree char *path = g_build_filename (fixture, "pack.json", NULL);
-        g_autoptr(GBytes) bytes = read_bytes (path);
+        g_autoptr(GBytes) bytes = rapport_unit_read_bytes (path);
 
         replace_file (files, "pack.json", bytes, FALSE);
         return zip_of_files (files);
       }
 
     case SETUP_UNLISTED:
-      zip = zip_new ();
-      zip_add_files (zip, files, NULL);
-      zip_add_text (zip, "notes.txt", "remember to add the exchange topic");
-      return zip_finish (zip);
+      return zip_of_files_and (files, "notes.txt", "remember to add the exchange topic");
 
     case SETUP_MISSING_PICTURE:
       {
@@ -994,8 +980,8 @@ test_archive_media (void)
   g_autofree char *fixture = acme_fixture ();
   g_autofree char *png_path = g_build_filename (fixture, "media", "till-receipt.png", NULL);
   g_autofree char *svg_path = g_build_filename (fixture, "media", "refund-steps.svg", NULL);
-  g_autoptr(GBytes) png = read_bytes (png_path);
-  g_autoptr(GBytes) svg = read_bytes (svg_path);
+  g_autoptr(GBytes) png = rapport_unit_read_bytes (png_path);
+  g_autoptr(GBytes) svg = rapport_unit_read_bytes (svg_path);
   g_autoptr(GBytes) made = make_png (40, 30, TRUE);
   g_autoptr(GBytes) no_data = make_png (40, 30, FALSE);
   g_autoptr(GBytes) too_wide = make_png (RAPPORT_MEDIA_MAX_DIMENSION + 1, 2, TRUE);
@@ -1163,8 +1149,8 @@ test_archive_build_reproducible (void)
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
 
-  first_bytes = read_bytes (first);
-  second_bytes = read_bytes (second);
+  first_bytes = rapport_unit_read_bytes (first);
+  second_bytes = rapport_unit_read_bytes (second);
   g_assert_true (g_bytes_equal (first_bytes, second_bytes));
   g_assert_no_errno (g_stat (first, &st));
   g_assert_cmpint (st.st_mode & 0777, ==, 0644);
@@ -1326,7 +1312,7 @@ static char *
 installed_version (Installed *f)
 {
   g_autofree char *manifest = g_build_filename (f->data_dir, "packs", ACME_ID, "pack.json", NULL);
-  g_autoptr(GBytes) bytes = read_bytes (manifest);
+  g_autoptr(GBytes) bytes = rapport_unit_read_bytes (manifest);
   g_autoptr(RapportPack) pack = rapport_pack_new_from_manifest (bytes, manifest, NULL, NULL);
 
   g_assert_nonnull (pack);
@@ -1837,13 +1823,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  loader = rapport_topic_loader_new_from_file (g_getenv ("RAPPORT_SCHEMA"), &error);
-  g_assert_no_error (error);
+  loader = rapport_unit_new_loader ();
 
   g_test_add_func ("/rapport/pack-archive/read-valid", test_archive_read_valid);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
@@ -1863,8 +1845,5 @@ main (int   argc,
   g_test_add_func ("/rapport/pack-archive/broken-installed", test_archive_broken_installed);
   g_test_add_func ("/rapport/pack-archive/read-media", test_archive_read_media);
 
-  status = g_test_run ();
-  g_clear_object (&loader);
-
-  return status;
+  return rapport_unit_run (loader, NULL);
 }

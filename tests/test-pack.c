@@ -13,6 +13,7 @@
 #include "rapport-json.h"
 #include "rapport-keys.h"
 #include "rapport-pack.h"
+#include "rapport-unit-utils.h"
 
 static RapportTopicLoader *loader;
 
@@ -476,13 +477,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  loader = rapport_topic_loader_new_from_file (g_getenv ("RAPPORT_SCHEMA"), &error);
-  g_assert_no_error (error);
+  loader = rapport_unit_new_loader ();
 
   g_test_add_func ("/rapport/pack/valid", test_pack_valid);
   g_test_add_func ("/rapport/pack/manifest-only", test_pack_manifest_only);
@@ -498,8 +495,5 @@ main (int   argc,
   g_test_add_func ("/rapport/pack/duplicate-topic-keys", test_pack_duplicate_topic_keys);
   g_test_add_func ("/rapport/pack/no-manifest", test_pack_no_manifest);
 
-  status = g_test_run ();
-  g_clear_object (&loader);
-
-  return status;
+  return rapport_unit_run (loader, NULL);
 }

@@ -11,16 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "rapport-paths.h"
-
-static guint
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_no_errno (g_stat (path, &st));
-
-  return st.st_mode & 0777;
-}
+#include "rapport-unit-utils.h"
 
 static void
 test_paths_data_dir_private (void)
@@ -35,7 +26,7 @@ test_paths_data_dir_private (void)
   g_assert_no_error (error);
   g_assert_cmpstr (path, ==, expected);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
-  g_assert_cmpuint (mode_of (path), ==, 0700);
+  g_assert_cmpuint (rapport_unit_mode_of (path), ==, 0700);
 }
 
 /* A folder left readable by others (by an older version, a backup tool or the
@@ -50,11 +41,11 @@ test_paths_tightens_existing (void)
 
   g_assert_no_errno (g_mkdir_with_parents (dir, 0755));
   g_assert_no_errno (g_chmod (dir, 0755));
-  g_assert_cmpuint (mode_of (dir), ==, 0755);
+  g_assert_cmpuint (rapport_unit_mode_of (dir), ==, 0755);
 
   path = rapport_paths_ensure_data_dir (&error);
   g_assert_no_error (error);
-  g_assert_cmpuint (mode_of (path), ==, 0700);
+  g_assert_cmpuint (rapport_unit_mode_of (path), ==, 0700);
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "rapport-preferences-window.h"
 #include "rapport-store.h"
 #include "rapport-test-utils.h"
+#include "rapport-unit-utils.h"
 #include "rapport-window.h"
 
 /* The application of the main test process; subprocesses make their own. */
@@ -31,29 +32,12 @@ static char *
 save_entry (RapportStore *store,
             const char   *title)
 {
-  g_autoptr(RapportStoreEntry) entry = rapport_store_entry_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStoreEntry) entry = rapport_unit_new_entry (title, NULL);
 
-  g_free (entry->title);
-  entry->title = g_strdup (title);
   rapport_store_entry_set_rating (entry, "empathy", 4);
-  rapport_store_save_journal_entry (store, entry, &error);
-  g_assert_no_error (error);
+  rapport_unit_save_entry (store, entry);
 
   return g_strdup (entry->uuid);
-}
-
-static gboolean
-has_entry (RapportStore *store,
-           const char   *uuid)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RapportStoreEntry) entry = rapport_store_get_journal_entry (store, uuid, &error);
-
-  if (entry == NULL)
-    g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
-
-  return entry != NULL;
 }
 
 static guint
@@ -83,16 +67,6 @@ empty_journal (RapportStore *store)
       g_assert_no_error (error);
     }
   g_assert_cmpuint (count_entries (store), ==, 0);
-}
-
-static guint
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_no_errno (g_stat (path, &st));
-
-  return st.st_mode & 0777;
 }
 
 /* A folder outside the store's own, as a user's Documents would be. */
@@ -398,7 +372,7 @@ test_data_export (void)
 
   /* The journal is private, and so is a copy of it. */
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpuint (mode_of (path), ==, 0600);
+  g_assert_cmpuint (rapport_unit_mode_of (path), ==, 0600);
 
   /* The export is a whole store on its own: opened (in a copy, since opening
    * writes to it) it holds the entry and needed no repair.
@@ -411,11 +385,11 @@ test_data_export (void)
   copy = rapport_store_new_for_path (copy_path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rapport_store_get_recovery (copy), ==, RAPPORT_STORE_RECOVERY_NONE);
-  g_assert_true (has_entry (copy, uuid));
+  g_assert_true (rapport_unit_has_entry (copy, uuid));
   g_assert_cmpuint (count_entries (copy), ==, 1);
 
   /* Exporting changed nothing in the user's own data. */
-  g_assert_true (has_entry (store, uuid));
+  g_assert_true (rapport_unit_has_entry (store, uuid));
 
   g_settings_reset (rapport_application_get_settings (app), "color-scheme");
   close_all_windows ();
@@ -466,14 +440,14 @@ test_data_reset_undo (void)
   dialog = click_reset_row (preferences);
   rapport_test_save_screenshot (GTK_WIDGET (dialog), "preferences-reset-dialog");
   click_response (dialog, "cancel");
-  g_assert_true (has_entry (store, uuid));
+  g_assert_true (rapport_unit_has_entry (store, uuid));
   g_assert_cmpuint (count_entries (store), ==, 1);
   g_assert_false (text_shown (&(TextSearch) { GTK_WIDGET (preferences), "Progress reset", NULL }));
 
   /* Reset removes it, and says so with an Undo button… */
   dialog = click_reset_row (preferences);
   click_response (dialog, "reset");
-  g_assert_false (has_entry (store, uuid));
+  g_assert_false (rapport_unit_has_entry (store, uuid));
   g_assert_cmpuint (count_entries (store), ==, 0);
   wait_for_text (GTK_WIDGET (preferences), "Progress reset");
   undo = wait_for_widget (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "_Undo");
@@ -482,7 +456,7 @@ test_data_reset_undo (void)
   /* …which brings it back, and the reset toast goes away. */
   gtk_widget_activate (undo);
   wait_for_text (GTK_WIDGET (preferences), "Progress brought back");
-  g_assert_true (has_entry (store, uuid));
+  g_assert_true (rapport_unit_has_entry (store, uuid));
   g_assert_cmpuint (count_entries (store), ==, 1);
   g_assert_true (rapport_test_wait_until (text_gone,
                                           &(TextSearch) { GTK_WIDGET (preferences), "Progress reset", NULL },
@@ -541,7 +515,7 @@ test_data_restore (void)
   /* Cancel restores nothing. */
   dialog = restore_from (preferences, exported);
   click_response (dialog, "cancel");
-  g_assert_true (has_entry (store, second));
+  g_assert_true (rapport_unit_has_entry (store, second));
   g_assert_cmpuint (count_entries (store), ==, 2);
 
   /* Replace brings back exactly what was exported. */
@@ -550,8 +524,8 @@ test_data_restore (void)
   click_response (dialog, "restore");
   g_assert_null (rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   wait_for_text (GTK_WIDGET (preferences), "Progress restored");
-  g_assert_true (has_entry (store, first));
-  g_assert_false (has_entry (store, second));
+  g_assert_true (rapport_unit_has_entry (store, first));
+  g_assert_false (rapport_unit_has_entry (store, second));
   g_assert_cmpuint (count_entries (store), ==, 1);
 
   /* A file that is not a Rapport store: an error says so, and nothing changes. */
@@ -568,7 +542,7 @@ test_data_restore (void)
   g_assert_nonnull (strstr (body, "nothing was restored"));
   rapport_test_save_screenshot (GTK_WIDGET (dialog), "preferences-restore-error");
   click_response (dialog, "close");
-  g_assert_true (has_entry (store, first));
+  g_assert_true (rapport_unit_has_entry (store, first));
   g_assert_cmpuint (count_entries (store), ==, 1);
 
   close_all_windows ();
@@ -698,8 +672,8 @@ recovered_child (void)
   rapport_test_save_screenshot (GTK_WIDGET (window), "banner-recovered");
 
   /* What the banner says is true: the backed-up entry is back, the later one is not. */
-  g_assert_true (has_entry (store, kept));
-  g_assert_false (has_entry (store, lost));
+  g_assert_true (rapport_unit_has_entry (store, kept));
+  g_assert_false (rapport_unit_has_entry (store, lost));
 
   /* The user can dismiss it with its close button. */
   close_button = rapport_test_find_widget (GTK_WIDGET (banner), GTK_TYPE_BUTTON, NULL);

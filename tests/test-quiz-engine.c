@@ -14,6 +14,7 @@
 #include "rapport-store.h"
 #include "rapport-topic-loader.h"
 #include "rapport-topic-private.h"
+#include "rapport-unit-utils.h"
 
 #define PACK_ID "org.example.quiz"
 #define SEED 20260504
@@ -24,35 +25,6 @@ static RapportTopic *bank;    /* draws 10 one-point questions of 14; pass mark 7
 
 /* Helpers */
 
-static RapportTopic *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "quiz", name, NULL);
-  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
-  g_autoptr(GError) error = NULL;
-  RapportTopic *topic;
-
-  topic = rapport_topic_loader_load_from_file (loader, path, PACK_ID, problems, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 0);
-  g_assert_nonnull (topic);
-
-  return topic;
-}
-
-static RapportStore *
-open_store (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "progress.db", NULL);
-  g_autoptr(GError) error = NULL;
-  RapportStore *store = rapport_store_new_for_path (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
-}
-
 static const char *
 key_at (RapportQuizSession *session,
         guint               position)
@@ -60,23 +32,12 @@ key_at (RapportQuizSession *session,
   return rapport_question_get_key (rapport_quiz_session_get_question (session, position));
 }
 
-static guint
-position_of (RapportQuizSession *session,
-             const char         *key)
-{
-  for (guint i = 0; i < rapport_quiz_session_get_n_questions (session); i++)
-    if (g_str_equal (key_at (session, i), key))
-      return i;
-
-  g_assert_not_reached ();
-}
-
 static const guint *
 presented (RapportQuizSession *session,
            const char         *key,
            guint              *n_choices)
 {
-  return rapport_quiz_session_get_presented_choices (session, position_of (session, key),
+  return rapport_quiz_session_get_presented_choices (session, rapport_unit_position_of (session, key),
                                                      n_choices);
 }
 
@@ -88,7 +49,7 @@ answer_key (RapportQuizSession *session,
 {
   const RapportQuizAnswerResult *result;
 
-  result = rapport_quiz_session_answer (session, position_of (session, key), answer, n_answer);
+  result = rapport_quiz_session_answer (session, rapport_unit_position_of (session, key), answer, n_answer);
   g_assert_nonnull (result);
 
   return result;
@@ -108,38 +69,10 @@ answer_one (const char                     *key,
   return session;
 }
 
-/* Fills @answer with the full-marks answer and returns its length. */
-static guint
-right_answer (RapportQuestion *question,
-              guint           *answer)
-{
-  guint n = 0;
-
-  switch (rapport_question_get_question_type (question))
-    {
-    case RAPPORT_QUESTION_TRUEFALSE:
-      answer[n++] = rapport_question_get_answer (question) ? RAPPORT_QUIZ_TRUE : RAPPORT_QUIZ_FALSE;
-      break;
-
-    case RAPPORT_QUESTION_ORDERING:
-      for (guint i = 0; i < rapport_question_get_n_steps (question); i++)
-        answer[n++] = i;
-      break;
-
-    case RAPPORT_QUESTION_SINGLE:
-    case RAPPORT_QUESTION_MULTIPLE:
-    case RAPPORT_QUESTION_SCENARIO:
-    default:
-      for (guint i = 0; i < rapport_question_get_n_choices (question); i++)
-        if (rapport_choice_get_correct (rapport_question_get_choice (question, i)))
-          answer[n++] = i;
-      break;
-    }
-
-  return n;
-}
-
-/* Fills @answer with an answer worth nothing and returns its length. */
+/* Fills @answer with an answer worth nothing and returns its length: as
+ * rapport_unit_make_answer() answers wrongly, but no choice at all for a
+ * multiple choice, and a scenario's choice without a single point.
+ */
 static guint
 wrong_answer (RapportQuestion *question,
               guint           *answer)
@@ -148,16 +81,6 @@ wrong_answer (RapportQuestion *question,
 
   switch (rapport_question_get_question_type (question))
     {
-    case RAPPORT_QUESTION_TRUEFALSE:
-      answer[n++] = rapport_question_get_answer (question) ? RAPPORT_QUIZ_FALSE : RAPPORT_QUIZ_TRUE;
-      break;
-
-    case RAPPORT_QUESTION_ORDERING:
-      /* Reversed: with four steps or two, no step stays in place. */
-      for (guint i = rapport_question_get_n_steps (question); i > 0; i--)
-        answer[n++] = i - 1;
-      break;
-
     case RAPPORT_QUESTION_MULTIPLE:
       break;
 
@@ -167,11 +90,11 @@ wrong_answer (RapportQuestion *question,
           answer[n++] = i;
       break;
 
+    case RAPPORT_QUESTION_TRUEFALSE:
+    case RAPPORT_QUESTION_ORDERING:
     case RAPPORT_QUESTION_SINGLE:
     default:
-      for (guint i = 0; i < rapport_question_get_n_choices (question) && n == 0; i++)
-        if (!rapport_choice_get_correct (rapport_question_get_choice (question, i)))
-          answer[n++] = i;
+      n = rapport_unit_make_answer (question, FALSE, answer);
       break;
     }
 
@@ -185,7 +108,8 @@ answer_at (RapportQuizSession *session,
 {
   RapportQuestion *question = rapport_quiz_session_get_question (session, position);
   guint answer[16];
-  guint n = right ? right_answer (question, answer) : wrong_answer (question, answer);
+  guint n = right ? rapport_unit_make_answer (question, TRUE, answer)
+                : wrong_answer (question, answer);
 
   return rapport_quiz_session_answer (session, position, answer, n);
 }
@@ -403,7 +327,7 @@ static void
 test_quiz_multiple_feedback (void)
 {
   g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
-  guint position = position_of (session, "q-multiple");
+  guint position = rapport_unit_position_of (session, "q-multiple");
   const RapportQuizAnswerResult *result;
   g_autoptr(GPtrArray) expected = g_ptr_array_new ();
   RapportQuestion *question = rapport_quiz_session_get_question (session, position);
@@ -517,7 +441,7 @@ test_quiz_invalid_answers (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*answer_is_valid*");
-      g_assert_null (rapport_quiz_session_answer (session, position_of (session, cases[i].key),
+      g_assert_null (rapport_quiz_session_answer (session, rapport_unit_position_of (session, cases[i].key),
                                                   cases[i].answer, cases[i].n_answer));
       g_test_assert_expected_messages ();
     }
@@ -527,7 +451,7 @@ test_quiz_invalid_answers (void)
   /* One answer per question. */
   answer_key (session, "q-single", (guint[]) { 1 }, 1);
   g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*result == NULL*");
-  g_assert_null (rapport_quiz_session_answer (session, position_of (session, "q-single"),
+  g_assert_null (rapport_quiz_session_answer (session, rapport_unit_position_of (session, "q-single"),
                                               (guint[]) { 2 }, 1));
   g_test_assert_expected_messages ();
   g_assert_cmpfloat (rapport_quiz_session_get_points (session), ==, 0);
@@ -582,7 +506,7 @@ test_quiz_question_order_shuffled (void)
 
           if (question != rapport_quiz_session_get_question (session, i))
             written_order = FALSE;
-          position = position_of (session, rapport_question_get_key (question));
+          position = rapport_unit_position_of (session, rapport_question_get_key (question));
           g_assert_true (rapport_quiz_session_get_question (session, position) == question);
         }
       n_written_order += written_order;
@@ -610,7 +534,7 @@ test_quiz_choices_shuffled (void)
           RapportQuestion *question;
 
           order = presented (session, keys[k], &n);
-          question = rapport_quiz_session_get_question (session, position_of (session, keys[k]));
+          question = rapport_quiz_session_get_question (session, rapport_unit_position_of (session, keys[k]));
           g_assert_cmpuint (n, ==, rapport_question_get_n_choices (question));
           g_assert_true (is_permutation (order, n));
         }
@@ -825,7 +749,7 @@ test_quiz_progress (void)
       RapportQuestion *question = rapport_quiz_session_get_question (session, i);
       const RapportQuizAnswerResult *result;
       guint answer[16];
-      guint n_answer = right_answer (question, answer);
+      guint n_answer = rapport_unit_make_answer (question, TRUE, answer);
 
       g_assert_cmpuint (rapport_quiz_session_get_position (session), ==, i);
       g_assert_null (rapport_quiz_session_get_result (session, i));
@@ -881,7 +805,7 @@ test_quiz_elapsed (void)
 static void
 test_quiz_store_attempt (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
   g_autoptr(RapportStoreAttempt) attempt = NULL;
   g_autoptr(RapportStoreAttempt) stored = NULL;
@@ -977,7 +901,7 @@ test_quiz_store_attempt (void)
 static void
 test_quiz_abandoned (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportQuizSession) passed = bank_session_with (8);
   g_autoptr(RapportQuizSession) abandoned = rapport_quiz_session_new (bank, NULL, SEED + 1);
   g_autoptr(RapportStoreAttempt) attempt = NULL;
@@ -1037,7 +961,7 @@ test_quiz_abandoned (void)
 static void
 test_quiz_abandoned_only (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
   g_autoptr(RapportStoreTopicSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
@@ -1060,15 +984,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  loader = rapport_topic_loader_new_from_file (g_getenv ("RAPPORT_SCHEMA"), &error);
-  g_assert_no_error (error);
-  kinds = load_fixture ("kinds.xml");
-  bank = load_fixture ("bank.xml");
+  loader = rapport_unit_new_loader ();
+  kinds = rapport_unit_load_topic (loader, "quiz", "kinds.xml", PACK_ID);
+  bank = rapport_unit_load_topic (loader, "quiz", "bank.xml", PACK_ID);
 
   g_test_add_func ("/rapport/quiz-engine/single", test_quiz_single);
   g_test_add_func ("/rapport/quiz-engine/truefalse", test_quiz_truefalse);
@@ -1093,11 +1013,5 @@ main (int   argc,
   g_test_add_func ("/rapport/quiz-engine/abandoned", test_quiz_abandoned);
   g_test_add_func ("/rapport/quiz-engine/abandoned-only", test_quiz_abandoned_only);
 
-  status = g_test_run ();
-
-  g_clear_object (&bank);
-  g_clear_object (&kinds);
-  g_clear_object (&loader);
-
-  return status;
+  return rapport_unit_run (bank, kinds, loader, NULL);
 }

@@ -15,6 +15,7 @@
 #include "rapport-review.h"
 #include "rapport-test-app.h"
 #include "rapport-test-utils.h"
+#include "rapport-unit-utils.h"
 #include "rapport-window.h"
 
 #define CORE_PACK "io.github.rapportapp.core"
@@ -62,23 +63,6 @@ quiz_page (RapportWindow *window)
   return RAPPORT_QUIZ_PAGE (page);
 }
 
-static gboolean
-is_right (RapportQuestion *question,
-          guint            index)
-{
-  switch (rapport_question_get_question_type (question))
-    {
-    case RAPPORT_QUESTION_TRUEFALSE:
-      return (index == RAPPORT_QUIZ_TRUE) == rapport_question_get_answer (question);
-
-    case RAPPORT_QUESTION_SCENARIO:
-      return rapport_choice_get_score (rapport_question_get_choice (question, index)) == 2;
-
-    default:
-      return rapport_choice_get_correct (rapport_question_get_choice (question, index));
-    }
-}
-
 static void
 press_digit (RapportWindow *window,
              guint          shown)
@@ -95,40 +79,11 @@ answer_by_keyboard (RapportWindow      *window,
                     RapportQuizSession *session,
                     gboolean            right)
 {
-  guint position = rapport_quiz_session_get_position (session);
-  RapportQuestion *question = rapport_quiz_session_get_question (session, position);
-  guint n;
-  const guint *shown = rapport_quiz_session_get_presented_choices (session, position, &n);
+  guint picks[RAPPORT_UNIT_MAX_PICKS];
+  guint n = rapport_unit_shown_answer (session, right, picks);
 
-  switch (rapport_question_get_question_type (question))
-    {
-    case RAPPORT_QUESTION_ORDERING:
-      for (guint step = 0; step < n; step++)
-        {
-          /* Right: the steps as written; wrong: as shown (never the right order). */
-          guint wanted = right ? step : shown[step];
-
-          for (guint i = 0; i < n; i++)
-            if (shown[i] == wanted)
-              press_digit (window, i);
-        }
-      break;
-
-    case RAPPORT_QUESTION_MULTIPLE:
-      for (guint i = 0; i < n; i++)
-        if (is_right (question, shown[i]) == right)
-          press_digit (window, i);
-      break;
-
-    default:
-      for (guint i = 0; i < n; i++)
-        if (is_right (question, shown[i]) == right)
-          {
-            press_digit (window, i);
-            break;
-          }
-      break;
-    }
+  for (guint i = 0; i < n; i++)
+    press_digit (window, picks[i]);
 
   rapport_test_press_keys (GTK_WINDOW (window), "Return");
 }

@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rapport-pack-archive.h"
+#include "rapport-unit-utils.h"
 
 typedef struct
 {
@@ -144,6 +145,27 @@ test_cli_validate_problems (void)
   g_assert_cmpstr (lines[3], ==, "");
 }
 
+/* A pack.json with the id @id whose only topic, named on line 9, is not there. */
+static void
+write_manifest_without_topic (const char *path,
+                              const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_strdup_printf ("{\n"
+                                           "  \"id\": \"%s\",\n"
+                                           "  \"title\": \"Broken\",\n"
+                                           "  \"version\": \"1\",\n"
+                                           "  \"authors\": [\"A\"],\n"
+                                           "  \"language\": \"en\",\n"
+                                           "  \"license\": \"CC0-1.0\",\n"
+                                           "  \"description\": \"d\",\n"
+                                           "  \"topics\": [{ \"file\": \"topics/gone.xml\" }]\n"
+                                           "}\n", id);
+
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_cli_validate_broken_pack (void)
 {
@@ -154,17 +176,7 @@ test_cli_validate_broken_pack (void)
   g_autofree char *expected = NULL;
 
   g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (manifest,
-                                      "{\n"
-                                      "  \"id\": \"Broken Pack\",\n"
-                                      "  \"title\": \"Broken\",\n"
-                                      "  \"version\": \"1\",\n"
-                                      "  \"authors\": [\"A\"],\n"
-                                      "  \"language\": \"en\",\n"
-                                      "  \"license\": \"CC0-1.0\",\n"
-                                      "  \"description\": \"d\",\n"
-                                      "  \"topics\": [{ \"file\": \"topics/gone.xml\" }]\n"
-                                      "}\n", -1, &error));
+  write_manifest_without_topic (manifest, "Broken Pack");
 
   run_tool (&run, NULL, "validate", folder, NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -347,17 +359,6 @@ scratch (const char *name)
   return path;
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
 /* new DIR: a pack folder that is valid as it is and builds. */
 static void
 test_cli_new (void)
@@ -421,8 +422,8 @@ test_cli_build (void)
   run_tool (&second, NULL, "build", "--output", second_path, pack, NULL);
   g_assert_cmpint (second.status, ==, 0);
 
-  first_bytes = read_bytes (first_path);
-  second_bytes = read_bytes (second_path);
+  first_bytes = rapport_unit_read_bytes (first_path);
+  second_bytes = rapport_unit_read_bytes (second_path);
   g_assert_true (g_bytes_equal (first_bytes, second_bytes));
 
   run_tool (&validated, NULL, "validate", first_path, NULL);
@@ -448,7 +449,6 @@ test_cli_build_refused (void)
   g_auto(Run) missing = { 0 };
   g_auto(Run) topic = { 0 };
   g_auto(Run) broken = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autofree char *topic_path = fixture ("topics", "valid-full.xml", NULL);
   g_autofree char *folder = scratch ("broken");
   g_autofree char *manifest = g_build_filename (folder, "pack.json", NULL);
@@ -462,17 +462,7 @@ test_cli_build_refused (void)
   g_assert_nonnull (strstr (topic.err, "is not a pack folder"));
 
   g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
-  g_assert_true (g_file_set_contents (manifest,
-                                      "{\n"
-                                      "  \"id\": \"org.example.broken\",\n"
-                                      "  \"title\": \"Broken\",\n"
-                                      "  \"version\": \"1\",\n"
-                                      "  \"authors\": [\"A\"],\n"
-                                      "  \"language\": \"en\",\n"
-                                      "  \"license\": \"CC0-1.0\",\n"
-                                      "  \"description\": \"d\",\n"
-                                      "  \"topics\": [{ \"file\": \"topics/gone.xml\" }]\n"
-                                      "}\n", -1, &error));
+  write_manifest_without_topic (manifest, "org.example.broken");
   run_tool (&broken, NULL, "build", folder, "-o", output, NULL);
   g_assert_cmpint (broken.status, ==, 1);
   g_assert_cmpstr (broken.out, ==, "");
@@ -519,7 +509,7 @@ test_cli_validate_archive_problems (void)
   g_assert_nonnull (strstr (changed.err, "\ntopics/upset-customer.xml:3: “emphasy” is not one of Rapport’s skills"));
 
   /* A file cut short in the download. */
-  whole = read_bytes (path);
+  whole = rapport_unit_read_bytes (path);
   g_assert_true (g_file_set_contents (cut_path, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole) - 100,
                                       &error));
   run_tool (&cut, NULL, "inspect", cut_path, NULL);

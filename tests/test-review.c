@@ -12,6 +12,7 @@
 
 #include "rapport-review-session.h"
 #include "rapport-topic-loader.h"
+#include "rapport-unit-utils.h"
 
 #define PACK_ID "org.example.quiz"
 #define SEED 7
@@ -22,22 +23,6 @@ static RapportTopic *bank;    /* draws 10 one-point questions of 14 */
 static GTimeZone *zone;       /* the learner's zone: UTC+2, so local and UTC days differ */
 
 /* Helpers */
-
-static RapportTopic *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "quiz", name, NULL);
-  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
-  g_autoptr(GError) error = NULL;
-  RapportTopic *topic;
-
-  topic = rapport_topic_loader_load_from_file (loader, path, PACK_ID, problems, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 0);
-  g_assert_nonnull (topic);
-
-  return topic;
-}
 
 /* What the catalog of installed packs will do. */
 static RapportTopic *
@@ -54,19 +39,6 @@ lookup_topic (gpointer    user_data,
     return bank;
 
   return NULL;
-}
-
-static RapportStore *
-open_store (void)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "progress.db", NULL);
-  g_autoptr(GError) error = NULL;
-  RapportStore *store = rapport_store_new_for_path (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
 }
 
 static GDateTime *
@@ -93,18 +65,41 @@ assert_time (GDateTime *time,
     g_error ("%s is not %s", a, b);
 }
 
+/* @result, freed here, is the start of the day @y-@mo-@d in @tz. */
+static void
+assert_midnight (GDateTime *result,
+                 GTimeZone *tz,
+                 int        y,
+                 int        mo,
+                 int        d)
+{
+  g_autoptr(GDateTime) owned = result;
+  g_autoptr(GDateTime) expected = g_date_time_new (tz, y, mo, d, 0, 0, 0);
+
+  assert_time (owned, expected);
+}
+
+/* The whole queue, due or not. */
+static GPtrArray *
+all_items (RapportStore *store)
+{
+  g_autoptr(GDateTime) end_of_time = g_date_time_new_utc (9999, 1, 1, 0, 0, 0);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items;
+
+  items = rapport_store_list_due_reviews (store, end_of_time, 0, &error);
+  g_assert_no_error (error);
+
+  return items;
+}
+
 /* Returns: (nullable): the queue's item, due or not */
 static RapportStoreReviewItem *
 find_item (RapportStore *store,
            const char   *topic_key,
            const char   *question_key)
 {
-  g_autoptr(GDateTime) end_of_time = g_date_time_new_utc (9999, 1, 1, 0, 0, 0);
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-
-  items = rapport_store_list_due_reviews (store, end_of_time, 0, &error);
-  g_assert_no_error (error);
+  g_autoptr(GPtrArray) items = all_items (store);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -121,12 +116,7 @@ find_item (RapportStore *store,
 static guint
 queue_length (RapportStore *store)
 {
-  g_autoptr(GDateTime) end_of_time = g_date_time_new_utc (9999, 1, 1, 0, 0, 0);
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-
-  items = rapport_store_list_due_reviews (store, end_of_time, 0, &error);
-  g_assert_no_error (error);
+  g_autoptr(GPtrArray) items = all_items (store);
 
   return items->len;
 }
@@ -194,43 +184,6 @@ count_due (RapportStore *store,
   return n_due;
 }
 
-/* Fills @answer with an answer to @question with full marks or with less. */
-static guint
-make_answer (RapportQuestion *question,
-             gboolean         right,
-             guint           *answer)
-{
-  guint n = 0;
-
-  switch (rapport_question_get_question_type (question))
-    {
-    case RAPPORT_QUESTION_TRUEFALSE:
-      answer[n++] = rapport_question_get_answer (question) == right
-                    ? RAPPORT_QUIZ_TRUE : RAPPORT_QUIZ_FALSE;
-      break;
-
-    case RAPPORT_QUESTION_ORDERING:
-      for (guint i = 0; i < rapport_question_get_n_steps (question); i++)
-        answer[n++] = right ? i : rapport_question_get_n_steps (question) - 1 - i;
-      break;
-
-    case RAPPORT_QUESTION_SINGLE:
-    case RAPPORT_QUESTION_MULTIPLE:
-    case RAPPORT_QUESTION_SCENARIO:
-    default:
-      for (guint i = 0; i < rapport_question_get_n_choices (question); i++)
-        if (rapport_choice_get_correct (rapport_question_get_choice (question, i)) == right)
-          {
-            answer[n++] = i;
-            if (!right)
-              break;
-          }
-      break;
-    }
-
-  return n;
-}
-
 static void
 answer_at (RapportQuizSession *session,
            guint               position,
@@ -239,26 +192,11 @@ answer_at (RapportQuizSession *session,
   RapportQuestion *question = rapport_quiz_session_get_question (session, position);
   const RapportQuizAnswerResult *result;
   guint answer[16];
-  guint n = make_answer (question, right, answer);
+  guint n = rapport_unit_make_answer (question, right, answer);
 
   result = rapport_quiz_session_answer (session, position, answer, n);
   g_assert_nonnull (result);
   g_assert_true (result->correct == right);
-}
-
-static guint
-position_of (RapportQuizSession *session,
-             const char         *key)
-{
-  for (guint i = 0; i < rapport_quiz_session_get_n_questions (session); i++)
-    {
-      RapportQuestion *question = rapport_quiz_session_get_question (session, i);
-
-      if (g_str_equal (rapport_question_get_key (question), key))
-        return i;
-    }
-
-  g_assert_not_reached ();
 }
 
 /* A finished quiz of @topic with the questions in @wrong (NULL-terminated)
@@ -334,53 +272,26 @@ test_review_day_start (void)
   g_autoptr(GDateTime) late = g_date_time_new (minus5, 2026, 3, 10, 23, 30, 0);
   g_autoptr(GDateTime) midnight = g_date_time_new (minus5, 2026, 3, 11, 0, 0, 0);
   g_autoptr(GDateTime) utc_afternoon = g_date_time_new_utc (2026, 3, 10, 16, 0, 0);
-  g_autoptr(GDateTime) result = NULL;
-  g_autoptr(GDateTime) expected = NULL;
 
   /* 23:30 local is already the 11th in UTC; tomorrow is still the 11th. */
-  result = rapport_review_get_day_start (late, minus5, 1);
-  expected = g_date_time_new (minus5, 2026, 3, 11, 0, 0, 0);
-  assert_time (result, expected);
-  g_clear_pointer (&result, g_date_time_unref);
-  g_clear_pointer (&expected, g_date_time_unref);
+  assert_midnight (rapport_review_get_day_start (late, minus5, 1), minus5, 2026, 3, 11);
 
   /* Today, at its start. */
-  result = rapport_review_get_day_start (late, minus5, 0);
-  expected = g_date_time_new (minus5, 2026, 3, 10, 0, 0, 0);
-  assert_time (result, expected);
-  g_clear_pointer (&result, g_date_time_unref);
-  g_clear_pointer (&expected, g_date_time_unref);
+  assert_midnight (rapport_review_get_day_start (late, minus5, 0), minus5, 2026, 3, 10);
 
   /* At midnight exactly, tomorrow is the next day. */
-  result = rapport_review_get_day_start (midnight, minus5, 1);
-  expected = g_date_time_new (minus5, 2026, 3, 12, 0, 0, 0);
-  assert_time (result, expected);
-  g_clear_pointer (&result, g_date_time_unref);
-  g_clear_pointer (&expected, g_date_time_unref);
+  assert_midnight (rapport_review_get_day_start (midnight, minus5, 1), minus5, 2026, 3, 12);
 
   /* A time in UTC is read in the learner's zone: 16:00 UTC is 01:00 on the 11th in +09. */
-  result = rapport_review_get_day_start (utc_afternoon, plus9, 1);
-  expected = g_date_time_new (plus9, 2026, 3, 12, 0, 0, 0);
-  assert_time (result, expected);
-  g_clear_pointer (&result, g_date_time_unref);
-  g_clear_pointer (&expected, g_date_time_unref);
+  assert_midnight (rapport_review_get_day_start (utc_afternoon, plus9, 1), plus9, 2026, 3, 12);
 
   /* Over month and year ends. */
   {
     g_autoptr(GDateTime) january = g_date_time_new (minus5, 2026, 1, 20, 10, 0, 0);
     g_autoptr(GDateTime) christmas = g_date_time_new (minus5, 2026, 12, 25, 10, 0, 0);
 
-    result = rapport_review_get_due (5, january, minus5);
-    expected = g_date_time_new (minus5, 2026, 2, 19, 0, 0, 0);
-    assert_time (result, expected);
-    g_clear_pointer (&result, g_date_time_unref);
-    g_clear_pointer (&expected, g_date_time_unref);
-
-    result = rapport_review_get_due (4, christmas, minus5);
-    expected = g_date_time_new (minus5, 2027, 1, 8, 0, 0, 0);
-    assert_time (result, expected);
-    g_clear_pointer (&result, g_date_time_unref);
-    g_clear_pointer (&expected, g_date_time_unref);
+    assert_midnight (rapport_review_get_due (5, january, minus5), minus5, 2026, 2, 19);
+    assert_midnight (rapport_review_get_due (4, christmas, minus5), minus5, 2027, 1, 8);
   }
 }
 
@@ -416,7 +327,7 @@ test_review_day_start_dst (void)
 static void
 test_review_miss_then_climb (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportQuizSession) session = NULL;
   g_autoptr(GDateTime) now = local (2026, 5, 4, 10, 0);
   static const struct { int d_month; int d_day; int box; int due_month; int due_day; } climb[] = {
@@ -457,7 +368,7 @@ test_review_miss_then_climb (void)
 static void
 test_review_miss_resets (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(GDateTime) later = local (2026, 9, 1, 0, 0);
   g_autoptr(GDateTime) now = local (2026, 6, 10, 8, 30);
   g_autoptr(GDateTime) tomorrow = local (2026, 6, 11, 0, 0);
@@ -482,7 +393,7 @@ test_review_miss_resets (void)
 static void
 test_review_quiz_counts (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportQuizSession) session = NULL;
   g_autoptr(GDateTime) now = local (2026, 7, 1, 14, 0);
   g_autoptr(GDateTime) not_due_yet = local (2026, 7, 3, 0, 0);
@@ -530,7 +441,7 @@ test_review_quiz_counts (void)
 static void
 test_review_abandoned_quiz (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
   g_autoptr(GDateTime) now = local (2026, 7, 1, 14, 0);
   g_autoptr(GDateTime) due = local (2026, 7, 3, 0, 0);
@@ -538,8 +449,8 @@ test_review_abandoned_quiz (void)
   put_item (store, "kinds", "q-single", 2, due);
 
   /* Wrong answers, then the learner leaves: the queue does not change. */
-  answer_at (session, position_of (session, "q-single"), FALSE);
-  answer_at (session, position_of (session, "q-true"), FALSE);
+  answer_at (session, rapport_unit_position_of (session, "q-single"), FALSE);
+  answer_at (session, rapport_unit_position_of (session, "q-true"), FALSE);
   rapport_quiz_session_abandon (session);
   record_quiz (store, session, now);
 
@@ -550,7 +461,7 @@ test_review_abandoned_quiz (void)
 static void
 test_review_due_count (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(GDateTime) yesterday = local (2026, 8, 9, 0, 0);
   g_autoptr(GDateTime) today = local (2026, 8, 10, 0, 0);
   g_autoptr(GDateTime) this_evening = local (2026, 8, 10, 18, 0);
@@ -587,7 +498,7 @@ test_review_due_count (void)
 static void
 test_review_session_mixed (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportQuizSession) first = NULL;
   g_autoptr(RapportQuizSession) second = NULL;
   g_autoptr(RapportReviewSession) review = NULL;
@@ -693,7 +604,7 @@ test_review_session_mixed (void)
 static void
 test_review_session_limit (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportReviewSession) review = NULL;
   g_autoptr(GDateTime) now = local (2026, 10, 20, 12, 0);
   g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
@@ -731,7 +642,7 @@ test_review_session_limit (void)
 static void
 test_review_session_skips_missing (void)
 {
-  g_autoptr(RapportStore) store = open_store ();
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
   g_autoptr(RapportReviewSession) review = NULL;
   g_autoptr(GDateTime) yesterday = local (2026, 11, 1, 0, 0);
   g_autoptr(GDateTime) now = local (2026, 11, 2, 9, 0);
@@ -766,15 +677,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  loader = rapport_topic_loader_new_from_file (g_getenv ("RAPPORT_SCHEMA"), &error);
-  g_assert_no_error (error);
-  kinds = load_fixture ("kinds.xml");
-  bank = load_fixture ("bank.xml");
+  loader = rapport_unit_new_loader ();
+  kinds = rapport_unit_load_topic (loader, "quiz", "kinds.xml", PACK_ID);
+  bank = rapport_unit_load_topic (loader, "quiz", "bank.xml", PACK_ID);
   zone = g_time_zone_new_identifier ("+02:00");
   g_assert_nonnull (zone);
 
@@ -790,12 +699,8 @@ main (int   argc,
   g_test_add_func ("/rapport/review/session-limit", test_review_session_limit);
   g_test_add_func ("/rapport/review/session-skips-missing", test_review_session_skips_missing);
 
-  status = g_test_run ();
-
+  status = rapport_unit_run (bank, kinds, loader, NULL);
   g_clear_pointer (&zone, g_time_zone_unref);
-  g_clear_object (&bank);
-  g_clear_object (&kinds);
-  g_clear_object (&loader);
 
   return status;
 }

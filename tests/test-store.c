@@ -19,6 +19,7 @@
 
 #include "rapport-skill.h"
 #include "rapport-store-private.h"
+#include "rapport-unit-utils.h"
 
 /* Helpers */
 
@@ -34,39 +35,6 @@ backup_dir_for (const char *path)
   g_autofree char *dir = g_path_get_dirname (path);
 
   return g_build_filename (dir, "backups", NULL);
-}
-
-/* A file outside the store's folder, in this test's own private folders. */
-static char *
-scratch_path (const char *name)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "scratch", NULL);
-
-  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
-
-  return g_build_filename (dir, name, NULL);
-}
-
-static RapportStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  RapportStore *store = rapport_store_new_for_path (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
-}
-
-static guint
-mode_of (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_no_errno (g_stat (path, &st));
-
-  return st.st_mode & 0777;
 }
 
 static GDateTime *
@@ -146,51 +114,19 @@ load_fixture (const char *name,
   sqlite3_close (db);
 }
 
-static RapportStoreEntry *
-make_entry (const char *title,
-            GDateTime  *occurred)
-{
-  RapportStoreEntry *entry = rapport_store_entry_new ();
-
-  g_free (entry->title);
-  entry->title = g_strdup (title);
-  if (occurred != NULL)
-    {
-      g_date_time_unref (entry->occurred);
-      entry->occurred = g_date_time_ref (occurred);
-    }
-
-  return entry;
-}
-
 static char *
 save_new_entry (RapportStore *store,
                 const char   *title,
                 const char   *situation)
 {
-  g_autoptr(RapportStoreEntry) entry = make_entry (title, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportStoreEntry) entry = rapport_unit_new_entry (title, NULL);
 
   g_free (entry->situation);
   entry->situation = g_strdup (situation);
   rapport_store_entry_set_rating (entry, "empathy", 3);
-  rapport_store_save_journal_entry (store, entry, &error);
-  g_assert_no_error (error);
+  rapport_unit_save_entry (store, entry);
 
   return g_strdup (entry->uuid);
-}
-
-static gboolean
-has_entry (RapportStore *store,
-           const char   *uuid)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RapportStoreEntry) entry = rapport_store_get_journal_entry (store, uuid, &error);
-
-  if (entry == NULL)
-    g_assert_error (error, RAPPORT_STORE_ERROR, RAPPORT_STORE_ERROR_NOT_FOUND);
-
-  return entry != NULL;
 }
 
 static guint
@@ -266,12 +202,12 @@ test_store_new_file_private (void)
   g_assert_cmpint (rapport_store_get_recovery (store), ==, RAPPORT_STORE_RECOVERY_NONE);
   g_assert_null (rapport_store_get_recovery_notice (store));
 
-  g_assert_cmpuint (mode_of (dir), ==, 0700);
-  g_assert_cmpuint (mode_of (path), ==, 0600);
+  g_assert_cmpuint (rapport_unit_mode_of (dir), ==, 0700);
+  g_assert_cmpuint (rapport_unit_mode_of (path), ==, 0600);
 
   uuid = save_new_entry (store, "first", "");
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (mode_of (wal), ==, 0600);
+  g_assert_cmpuint (rapport_unit_mode_of (wal), ==, 0600);
 
   db = rapport_store_get_connection (store);
   mode = query_text (db, "PRAGMA journal_mode");
@@ -301,9 +237,9 @@ test_store_tightens_modes (void)
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
   g_assert_no_errno (g_chmod (path, 0644));
 
-  store = open_store (path);
-  g_assert_cmpuint (mode_of (dir), ==, 0700);
-  g_assert_cmpuint (mode_of (path), ==, 0600);
+  store = rapport_unit_open_store (path);
+  g_assert_cmpuint (rapport_unit_mode_of (dir), ==, 0700);
+  g_assert_cmpuint (rapport_unit_mode_of (path), ==, 0600);
 }
 
 /* Migrations */
@@ -423,7 +359,7 @@ test_store_migrate (gconstpointer data)
   sqlite3 *db;
 
   load_fixture (fixture, path);
-  store = open_store (path);
+  store = rapport_unit_open_store (path);
 
   db = rapport_store_get_connection (store);
   g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, RAPPORT_STORE_SCHEMA_VERSION);
@@ -432,7 +368,7 @@ test_store_migrate (gconstpointer data)
   /* The old file was backed up first and is still the old version. */
   backup = find_file_matching (backups, pattern);
   g_assert_nonnull (backup);
-  g_assert_cmpuint (mode_of (backup), ==, 0600);
+  g_assert_cmpuint (rapport_unit_mode_of (backup), ==, 0600);
   db = open_raw (backup);
   g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, version);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM journal_entry"), ==, 2);
@@ -442,7 +378,7 @@ test_store_migrate (gconstpointer data)
   assert_integrity_ok (path);
 
   /* Opening again migrates nothing and backs up nothing more. */
-  store = open_store (path);
+  store = rapport_unit_open_store (path);
   check_fixture_data (store, version >= 2);
   g_assert_cmpuint (count_files_matching (backups, "progress-*.db"), ==, 1);
 }
@@ -491,8 +427,8 @@ test_store_fixtures_match_migrations (void)
       g_autofree char *fixture = g_strdup_printf ("progress-v%d.sql", version);
       g_autofree char *fixture_name = g_strdup_printf ("fixture-%d.db", version);
       g_autofree char *code_name = g_strdup_printf ("code-%d.db", version);
-      g_autofree char *from_fixture = scratch_path (fixture_name);
-      g_autofree char *from_code = scratch_path (code_name);
+      g_autofree char *from_fixture = rapport_unit_scratch_path (fixture_name);
+      g_autofree char *from_code = rapport_unit_scratch_path (code_name);
       g_autofree char *schema_fixture = NULL;
       g_autofree char *schema_code = NULL;
       sqlite3 *db;
@@ -727,7 +663,7 @@ test_store_killed_writer (void)
 
   assert_integrity_ok (path);
 
-  store = open_store (path);
+  store = rapport_unit_open_store (path);
   g_assert_cmpint (rapport_store_get_recovery (store), ==, RAPPORT_STORE_RECOVERY_NONE);
   for (guint i = 0; i < reported->len; i++)
     {
@@ -750,7 +686,7 @@ make_store_with_backup (const char  *path,
                         char       **in_backup,
                         char       **after_backup)
 {
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autofree char *backups = backup_dir_for (path);
 
   *in_backup = save_new_entry (store, "before the backup", "kept");
@@ -762,7 +698,7 @@ make_store_with_backup (const char  *path,
     }
   g_clear_object (&store);
 
-  store = open_store (path);
+  store = rapport_unit_open_store (path);
   g_assert_cmpuint (count_files_matching (backups, "progress-*-daily.db"), ==, 1);
   *after_backup = save_new_entry (store, "after the backup", "lost");
   g_clear_object (&store);
@@ -793,7 +729,7 @@ check_recovered (const char *path,
                  const char *after_backup,
                  GBytes     *damaged_bytes)
 {
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) kept = NULL;
   g_autoptr(GBytes) kept_bytes = NULL;
@@ -815,9 +751,9 @@ check_recovered (const char *path,
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (kept_bytes, damaged_bytes));
 
-  g_assert_true (has_entry (store, in_backup));
-  g_assert_false (has_entry (store, after_backup));
-  g_assert_cmpuint (mode_of (path), ==, 0600);
+  g_assert_true (rapport_unit_has_entry (store, in_backup));
+  g_assert_false (rapport_unit_has_entry (store, after_backup));
+  g_assert_cmpuint (rapport_unit_mode_of (path), ==, 0600);
 
   /* And the restored store takes new writes. */
   g_free (save_new_entry (store, "after recovery", ""));
@@ -825,8 +761,9 @@ check_recovered (const char *path,
   assert_integrity_ok (path);
 }
 
+/* A store with a backup, damaged by @damage, comes back from the backup. */
 static void
-test_store_recover_header (void)
+assert_recovers_from (void (*damage) (const char *path))
 {
   g_autofree char *path = store_path ();
   g_autofree char *in_backup = NULL;
@@ -835,7 +772,7 @@ test_store_recover_header (void)
   g_autoptr(GBytes) damaged = NULL;
 
   make_store_with_backup (path, &in_backup, &after_backup);
-  overwrite (path, 0, 100, 0x5a);
+  damage (path);
   assert_damaged (path);
   damaged = g_file_load_bytes (file, NULL, NULL, NULL);
 
@@ -843,27 +780,35 @@ test_store_recover_header (void)
 }
 
 static void
-test_store_recover_middle (void)
+damage_header (const char *path)
 {
-  g_autofree char *path = store_path ();
-  g_autofree char *in_backup = NULL;
-  g_autofree char *after_backup = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) damaged = NULL;
+  overwrite (path, 0, 100, 0x5a);
+}
+
+/* Several whole pages in the middle of the b-trees. */
+static void
+damage_middle (const char *path)
+{
   GStatBuf st;
   goffset middle;
 
-  make_store_with_backup (path, &in_backup, &after_backup);
   g_assert_no_errno (g_stat (path, &st));
   g_assert_cmpint (st.st_size, >, 20 * 4096);
 
-  /* Several whole pages in the middle of the b-trees. */
   middle = (st.st_size / 2) / 4096 * 4096;
   overwrite (path, middle, 4 * 4096, 0xc3);
-  assert_damaged (path);
-  damaged = g_file_load_bytes (file, NULL, NULL, NULL);
+}
 
-  check_recovered (path, in_backup, after_backup, damaged);
+static void
+test_store_recover_header (void)
+{
+  assert_recovers_from (damage_header);
+}
+
+static void
+test_store_recover_middle (void)
+{
+  assert_recovers_from (damage_middle);
 }
 
 static void
@@ -871,7 +816,7 @@ test_store_recover_no_backup (void)
 {
   g_autofree char *path = store_path ();
   g_autofree char *uuid = NULL;
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
 
@@ -881,16 +826,16 @@ test_store_recover_no_backup (void)
   /* Not a database at all any more. */
   g_assert_true (g_file_set_contents (path, "this is not SQLite\n", -1, NULL));
 
-  store = open_store (path);
+  store = rapport_unit_open_store (path);
   g_assert_cmpint (rapport_store_get_recovery (store), ==, RAPPORT_STORE_RECOVERY_STARTED_FRESH);
   g_assert_nonnull (rapport_store_get_recovery_notice (store));
   g_assert_true (g_file_test (rapport_store_get_damaged_path (store), G_FILE_TEST_IS_REGULAR));
-  g_assert_false (has_entry (store, uuid));
+  g_assert_false (rapport_unit_has_entry (store, uuid));
 
   entries = rapport_store_list_journal_entries (store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 0);
-  g_assert_cmpuint (mode_of (path), ==, 0600);
+  g_assert_cmpuint (rapport_unit_mode_of (path), ==, 0600);
 }
 
 /* A damaged newest backup is skipped for an older good one. */
@@ -908,9 +853,9 @@ test_store_recover_skips_bad_backup (void)
   g_assert_true (g_file_set_contents (bad, "damaged backup", -1, NULL));
   overwrite (path, 0, 100, 0x11);
 
-  store = open_store (path);
+  store = rapport_unit_open_store (path);
   g_assert_cmpint (rapport_store_get_recovery (store), ==, RAPPORT_STORE_RECOVERY_RESTORED_BACKUP);
-  g_assert_true (has_entry (store, in_backup));
+  g_assert_true (rapport_unit_has_entry (store, in_backup));
   g_assert_true (g_file_test (bad, G_FILE_TEST_EXISTS));
 }
 
@@ -920,7 +865,7 @@ test_store_daily_backups (void)
 {
   g_autofree char *path = store_path ();
   g_autofree char *backups = backup_dir_for (path);
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   const char *others[] = {
     "notes.txt",
     "progress-old.db",
@@ -950,7 +895,7 @@ test_store_daily_backups (void)
       g_assert_true (g_file_set_contents (file, "keep me", -1, NULL));
     }
 
-  store = open_store (path);
+  store = rapport_unit_open_store (path);
   g_clear_object (&store);
 
   g_assert_cmpuint (count_files_matching (backups, "progress-*-daily.db"), ==, 7);
@@ -983,13 +928,13 @@ test_store_daily_backups (void)
       }
   }
   g_assert_nonnull (newest);
-  g_assert_cmpuint (mode_of (newest), ==, 0600);
+  g_assert_cmpuint (rapport_unit_mode_of (newest), ==, 0600);
   db = open_raw (newest);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM journal_entry"), ==, 1);
   sqlite3_close (db);
 
   /* Within a day, opening again makes no new backup. */
-  store = open_store (path);
+  store = rapport_unit_open_store (path);
   g_clear_object (&store);
   g_assert_cmpuint (count_files_matching (backups, "progress-*-daily.db"), ==, 7);
 }
@@ -1013,7 +958,7 @@ static void
 test_store_round_trip (void)
 {
   g_autofree char *path = store_path ();
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autoptr(GString) big = g_string_new (NULL);
   g_autofree char *junk = junk_text (8192);
   const char *texts[] = {
@@ -1039,7 +984,7 @@ test_store_round_trip (void)
         text, "a,b", "new\nline", "'; DROP TABLE journal_tag; --", NULL
       };
       g_autoptr(GError) error = NULL;
-      g_autoptr(RapportStoreEntry) entry = make_entry (text, NULL);
+      g_autoptr(RapportStoreEntry) entry = rapport_unit_new_entry (text, NULL);
       g_autoptr(RapportStoreEntry) loaded = NULL;
 
       g_free (entry->situation);
@@ -1077,10 +1022,10 @@ static void
 test_store_update_and_delete (void)
 {
   g_autofree char *path = store_path ();
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autoptr(GDateTime) when = utc (2024, 3, 1, 10, 0);
   g_autoptr(GDateTime) later = utc (2024, 3, 5, 10, 0);
-  g_autoptr(RapportStoreEntry) entry = make_entry ("First title", when);
+  g_autoptr(RapportStoreEntry) entry = rapport_unit_new_entry ("First title", when);
   g_autoptr(RapportStoreEntry) loaded = NULL;
   g_autoptr(GPtrArray) points = NULL;
   g_autoptr(GError) error = NULL;
@@ -1126,7 +1071,7 @@ test_store_update_and_delete (void)
 
   g_assert_true (rapport_store_delete_journal_entry (store, entry->uuid, &error));
   g_assert_no_error (error);
-  g_assert_false (has_entry (store, entry->uuid));
+  g_assert_false (rapport_unit_has_entry (store, entry->uuid));
   points = rapport_store_get_skill_points (store, "empathy", RAPPORT_STORE_SERIES_SELF_RATING,
                                            NULL, NULL, &error);
   g_assert_cmpuint (points->len, ==, 0);
@@ -1143,7 +1088,7 @@ static void
 test_store_constraints (void)
 {
   g_autofree char *path = store_path ();
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   sqlite3 *db = rapport_store_get_connection (store);
   const char *bad[] = {
     "INSERT INTO journal_rating VALUES ((SELECT id FROM journal_entry), 'assertiveness', 6, 0)",
@@ -1202,7 +1147,7 @@ static void
 test_store_search (void)
 {
   g_autofree char *path = store_path ();
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStoreEntry) entry = NULL;
@@ -1254,7 +1199,7 @@ static void
 test_store_search_hostile (void)
 {
   g_autofree char *path = store_path ();
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autofree char *junk = junk_text (200);
   const char *queries[] = {
     "\"", "\"\"", "\"\"\"", "AND (", "(", ")))", "NEAR(", "NEAR(a b, 2)", "*", "**", "^",
@@ -1290,7 +1235,7 @@ test_store_search_hostile (void)
     g_assert_cmpuint (search_count (store, page->str), ==, 0);
   }
   g_assert_cmpuint (search_count (store, "-refund"), ==, 1);
-  g_assert_true (has_entry (store, uuid));
+  g_assert_true (rapport_unit_has_entry (store, uuid));
   g_clear_object (&store);
   assert_integrity_ok (path);
 }
@@ -1299,7 +1244,7 @@ static void
 test_store_list_paging (void)
 {
   g_autofree char *path = store_path ();
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autoptr(GDateTime) start = utc (2024, 1, 1, 12, 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) from = g_date_time_add_days (start, 5);
@@ -1312,7 +1257,7 @@ test_store_list_paging (void)
       guint i = (k * 7) % 25;
       g_autoptr(GDateTime) when = g_date_time_add_days (start, i);
       g_autofree char *title = g_strdup_printf ("day %u", i);
-      g_autoptr(RapportStoreEntry) entry = make_entry (title, when);
+      g_autoptr(RapportStoreEntry) entry = rapport_unit_new_entry (title, when);
 
       rapport_store_entry_set_rating (entry, i % 2 ? "empathy" : "communication", 3);
       g_assert_true (rapport_store_save_journal_entry (store, entry, &error));
@@ -1392,7 +1337,7 @@ static RapportStore *
 store_with_known_data (void)
 {
   g_autofree char *path = store_path ();
-  RapportStore *store = open_store (path);
+  RapportStore *store = rapport_unit_open_store (path);
   g_autoptr(GError) error = NULL;
   struct { int d, h; double score; gboolean finished; } quizzes[] = {
     { 2, 10, 80, TRUE }, { 2, 15, 60, TRUE }, { 2, 16, 10, FALSE }, { 20, 9, 100, TRUE },
@@ -1402,7 +1347,7 @@ store_with_known_data (void)
     {
       const Rating *r = &known_ratings[i];
       g_autoptr(GDateTime) when = utc (r->y, r->mo, r->d, r->h, 0);
-      g_autoptr(RapportStoreEntry) entry = make_entry ("rated", when);
+      g_autoptr(RapportStoreEntry) entry = rapport_unit_new_entry ("rated", when);
 
       rapport_store_entry_set_rating (entry, "empathy", r->rating);
       /* Another skill on the same entries must not leak into empathy's numbers. */
@@ -1551,7 +1496,7 @@ test_store_points (void)
 
       g_assert_true (g_date_time_equal (point->time, when));
       g_assert_cmpfloat (point->value, ==, known_ratings[i].rating);
-      g_assert_true (has_entry (store, point->entry_uuid));
+      g_assert_true (rapport_unit_has_entry (store, point->entry_uuid));
       g_assert_cmpint (point->attempt_id, ==, 0);
     }
   g_clear_pointer (&ratings, g_ptr_array_unref);
@@ -1663,8 +1608,8 @@ test_store_chart_points (void)
   g_autoptr(GDateTime) from = utc (2024, 1, 3, 12, 0);
   g_autoptr(GDateTime) to = utc (2024, 1, 8, 8, 0);
   g_autoptr(GDateTime) same = utc (2024, 3, 1, 9, 30);
-  g_autoptr(RapportStoreEntry) first = make_entry ("same second, first", same);
-  g_autoptr(RapportStoreEntry) second = make_entry ("same second, second", same);
+  g_autoptr(RapportStoreEntry) first = rapport_unit_new_entry ("same second, first", same);
+  g_autoptr(RapportStoreEntry) second = rapport_unit_new_entry ("same second, second", same);
   const char * const keys[] = { "empathy", "business-writing", "communication", NULL };
   const char * const none[] = { NULL };
   g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (SeenPoint));
@@ -1817,7 +1762,7 @@ static void
 test_store_lessons (void)
 {
   g_autofree char *path = store_path ();
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) opened = utc (2024, 5, 1, 8, 0);
   g_autoptr(GDateTime) done = utc (2024, 5, 1, 8, 20);
@@ -1852,7 +1797,7 @@ static void
 test_store_quiz (void)
 {
   g_autofree char *path = store_path ();
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(RapportStoreAttempt) attempt = rapport_store_attempt_new ("core", "empathy",
                                                                        "empathy");
@@ -1906,7 +1851,7 @@ static void
 test_store_review_queue (void)
 {
   g_autofree char *path = store_path ();
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = utc (2024, 3, 10, 12, 0);
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
@@ -1948,7 +1893,7 @@ static void
 test_store_draft_and_packs (void)
 {
   g_autofree char *path = store_path ();
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) updated = NULL;
   g_autoptr(GDateTime) installed = utc (2024, 1, 1, 0, 0);
@@ -1978,7 +1923,7 @@ test_store_draft_and_packs (void)
    */
   {
     g_autoptr(GDateTime) when = utc (2024, 3, 1, 9, 0);
-    g_autoptr(RapportStoreEntry) entry = make_entry ("drafted", when);
+    g_autoptr(RapportStoreEntry) entry = rapport_unit_new_entry ("drafted", when);
     g_autofree char *json = g_strdup_printf ("{\"uuid\":\"%s\",\"title\":\"drafted\"}", entry->uuid);
     const char *other = "{\"uuid\":\"0b0c8f4e-7c2e-4f43-9d1c-5b1f1b1d2e3f\",\"title\":\"other\"}";
 
@@ -2030,8 +1975,8 @@ test_store_export_restore (void)
 {
   g_autofree char *path = store_path ();
   g_autofree char *backups = backup_dir_for (path);
-  g_autofree char *exported = scratch_path ("my-progress.rapport-backup");
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autofree char *exported = rapport_unit_scratch_path ("my-progress.rapport-backup");
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *a = save_new_entry (store, "entry A", "");
   g_autofree char *b = save_new_entry (store, "entry B", "");
@@ -2042,7 +1987,7 @@ test_store_export_restore (void)
 
   g_assert_true (rapport_store_export_to_file (store, exported, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (mode_of (exported), ==, 0600);
+  g_assert_cmpuint (rapport_unit_mode_of (exported), ==, 0600);
   assert_integrity_ok (exported);
 
   /* A self-contained file: no -wal beside it is needed. */
@@ -2057,15 +2002,15 @@ test_store_export_restore (void)
 
   g_assert_true (rapport_store_restore_from_file (store, exported, &error));
   g_assert_no_error (error);
-  g_assert_true (has_entry (store, a));
-  g_assert_true (has_entry (store, b));
-  g_assert_false (has_entry (store, c));
+  g_assert_true (rapport_unit_has_entry (store, a));
+  g_assert_true (rapport_unit_has_entry (store, b));
+  g_assert_false (rapport_unit_has_entry (store, c));
   g_assert_cmpuint (search_count (store, "entry"), ==, 2);
 
   /* What was there before is in the backups folder. */
   before_restore = find_file_matching (backups, "progress-*-before-restore.db");
   g_assert_nonnull (before_restore);
-  g_assert_cmpuint (mode_of (before_restore), ==, 0600);
+  g_assert_cmpuint (rapport_unit_mode_of (before_restore), ==, 0600);
   db = open_raw (before_restore);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM journal_entry"), ==, 2);
   sqlite3_close (db);
@@ -2083,8 +2028,8 @@ static void
 test_store_restore_older_version (void)
 {
   g_autofree char *path = store_path ();
-  g_autofree char *old = scratch_path ("old-v1.db");
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autofree char *old = rapport_unit_scratch_path ("old-v1.db");
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autoptr(GError) error = NULL;
 
   load_fixture ("progress-v1.sql", old);
@@ -2099,13 +2044,13 @@ static void
 test_store_restore_rejects (void)
 {
   g_autofree char *path = store_path ();
-  g_autofree char *text = scratch_path ("notes.txt");
-  g_autofree char *other = scratch_path ("other.db");
-  g_autofree char *newer = scratch_path ("newer.db");
-  g_autofree char *damaged = scratch_path ("damaged.db");
-  g_autofree char *missing = scratch_path ("missing.db");
+  g_autofree char *text = rapport_unit_scratch_path ("notes.txt");
+  g_autofree char *other = rapport_unit_scratch_path ("other.db");
+  g_autofree char *newer = rapport_unit_scratch_path ("newer.db");
+  g_autofree char *damaged = rapport_unit_scratch_path ("damaged.db");
+  g_autofree char *missing = rapport_unit_scratch_path ("missing.db");
   g_autofree char *tmp = g_path_get_dirname (text);
-  g_autoptr(RapportStore) store = open_store (path);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
   g_autofree char *uuid = save_new_entry (store, "precious", "");
   g_autoptr(GError) error = NULL;
   struct { const char *path; RapportStoreError code; } cases[] = {
@@ -2143,7 +2088,7 @@ test_store_restore_rejects (void)
                      || strstr (error->message, "nothing was restored") != NULL);
     }
 
-  g_assert_true (has_entry (store, uuid));
+  g_assert_true (rapport_unit_has_entry (store, uuid));
   db = open_raw (other);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM future"), ==, 1);
   sqlite3_close (db);
@@ -2210,8 +2155,8 @@ test_store_read_only (void)
 {
   g_autofree char *path = store_path ();
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr(RapportStore) store = open_store (path);
-  g_autoptr(RapportStoreEntry) entry = make_entry ("blocked", NULL);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
+  g_autoptr(RapportStoreEntry) entry = rapport_unit_new_entry ("blocked", NULL);
   g_autoptr(GError) error = NULL;
   sqlite3 *db = rapport_store_get_connection (store);
 
@@ -2245,8 +2190,8 @@ static void
 test_store_disk_full (void)
 {
   g_autofree char *path = store_path ();
-  g_autoptr(RapportStore) store = open_store (path);
-  g_autoptr(RapportStoreEntry) big = make_entry ("too big", NULL);
+  g_autoptr(RapportStore) store = rapport_unit_open_store (path);
+  g_autoptr(RapportStoreEntry) big = rapport_unit_new_entry ("too big", NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *kept = save_new_entry (store, "saved before", "safe");
   g_autofree char *sql = NULL;
@@ -2266,8 +2211,8 @@ test_store_disk_full (void)
   g_test_message ("%s", error->message);
   g_clear_error (&error);
 
-  g_assert_true (has_entry (store, kept));
-  g_assert_false (has_entry (store, big->uuid));
+  g_assert_true (rapport_unit_has_entry (store, kept));
+  g_assert_false (rapport_unit_has_entry (store, big->uuid));
 
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1000000", NULL, NULL, NULL), ==,
                    SQLITE_OK);

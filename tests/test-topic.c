@@ -12,6 +12,7 @@
 
 #include "rapport-keys.h"
 #include "rapport-topic-loader.h"
+#include "rapport-unit-utils.h"
 
 static RapportTopicLoader *loader;
 
@@ -850,13 +851,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  loader = rapport_topic_loader_new_from_file (g_getenv ("RAPPORT_SCHEMA"), &error);
-  g_assert_no_error (error);
+  loader = rapport_unit_new_loader ();
 
   g_test_add_func ("/rapport/topic/full-model", test_topic_full_model);
   g_test_add_func ("/rapport/topic/quiz-model", test_topic_quiz_model);
@@ -883,8 +880,5 @@ main (int   argc,
   g_test_add_func ("/rapport/topic/schema-fallback", test_topic_schema_fallback);
   g_test_add_func ("/rapport/topic/figure", test_topic_figure);
 
-  status = g_test_run ();
-  g_clear_object (&loader);
-
-  return status;
+  return rapport_unit_run (loader, NULL);
 }
