@@ -51,7 +51,16 @@ RapportPack        *rapport_pack_load_path              (const char         *pat
                                                          RapportTopicLoader *loader,
                                                          GPtrArray          *problems,
                                                          GError            **error);
+RapportPack        *rapport_pack_load_archive           (const char         *path,
+                                                         RapportTopicLoader *loader,
+                                                         GPtrArray          *problems,
+                                                         GError            **error);
 gboolean            rapport_pack_path_is_archive        (const char         *path);
+gboolean            rapport_pack_build                  (const char         *folder,
+                                                         const char         *output_path,
+                                                         RapportTopicLoader *loader,
+                                                         GPtrArray          *problems,
+                                                         GError            **error);
 
 const char         *rapport_pack_get_id                 (RapportPack        *self);
 const char         *rapport_pack_get_title              (RapportPack        *self);
