@@ -76,6 +76,23 @@ refuse (GPtrArray   *problems,
   rapport_pack_set_pack_error (error, display_name, 1);
 }
 
+/* An entry that unpacks, or says it would unpack, to more than a file in a
+ * pack may have.
+ */
+static void
+refuse_large_entry (GPtrArray   *problems,
+                    const char  *display_name,
+                    GError     **error,
+                    const char  *name)
+{
+  g_autofree char *limit = format_size (RAPPORT_PACK_ARCHIVE_MAX_ENTRY_SIZE);
+
+  refuse (problems, display_name, error,
+          _("The entry “%s” unpacks to more than %s; a file in a pack may have at "
+            "most %s."),
+          name, limit, limit);
+}
+
 static const char *
 error_string (struct archive *archive)
 {
@@ -119,12 +136,7 @@ read_entry (struct archive  *archive,
 
       if (length > RAPPORT_PACK_ARCHIVE_MAX_ENTRY_SIZE)
         {
-          g_autofree char *limit = format_size (RAPPORT_PACK_ARCHIVE_MAX_ENTRY_SIZE);
-
-          refuse (problems, display_name, error,
-                  _("The entry “%s” unpacks to more than %s; a file in a pack may have at "
-                    "most %s."),
-                  name, limit, limit);
+          refuse_large_entry (problems, display_name, error, name);
           return NULL;
         }
 
@@ -333,12 +345,7 @@ rapport_pack_archive_read (GBytes      *archive,
       if (archive_entry_size_is_set (entry) &&
           archive_entry_size (entry) > RAPPORT_PACK_ARCHIVE_MAX_ENTRY_SIZE)
         {
-          g_autofree char *limit = format_size (RAPPORT_PACK_ARCHIVE_MAX_ENTRY_SIZE);
-
-          refuse (problems, display_name, error,
-                  _("The entry “%s” unpacks to more than %s; a file in a pack may have at "
-                    "most %s."),
-                  name, limit, limit);
+          refuse_large_entry (problems, display_name, error, name);
           goto out;
         }
 
