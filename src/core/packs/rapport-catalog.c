@@ -1,4 +1,4 @@
-/* rapport-catalog.c
+/* rapport-catalog.c: every topic the learner can study, from every pack
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later

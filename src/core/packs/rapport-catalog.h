@@ -16,8 +16,6 @@
 
 G_BEGIN_DECLS
 
-#define RAPPORT_CORE_PACK_ID "io.github.rapportapp.core"
-
 #define RAPPORT_TYPE_CATALOG (rapport_catalog_get_type ())
 
 G_DECLARE_FINAL_TYPE (RapportCatalog, rapport_catalog, RAPPORT, CATALOG, GObject)

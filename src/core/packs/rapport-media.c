@@ -1,4 +1,4 @@
-/* rapport-media.c
+/* rapport-media.c: checking the pictures that come with a pack
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later

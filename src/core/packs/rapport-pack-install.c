@@ -1,4 +1,5 @@
-/* rapport-pack-install.c
+/* rapport-pack-install.c: installing, upgrading and removing a learner's
+ * packs
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,7 +31,6 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "rapport-catalog.h"
 #include "rapport-io.h"
 #include "rapport-keys.h"
 #include "rapport-pack-archive.h"

@@ -27,6 +27,9 @@ typedef enum
 
 GQuark rapport_pack_error_quark (void);
 
+/* The id of Rapport's own course, which no pack may take. */
+#define RAPPORT_CORE_PACK_ID "io.github.rapportapp.core"
+
 #define RAPPORT_PACK_MANIFEST         "pack.json"
 #define RAPPORT_PACK_MAX_MANIFEST_SIZE (256 * 1024)
 #define RAPPORT_PACK_MAX_JSON_DEPTH    16
