@@ -460,6 +460,9 @@ rapport_pack_archive_zip (GHashTable  *files,
   struct archive *writer;
   guint n_names;
 
+  g_return_val_if_fail (files != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   names = (const char **) g_hash_table_get_keys_as_array (files, &n_names);
   qsort (names, n_names, sizeof (char *), compare_names);
 
@@ -530,6 +533,10 @@ rapport_pack_archive_save (const char  *path,
   g_autoptr(GError) local_error = NULL;
   gconstpointer data;
   gsize length;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data = g_bytes_get_data (bytes, &length);
 
