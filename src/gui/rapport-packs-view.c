@@ -7,20 +7,18 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "rapport-broken-pack.h"
-#include "rapport-catalog.h"
 #include "rapport-error-dialog.h"
-#include "rapport-pack-install.h"
+#include "rapport-file-chooser.h"
+#include "rapport-pack-import.h"
+#include "rapport-pack-row.h"
+#include "rapport-pack-summary.h"
 #include "rapport-packs-view.h"
 #include "rapport-paths.h"
 #include "rapport-problem.h"
-#include "rapport-quiz.h"
 #include "rapport-toast.h"
-#include "rapport-topic.h"
 
 struct _RapportPacksView
 {
@@ -29,19 +27,13 @@ struct _RapportPacksView
   /* template widgets */
   GtkStack               *stack;
   GtkListBox             *packs_list;
-  GtkLabel               *summary_title_label;
-  GtkLabel               *summary_details_label;
-  GtkLabel               *summary_kind_label;
-  GtkLabel               *summary_description_label;
-  AdwPreferencesGroup    *topics_group;
-  GtkListBox             *topics_list;
-  AdwPreferencesGroup    *problems_group;
-  GtkListBox             *problems_list;
-  GtkButton              *install_button;
+  RapportPackSummary     *summary;
   AdwStatusPage          *working_page;
 
   /* owned */
-  RapportApplication     *application;
+  RapportStore           *store;       /* NULL when it could not be opened */
+  RapportCatalog         *catalog;
+  RapportTopicLoader     *loader;
   GListModel             *rows;        /* installed packs, then broken ones */
   GListStore             *missing;     /* recorded in the store, folder gone */
   RapportPack            *pending;     /* shown on the summary page */
@@ -49,7 +41,6 @@ struct _RapportPacksView
   GCancellable           *cancellable; /* reading or installing a pack */
 
   /* state */
-  RapportPackInstallKind  pending_kind;
   gboolean                installing;
   guint                   missing_id;
 };
@@ -64,6 +55,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CATALOG_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 static guint show_toast_signal;
 
 static void
@@ -102,61 +99,44 @@ cancel_work (RapportPacksView *self)
   g_clear_object (&self->cancellable);
 }
 
-/* Tasks hold the view weakly, so that closing the window disposes it (and
- * cancels what it was reading) at once.
+/* Reading a pack holds the view weakly, so that closing the window
+ * disposes it (and cancels what it was reading) at once.
  */
-static GWeakRef *
-weak_ref_new (RapportPacksView *self)
+typedef struct
 {
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  GWeakRef  view;
+  GFile    *file;
+} OpenRequest;
 
-  g_weak_ref_init (ref, self);
-  return ref;
+static OpenRequest *
+open_request_new (RapportPacksView *self,
+                  GFile            *file)
+{
+  OpenRequest *request = g_new0 (OpenRequest, 1);
+
+  g_weak_ref_init (&request->view, self);
+  request->file = g_object_ref (file);
+  return request;
 }
 
-/* The view, unless it was closed meanwhile; @ref is freed. */
+/* The view, unless it was closed meanwhile; @request is freed, and its
+ * file handed to *@file.
+ */
 static RapportPacksView *
-weak_ref_steal (GWeakRef *ref)
+open_request_steal (OpenRequest  *request,
+                    GFile       **file)
 {
-  RapportPacksView *self = g_weak_ref_get (ref);
+  RapportPacksView *self = g_weak_ref_get (&request->view);
 
-  g_weak_ref_clear (ref);
-  g_free (ref);
+  g_weak_ref_clear (&request->view);
+  *file = request->file;
+  g_free (request);
 
   /* Disposed but still referenced elsewhere: as good as gone. */
-  if (self != NULL && self->application == NULL)
+  if (self != NULL && self->catalog == NULL)
     g_clear_object (&self);
 
   return self;
-}
-
-static void
-clear_list_box (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static char *
-join_authors (RapportPack *pack)
-{
-  const char * const *authors = rapport_pack_get_authors (pack);
-
-  if (authors == NULL || authors[0] == NULL)
-    return g_strdup (_("Unknown author"));
-
-  return g_strjoinv (", ", (char **) authors);
-}
-
-static char *
-describe_version (RapportPack *pack)
-{
-  g_autofree char *authors = join_authors (pack);
-
-  /* Translators: a pack's version, then its authors, e.g. "Version 1.2 · Acme Training Team" */
-  return g_strdup_printf (_("Version %s · %s"), rapport_pack_get_version (pack), authors);
 }
 
 /* Removing */
@@ -173,9 +153,7 @@ remove_pack (RapportPacksView *self,
 
   g_assert (RAPPORT_IS_PACKS_VIEW (self));
 
-  if (!rapport_pack_remove (pack_id, data_dir,
-                            rapport_application_get_store (self->application),
-                            keep_progress, &error))
+  if (!rapport_pack_remove (pack_id, data_dir, self->store, keep_progress, &error))
     {
       rapport_show_error (GTK_WIDGET (self), _("Could Not Remove the Pack"), error);
       return;
@@ -184,7 +162,7 @@ remove_pack (RapportPacksView *self,
   /* Translators: the placeholder is a pack's title */
   toast = g_strdup_printf (_("“%s” removed"), title);
   show_toast (self, toast);
-  rapport_application_reload_catalog (self->application);
+  g_signal_emit (self, signals[CATALOG_CHANGED], 0);
 }
 
 static void
@@ -264,11 +242,10 @@ static char *
 lookup_recorded_title (RapportPacksView *self,
                        const char       *pack_id)
 {
-  RapportStore *store = rapport_application_get_store (self->application);
   g_autoptr(GPtrArray) records = NULL;
 
-  if (store != NULL)
-    records = rapport_store_list_packs (store, NULL);
+  if (self->store != NULL)
+    records = rapport_store_list_packs (self->store, NULL);
 
   for (guint i = 0; records != NULL && i < records->len; i++)
     {
@@ -281,276 +258,41 @@ lookup_recorded_title (RapportPacksView *self,
   return g_strdup (pack_id);
 }
 
-/* "topics/refunds.xml:12: …": the place inside the pack, not the whole
- * path into the data folder.
- */
-static char *
-describe_broken_problem (RapportBrokenPack *broken)
-{
-  GPtrArray *problems = rapport_broken_pack_get_problems (broken);
-  const RapportProblem *first = problems->pdata[0];
-  g_autofree char *prefix = g_strconcat (rapport_broken_pack_get_folder (broken), G_DIR_SEPARATOR_S, NULL);
-  g_autoptr(RapportProblem) shown = rapport_problem_copy (first);
-  g_autofree char *text = NULL;
-
-  if (shown->file != NULL && g_str_has_prefix (shown->file, prefix))
-    {
-      char *relative = g_strdup (shown->file + strlen (prefix));
-
-      g_free (shown->file);
-      shown->file = relative;
-    }
-  else if (g_strcmp0 (shown->file, rapport_broken_pack_get_folder (broken)) == 0)
-    g_clear_pointer (&shown->file, g_free);
-
-  text = shown->file != NULL ? rapport_problem_to_string (shown) : g_strdup (shown->message);
-  if (problems->len == 1)
-    /* Translators: the placeholder is "file:line: what is wrong" */
-    return g_strdup_printf (_("This pack could not be loaded: %s"), text);
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       /* Translators: "file:line: what is wrong", then how many more problems */
-                                       "This pack could not be loaded: %s (and %u more problem)",
-                                       "This pack could not be loaded: %s (and %u more problems)",
-                                       problems->len - 1),
-                          text, problems->len - 1);
-}
-
-static GtkWidget *
-create_broken_row (RapportPacksView  *self,
-                   RapportBrokenPack *broken)
-{
-  const char *pack_id = rapport_broken_pack_get_id (broken);
-  g_autofree char *title = lookup_recorded_title (self, pack_id);
-  g_autofree char *problem = describe_broken_problem (broken);
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-  subtitle = g_strdup_printf ("%s\n%s", problem,
-                              _("Remove it, then import the pack file again."));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_add_css_class (icon, "warning");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Damaged pack"),
-                                  -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), create_remove_button (self, pack_id, title));
-  gtk_widget_add_css_class (row, "rapport-broken-pack");
-
-  return row;
-}
-
 static GtkWidget *
 create_pack_row_cb (gpointer item,
                     gpointer user_data)
 {
   RapportPacksView *self = user_data;
-  RapportPack *pack;
-  GListModel *topics;
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  g_autofree char *version = NULL;
-  GtkWidget *row;
+  g_autofree char *title = NULL;
+  const char *pack_id;
 
   if (RAPPORT_IS_BROKEN_PACK (item))
-    return create_broken_row (self, item);
-
-  pack = item;
-  topics = rapport_pack_get_topics (pack);
-  version = describe_version (pack);
-  row = adw_action_row_new ();
-
-  g_string_append (subtitle, version);
-  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
     {
-      g_autoptr(RapportTopic) topic = g_list_model_get_item (topics, i);
+      pack_id = rapport_broken_pack_get_id (item);
+      title = lookup_recorded_title (self, pack_id);
 
-      g_string_append (subtitle, i == 0 ? "\n" : ", ");
-      g_string_append (subtitle, rapport_topic_get_title (topic));
+      return rapport_pack_row_new_broken (item, title,
+                                          create_remove_button (self, pack_id, title));
     }
 
-  /* Titles come from the pack's author: plain text, never markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_pack_get_title (pack));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             create_remove_button (self, rapport_pack_get_id (pack),
-                                                   rapport_pack_get_title (pack)));
-
-  return row;
+  return rapport_pack_row_new (item, create_remove_button (self, rapport_pack_get_id (item),
+                                                           rapport_pack_get_title (item)));
 }
 
 /* The summary page */
-
-static void
-add_problem_row (RapportPacksView *self,
-                 const char       *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_list_box_append (self->problems_list, label);
-}
-
-static GtkWidget *
-create_topic_row (RapportTopic *topic)
-{
-  RapportQuiz *quiz = rapport_topic_get_quiz (topic);
-  guint n_lessons = rapport_topic_get_n_lessons (topic);
-  guint n_questions = quiz != NULL ? rapport_quiz_get_n_questions (quiz) : 0;
-  g_autofree char *lessons = NULL;
-  g_autofree char *questions = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (rapport_topic_get_icon_name (topic));
-
-  lessons = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u lesson", "%u lessons", n_lessons),
-                             n_lessons);
-  questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n_questions),
-                               n_questions);
-  /* Translators: "3 lessons · 5 questions" */
-  subtitle = g_strdup_printf (_("%s · %s"), lessons, questions);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_topic_get_title (topic));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-
-  return row;
-}
-
-static void
-show_pack (RapportPacksView       *self,
-           RapportPack            *pack,
-           GPtrArray              *problems,
-           RapportPackInstallKind  install_kind,
-           const char             *installed_version)
-{
-  GListModel *topics = rapport_pack_get_topics (pack);
-  g_autofree char *details = describe_version (pack);
-  g_autofree char *kind = NULL;
-  const char *install_label;
-
-  g_set_object (&self->pending, pack);
-  self->pending_kind = install_kind;
-
-  switch (self->pending_kind)
-    {
-    case RAPPORT_PACK_INSTALL_UPGRADE:
-      if (installed_version != NULL)
-        /* Translators: the placeholder is the version installed now */
-        kind = g_strdup_printf (_("Upgrades version %s. Your progress is kept."), installed_version);
-      else
-        kind = g_strdup (_("Replaces the installed copy. Your progress is kept."));
-      install_label = _("_Upgrade");
-      break;
-
-    case RAPPORT_PACK_INSTALL_REINSTALL:
-      kind = g_strdup (_("This version is already installed. Installing it again keeps your progress."));
-      install_label = _("_Reinstall");
-      break;
-
-    case RAPPORT_PACK_INSTALL_DOWNGRADE:
-      /* Translators: the placeholder is the version installed now */
-      kind = g_strdup_printf (_("This is older than the installed version %s."), installed_version);
-      install_label = _("Install _Older Version");
-      break;
-
-    case RAPPORT_PACK_INSTALL_NEW:
-    default:
-      kind = g_strdup (_("New pack"));
-      install_label = _("_Install");
-      break;
-    }
-
-  gtk_label_set_text (self->summary_title_label, rapport_pack_get_title (pack));
-  gtk_label_set_text (self->summary_details_label, details);
-  gtk_label_set_text (self->summary_kind_label, kind);
-  gtk_label_set_text (self->summary_description_label, rapport_pack_get_description (pack));
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_description_label),
-                          rapport_pack_get_description (pack) != NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
-    {
-      g_autoptr(RapportTopic) topic = g_list_model_get_item (topics, i);
-
-      gtk_list_box_append (self->topics_list, create_topic_row (topic));
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->topics_group), TRUE);
-
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    {
-      g_autofree char *text = rapport_problem_to_string (problems->pdata[i]);
-
-      add_problem_row (self, text);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems != NULL && problems->len > 0);
-
-  gtk_button_set_label (self->install_button, install_label);
-  if (self->pending_kind == RAPPORT_PACK_INSTALL_DOWNGRADE)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->install_button), "suggested-action");
-      gtk_widget_add_css_class (GTK_WIDGET (self->install_button), "destructive-action");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->install_button), "destructive-action");
-      gtk_widget_add_css_class (GTK_WIDGET (self->install_button), "suggested-action");
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->install_button), TRUE);
-}
-
-static void
-show_invalid (RapportPacksView *self,
-              GFile            *file,
-              GPtrArray        *problems,
-              const GError     *error)
-{
-  g_autofree char *name = g_file_get_basename (file);
-
-  gtk_label_set_text (self->summary_title_label, name);
-  gtk_label_set_text (self->summary_details_label, "");
-  gtk_label_set_text (self->summary_kind_label, _("This pack cannot be installed."));
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_description_label), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->topics_group), FALSE);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *text = rapport_problem_to_string (problems->pdata[i]);
-
-      add_problem_row (self, text);
-    }
-  if (problems->len == 0 && error != NULL)
-    add_problem_row (self, error->message);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->install_button), FALSE);
-}
 
 static void
 close_summary (RapportPacksView *self)
 {
   cancel_work (self);
   g_clear_object (&self->pending);
-  clear_list_box (self->topics_list);
-  clear_list_box (self->problems_list);
+  rapport_pack_summary_clear (self->summary);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   update_list_page (self);
 }
 
-/* Reading a pack takes a moment (a pack file may unpack to 64 MiB, every
- * topic is checked against the schema), so it happens in a worker thread
- * while the view shows a spinner; so does writing its files on install.
+/* Reading a pack, and writing its files on install, happen in a worker
+ * thread (rapport-pack-import.c) while the view shows a spinner.
  */
 
 static void
@@ -563,69 +305,33 @@ show_working (RapportPacksView *self,
   gtk_stack_set_visible_child_name (self->stack, "working");
 }
 
-typedef struct
-{
-  char                   *path;
-  char                   *data_dir;
-  RapportTopicLoader     *loader;
-  /* the outcome */
-  RapportPack            *pack;
-  GPtrArray              *problems;
-  GError                 *error;
-  RapportPackInstallKind  kind;
-  char                   *installed_version;
-} OpenData;
-
-static void
-open_data_free (OpenData *data)
-{
-  g_free (data->path);
-  g_free (data->data_dir);
-  g_clear_object (&data->loader);
-  g_clear_object (&data->pack);
-  g_clear_pointer (&data->problems, g_ptr_array_unref);
-  g_clear_error (&data->error);
-  g_free (data->installed_version);
-  g_free (data);
-}
-
-static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  OpenData *data = task_data;
-
-  data->pack = rapport_pack_open (data->path, data->loader, data->problems, &data->error);
-  if (data->pack != NULL)
-    data->kind = rapport_pack_get_install_kind (data->pack, data->data_dir,
-                                                &data->installed_version);
-
-  g_task_return_boolean (task, TRUE);
-}
-
 static void
 on_open_done_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(RapportPacksView) self = weak_ref_steal (user_data);
-  OpenData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GFile) file = NULL;
+  g_autoptr(RapportPacksView) self = open_request_steal (user_data, &file);
+  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
+  g_autoptr(RapportPack) pack = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *installed_version = NULL;
+  RapportPackInstallKind kind = RAPPORT_PACK_INSTALL_NEW;
+
+  pack = rapport_pack_open_finish (result, problems, &kind, &installed_version, &error);
 
   /* Cancelled: another pack was opened meanwhile, or the window closed. */
-  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self == NULL)
     return;
 
   g_clear_object (&self->cancellable);
-  if (data->pack != NULL)
-    show_pack (self, data->pack, data->problems, data->kind, data->installed_version);
-  else
+  if (pack != NULL)
     {
-      file = g_file_new_for_path (data->path);
-      show_invalid (self, file, data->problems, data->error);
+      g_set_object (&self->pending, pack);
+      rapport_pack_summary_show_pack (self->summary, pack, problems, kind, installed_version);
     }
+  else
+    rapport_pack_summary_show_invalid (self->summary, file, problems, error);
 
   gtk_stack_set_visible_child_name (self->stack, "summary");
 }
@@ -642,14 +348,13 @@ void
 rapport_packs_view_open_file (RapportPacksView *self,
                               GFile            *file)
 {
-  g_autoptr(GTask) task = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
-  OpenData *data;
+  g_autofree char *data_dir = NULL;
 
   g_return_if_fail (RAPPORT_IS_PACKS_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (self->application != NULL);
+  g_return_if_fail (self->catalog != NULL);
 
   /* Stopping now would put the old version back: the learner waits. */
   if (self->installing)
@@ -660,8 +365,7 @@ rapport_packs_view_open_file (RapportPacksView *self,
 
   cancel_work (self);
   g_clear_object (&self->pending);
-  clear_list_box (self->topics_list);
-  clear_list_box (self->problems_list);
+  rapport_pack_summary_clear (self->summary);
 
   path = g_file_get_path (file);
   if (path == NULL)
@@ -670,7 +374,7 @@ rapport_packs_view_open_file (RapportPacksView *self,
       g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                                      _("Only packs stored on this computer can be imported."));
 
-      show_invalid (self, file, problems, error);
+      rapport_pack_summary_show_invalid (self->summary, file, problems, error);
       gtk_stack_set_visible_child_name (self->stack, "summary");
       return;
     }
@@ -678,17 +382,10 @@ rapport_packs_view_open_file (RapportPacksView *self,
   name = g_file_get_basename (file);
   show_working (self, _("Checking Pack…"), name);
 
-  data = g_new0 (OpenData, 1);
-  data->path = g_steal_pointer (&path);
-  data->data_dir = rapport_paths_get_data_dir ();
-  data->loader = g_object_ref (rapport_application_get_topic_loader (self->application));
-  data->problems = rapport_problem_list_new ();
-
+  data_dir = rapport_paths_get_data_dir ();
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, on_open_done_cb, weak_ref_new (self));
-  g_task_set_source_tag (task, rapport_packs_view_open_file);
-  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
-  g_task_run_in_thread (task, open_thread);
+  rapport_pack_open_async (path, data_dir, self->loader, self->cancellable,
+                           on_open_done_cb, open_request_new (self, file));
 }
 
 /* Whether a pack is being read or installed. */
@@ -700,68 +397,49 @@ rapport_packs_view_get_busy (RapportPacksView *self)
   return self->cancellable != NULL || self->installing;
 }
 
+/* An install holds the view and the application until it is recorded in
+ * the store, even when the window closes meanwhile: the learner asked for
+ * it, and the catalog must hear of it.
+ */
 typedef struct
 {
-  RapportApplication      *application;
-  RapportPack             *pack;
-  char                    *data_dir;
-  RapportPackInstallFlags  flags;
-} InstallData;
-
-static void
-install_data_free (InstallData *data)
-{
-  g_clear_object (&data->application);
-  g_clear_object (&data->pack);
-  g_free (data->data_dir);
-  g_free (data);
-}
-
-static void
-install_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  InstallData *data = task_data;
-  RapportPackInstallation *installation;
-  GError *error = NULL;
-
-  installation = rapport_pack_install_files (data->pack, data->data_dir, data->flags, &error);
-  if (installation == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, installation, (GDestroyNotify) rapport_pack_installation_free);
-}
+  RapportPacksView *view;
+  GApplication     *application;   /* NULL outside an application window */
+} InstallRequest;
 
 static void
 on_install_done_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(RapportPacksView) self = weak_ref_steal (user_data);
-  g_autoptr(RapportPackInstallation) installation = NULL;
+  InstallRequest *request = user_data;
+  g_autoptr(RapportPacksView) self = request->view;
+  g_autoptr(GApplication) application = request->application;
   g_autoptr(RapportPackInstallResult) installed = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
-  InstallData *data = g_task_get_task_data (G_TASK (result));
+  gboolean gone;
+
+  g_free (request);
 
   /* An install the learner asked for is finished, and recorded in the
    * store, even when the window closed meanwhile: the application held on
    * for it.
    */
-  g_application_unmark_busy (G_APPLICATION (data->application));
-  g_application_release (G_APPLICATION (data->application));
-  if (self != NULL)
-    self->installing = FALSE;
-
-  installation = g_task_propagate_pointer (G_TASK (result), &error);
-  if (installation == NULL ||
-      !rapport_pack_installation_commit (installation,
-                                         rapport_application_get_store (data->application),
-                                         &installed, &error))
+  installed = rapport_pack_install_finish (result, &error);
+  if (application != NULL)
     {
-      if (self == NULL)
+      g_application_unmark_busy (application);
+      g_application_release (application);
+    }
+  self->installing = FALSE;
+
+  /* Closed (or disposed) meanwhile: as good as gone. */
+  gone = self->catalog == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL;
+
+  if (installed == NULL)
+    {
+      if (gone)
         {
           g_warning ("Could not install a pack: %s", error->message);
           return;
@@ -772,8 +450,8 @@ on_install_done_cb (GObject      *object,
       return;
     }
 
-  rapport_application_reload_catalog (data->application);
-  if (self == NULL)
+  g_signal_emit (self, signals[CATALOG_CHANGED], 0);
+  if (gone)
     return;
 
   if (installed->kind == RAPPORT_PACK_INSTALL_UPGRADE || installed->kind == RAPPORT_PACK_INSTALL_DOWNGRADE)
@@ -791,10 +469,10 @@ static void
 install_pending (RapportPacksView        *self,
                  RapportPackInstallFlags  flags)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
-  InstallData *data;
+  InstallRequest *request;
+  GtkRoot *root;
 
   g_assert (RAPPORT_IS_PACKS_VIEW (self));
   g_assert (self->pending != NULL);
@@ -811,68 +489,37 @@ install_pending (RapportPacksView        *self,
   self->installing = TRUE;
   show_working (self, _("Installing Pack…"), rapport_pack_get_title (self->pending));
 
-  data = g_new0 (InstallData, 1);
-  data->application = g_object_ref (self->application);
-  data->pack = g_object_ref (self->pending);
-  data->data_dir = g_steal_pointer (&data_dir);
-  data->flags = flags;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  request = g_new0 (InstallRequest, 1);
+  request->view = g_object_ref (self);
+  if (GTK_IS_WINDOW (root) && gtk_window_get_application (GTK_WINDOW (root)) != NULL)
+    request->application = g_object_ref (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (root))));
 
   /* Rapport stays running until the files are in place and recorded. */
-  g_application_hold (G_APPLICATION (self->application));
-  g_application_mark_busy (G_APPLICATION (self->application));
-  task = g_task_new (NULL, NULL, on_install_done_cb, weak_ref_new (self));
-  g_task_set_source_tag (task, install_pending);
-  g_task_set_task_data (task, data, (GDestroyNotify) install_data_free);
-  g_task_run_in_thread (task, install_thread);
+  if (request->application != NULL)
+    {
+      g_application_hold (request->application);
+      g_application_mark_busy (request->application);
+    }
+  rapport_pack_install_async (self->pending, data_dir, self->store, flags,
+                              on_install_done_cb, request);
 }
 
+/* The summary page asked first when the pack is older than the one installed. */
 static void
-on_older_dialog_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             RapportPacksView *self)
+on_summary_install_cb (RapportPacksView        *self,
+                       RapportPackInstallFlags  flags,
+                       RapportPackSummary      *summary)
 {
-  if (g_strcmp0 (response, "replace") == 0 && self->pending != NULL && !self->installing)
-    install_pending (self, RAPPORT_PACK_INSTALL_ALLOW_OLDER);
-}
-
-static void
-on_install_button_clicked_cb (RapportPacksView *self,
-                              GtkButton        *button)
-{
-  GtkWidget *dialog;
-
   if (self->pending == NULL || self->installing)
     return;
 
-  if (self->pending_kind != RAPPORT_PACK_INSTALL_DOWNGRADE)
-    {
-      install_pending (self, RAPPORT_PACK_INSTALL_DEFAULT);
-      return;
-    }
-
-  /* An older version may lack lessons the learner has done: ask first. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Install an Older Version?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  /* Translators: the placeholder is a pack's title */
-                                  _("A newer version of “%s” is installed. Progress in lessons and questions the older version lacks will be lost."),
-                                  rapport_pack_get_title (self->pending));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Install Older Version"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_older_dialog_response_cb),
-                           self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  install_pending (self, flags);
 }
 
 static void
-on_cancel_button_clicked_cb (RapportPacksView *self,
-                             GtkButton        *button)
+on_summary_cancel_cb (RapportPacksView   *self,
+                      RapportPackSummary *summary)
 {
   close_summary (self);
 }
@@ -933,22 +580,17 @@ rapport_packs_view_import_action (GtkWidget  *widget,
   RapportPacksView *self = RAPPORT_PACKS_VIEW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  if (self->chooser != NULL || self->application == NULL)
+  /* One chooser at a time: it is cleared when it answers. */
+  if (self->chooser != NULL || self->catalog == NULL)
     return;
 
   gtk_file_filter_set_name (filter, _("Lesson Packs"));
   gtk_file_filter_add_pattern (filter, "*" RAPPORT_PACK_FILE_SUFFIX);
   gtk_file_filter_add_mime_type (filter, "application/x-rapport-pack");
 
-  self->chooser = gtk_file_chooser_native_new (_("Import Lesson Pack"),
-                                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Import"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  rapport_file_chooser_show (&self->chooser, widget, GTK_FILE_CHOOSER_ACTION_OPEN,
+                             _("Import Lesson Pack"), _("_Import"), NULL, filter,
+                             G_CALLBACK (on_chooser_response_cb), self);
 }
 
 /* Set-up */
@@ -970,43 +612,17 @@ filter_broken_cb (gpointer item,
   return id != NULL && g_strcmp0 (id, RAPPORT_CORE_PACK_ID) != 0;
 }
 
-/* Packs the store says are installed whose folder is gone altogether: the
- * catalog never sees them, but the learner should, to remove them (and
- * decide about their progress).
- */
+/* Packs the store says are installed whose folder is gone altogether. */
 static gboolean
 update_missing_cb (gpointer user_data)
 {
   RapportPacksView *self = user_data;
-  RapportCatalog *catalog = rapport_application_get_catalog (self->application);
-  RapportStore *store = rapport_application_get_store (self->application);
   g_autofree char *data_dir = rapport_paths_get_data_dir ();
-  g_autofree char *packs_dir = rapport_pack_get_packs_dir (data_dir);
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) missing = NULL;
 
   self->missing_id = 0;
 
-  if (store != NULL && rapport_catalog_get_loaded (catalog))
-    records = rapport_store_list_packs (store, NULL);
-
-  for (guint i = 0; records != NULL && i < records->len; i++)
-    {
-      RapportStorePack *record = records->pdata[i];
-      g_autofree char *folder = g_build_filename (packs_dir, record->id, NULL);
-      g_autoptr(GPtrArray) problems = NULL;
-
-      if (g_strcmp0 (record->id, RAPPORT_CORE_PACK_ID) == 0 ||
-          g_file_test (folder, G_FILE_TEST_EXISTS) ||
-          rapport_catalog_lookup_pack (catalog, record->id) != NULL)
-        continue;
-
-      problems = rapport_problem_list_new ();
-      rapport_problem_list_add (problems, folder, 0, "%s",
-                                _("Its folder in your data folder is missing."));
-      g_ptr_array_add (missing, rapport_broken_pack_new (folder, problems));
-    }
-
+  missing = rapport_catalog_list_missing_packs (self->catalog, self->store, data_dir);
   g_list_store_splice (self->missing, 0, g_list_model_get_n_items (G_LIST_MODEL (self->missing)),
                        missing->pdata, missing->len);
 
@@ -1043,21 +659,35 @@ on_rows_items_changed_cb (RapportPacksView *self,
   update_list_page (self);
 }
 
+/**
+ * rapport_packs_view_setup:
+ * @store: (nullable): the learner's store, %NULL when it could not be opened
+ * @catalog: the packs that are installed
+ * @loader: checks the topic files of a pack being imported
+ *
+ * Once, before the view is used. After installing or removing a pack, the
+ * view emits #RapportPacksView::catalog-changed for @catalog to be read
+ * again.
+ */
 void
 rapport_packs_view_setup (RapportPacksView   *self,
-                          RapportApplication *application)
+                          RapportStore       *store,
+                          RapportCatalog     *catalog,
+                          RapportTopicLoader *loader)
 {
-  RapportCatalog *catalog;
   GtkFilterListModel *installed;
   GtkFilterListModel *broken;
   GListStore *parts;
 
   g_return_if_fail (RAPPORT_IS_PACKS_VIEW (self));
-  g_return_if_fail (RAPPORT_IS_APPLICATION (application));
-  g_return_if_fail (self->application == NULL);
+  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
+  g_return_if_fail (RAPPORT_IS_CATALOG (catalog));
+  g_return_if_fail (RAPPORT_IS_TOPIC_LOADER (loader));
+  g_return_if_fail (self->catalog == NULL);
 
-  self->application = g_object_ref (application);
-  catalog = rapport_application_get_catalog (application);
+  g_set_object (&self->store, store);
+  self->catalog = g_object_ref (catalog);
+  self->loader = g_object_ref (loader);
 
   installed = gtk_filter_list_model_new (g_object_ref (rapport_catalog_get_packs (catalog)),
                                          GTK_FILTER (gtk_custom_filter_new (filter_installed_cb,
@@ -1121,7 +751,9 @@ rapport_packs_view_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->missing);
   g_clear_object (&self->pending);
-  g_clear_object (&self->application);
+  g_clear_object (&self->loader);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_packs_view_parent_class)->dispose (object);
 }
@@ -1141,24 +773,22 @@ rapport_packs_view_class_init (RapportPacksViewClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /** RapportPacksView::catalog-changed: a pack was installed or removed */
+  signals[CATALOG_CHANGED] =
+    g_signal_new ("catalog-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   show_toast_signal = rapport_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
+  g_type_ensure (RAPPORT_TYPE_PACK_SUMMARY);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rapport-packs-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportPacksView, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportPacksView, packs_list);
-  gtk_widget_class_bind_template_child (widget_class, RapportPacksView, summary_title_label);
-  gtk_widget_class_bind_template_child (widget_class, RapportPacksView, summary_details_label);
-  gtk_widget_class_bind_template_child (widget_class, RapportPacksView, summary_kind_label);
-  gtk_widget_class_bind_template_child (widget_class, RapportPacksView, summary_description_label);
-  gtk_widget_class_bind_template_child (widget_class, RapportPacksView, topics_group);
-  gtk_widget_class_bind_template_child (widget_class, RapportPacksView, topics_list);
-  gtk_widget_class_bind_template_child (widget_class, RapportPacksView, problems_group);
-  gtk_widget_class_bind_template_child (widget_class, RapportPacksView, problems_list);
-  gtk_widget_class_bind_template_child (widget_class, RapportPacksView, install_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportPacksView, summary);
   gtk_widget_class_bind_template_child (widget_class, RapportPacksView, working_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_install_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_summary_install_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_summary_cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
 
   gtk_widget_class_install_action (widget_class, "packs.import", NULL,

@@ -1,4 +1,5 @@
-/* rapport-packs-view.h
+/* rapport-packs-view.h: the lesson packs a learner installed, and importing
+ * new ones
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,7 +9,9 @@
 
 #include <adwaita.h>
 
-#include "rapport-application.h"
+#include "rapport-catalog.h"
+#include "rapport-store.h"
+#include "rapport-topic-loader.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +20,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RapportPacksView, rapport_packs_view, RAPPORT, PACKS_VIEW, GtkWidget)
 
 void     rapport_packs_view_setup           (RapportPacksView   *self,
-                                             RapportApplication *application);
+                                             RapportStore       *store,
+                                             RapportCatalog     *catalog,
+                                             RapportTopicLoader *loader);
 void     rapport_packs_view_open_file       (RapportPacksView   *self,
                                              GFile              *file);
 gboolean rapport_packs_view_get_busy        (RapportPacksView   *self);

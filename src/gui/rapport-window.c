@@ -477,8 +477,17 @@ setup_views (RapportWindow *self)
   g_signal_connect_object (self->packs_view, "show-toast",
                            G_CALLBACK (on_view_show_toast_cb), self,
                            G_CONNECT_SWAPPED);
+  /* Held by the application, not the window: an install that was started
+   * finishes, and is read into the catalog, after its window closed.
+   */
+  g_signal_connect_object (self->packs_view, "catalog-changed",
+                           G_CALLBACK (rapport_application_reload_catalog), app,
+                           G_CONNECT_SWAPPED);
   adw_bin_set_child (self->packs_bin, GTK_WIDGET (self->packs_view));
-  rapport_packs_view_setup (self->packs_view, app);
+  rapport_packs_view_setup (self->packs_view,
+                            rapport_application_get_store (app),
+                            rapport_application_get_catalog (app),
+                            rapport_application_get_topic_loader (app));
 
   self->journal_view = g_object_new (RAPPORT_TYPE_JOURNAL_VIEW, NULL);
   g_signal_connect_object (self->journal_view, "notify::can-go-back",

@@ -1,4 +1,4 @@
-/* rapport-broken-pack.c
+/* rapport-broken-pack.c: an installed pack that could not be loaded
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later

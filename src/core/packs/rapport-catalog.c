@@ -1,4 +1,4 @@
-/* rapport-catalog.c
+/* rapport-catalog.c: every topic the learner can study, from every pack
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,7 @@
 
 #include "rapport-broken-pack.h"
 #include "rapport-catalog.h"
+#include "rapport-pack-install.h"
 #include "rapport-problem.h"
 
 struct _RapportCatalog
@@ -336,6 +337,55 @@ rapport_catalog_lookup_pack (RapportCatalog *self,
     }
 
   return NULL;
+}
+
+/**
+ * rapport_catalog_list_missing_packs:
+ * @store: (nullable): the store that records installed packs
+ * @data_dir: the user's data folder
+ *
+ * Packs the store says are installed whose folder is gone altogether: the
+ * catalog never sees them, but the learner should, to remove them (and
+ * decide about their progress). None until the catalog is loaded.
+ *
+ * Returns: (transfer full) (element-type RapportBrokenPack): one broken
+ *   pack for each, in the store's order
+ */
+GPtrArray *
+rapport_catalog_list_missing_packs (RapportCatalog *self,
+                                    RapportStore   *store,
+                                    const char     *data_dir)
+{
+  g_autofree char *packs_dir = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (RAPPORT_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (store == NULL || RAPPORT_IS_STORE (store), NULL);
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  packs_dir = rapport_pack_get_packs_dir (data_dir);
+  if (store != NULL && self->loaded)
+    records = rapport_store_list_packs (store, NULL);
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      RapportStorePack *record = records->pdata[i];
+      g_autofree char *folder = g_build_filename (packs_dir, record->id, NULL);
+      g_autoptr(GPtrArray) problems = NULL;
+
+      if (g_strcmp0 (record->id, RAPPORT_CORE_PACK_ID) == 0 ||
+          g_file_test (folder, G_FILE_TEST_EXISTS) ||
+          rapport_catalog_lookup_pack (self, record->id) != NULL)
+        continue;
+
+      problems = rapport_problem_list_new ();
+      rapport_problem_list_add (problems, folder, 0, "%s",
+                                _("Its folder in your data folder is missing."));
+      g_ptr_array_add (missing, rapport_broken_pack_new (folder, problems));
+    }
+
+  return g_steal_pointer (&missing);
 }
 
 static void

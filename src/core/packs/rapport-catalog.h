@@ -10,12 +10,11 @@
 
 #include "rapport-broken-pack.h"
 #include "rapport-pack.h"
+#include "rapport-store.h"
 #include "rapport-topic.h"
 #include "rapport-topic-loader.h"
 
 G_BEGIN_DECLS
-
-#define RAPPORT_CORE_PACK_ID "io.github.rapportapp.core"
 
 #define RAPPORT_TYPE_CATALOG (rapport_catalog_get_type ())
 
@@ -45,6 +44,9 @@ RapportPack    *rapport_catalog_lookup_pack       (RapportCatalog       *self,
 RapportTopic   *rapport_catalog_lookup_topic      (RapportCatalog       *self,
                                                    const char           *pack_id,
                                                    const char           *topic_key);
+GPtrArray      *rapport_catalog_list_missing_packs (RapportCatalog       *self,
+                                                    RapportStore         *store,
+                                                    const char           *data_dir);
 
 char           *rapport_catalog_find_core_pack    (void);
 

@@ -1,4 +1,4 @@
-/* rapport-media.c
+/* rapport-media.c: checking the pictures that come with a pack
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,32 +32,16 @@
 
 #include "rapport-io.h"
 #include "rapport-media.h"
-#include "rapport-pack.h"
+#include "rapport-pack-private.h"
 
 #define SVG_NAMESPACE      "http://www.w3.org/2000/svg"
 #define SVG_MAX_ELEMENTS   50000
 #define SVG_PARSE_OPTIONS  (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | \
                             XML_PARSE_BIG_LINES)
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-set_invalid (GError     **error,
-             const char  *format,
-             ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (RAPPORT_PACK_ERROR, RAPPORT_PACK_ERROR_INVALID,
-                                                format, args));
-  va_end (args);
-
-  return FALSE;
-}
+/* Fails with RAPPORT_PACK_ERROR_INVALID: returns FALSE. */
+#define set_invalid(error, ...) \
+  rapport_pack_set_error ((error), RAPPORT_PACK_ERROR_INVALID, __VA_ARGS__)
 
 static guint32
 read_be32 (const guchar *p)

@@ -1,4 +1,5 @@
-/* rapport-pack-archive.c
+/* rapport-pack-archive.c: .rapportpack files as zip archives, read into
+ * memory and written reproducibly
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -66,15 +67,30 @@ refuse (GPtrArray   *problems,
         const char  *format,
         ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  rapport_problem_list_add_valist (problems, display_name, 0, format, args);
   va_end (args);
 
-  rapport_problem_list_add (problems, display_name, 0, "%s", message);
   rapport_pack_set_pack_error (error, display_name, 1);
+}
+
+/* An entry that unpacks, or says it would unpack, to more than a file in a
+ * pack may have.
+ */
+static void
+refuse_large_entry (GPtrArray   *problems,
+                    const char  *display_name,
+                    GError     **error,
+                    const char  *name)
+{
+  g_autofree char *limit = format_size (RAPPORT_PACK_ARCHIVE_MAX_ENTRY_SIZE);
+
+  refuse (problems, display_name, error,
+          _("The entry “%s” unpacks to more than %s; a file in a pack may have at "
+            "most %s."),
+          name, limit, limit);
 }
 
 static const char *
@@ -120,12 +136,7 @@ read_entry (struct archive  *archive,
 
       if (length > RAPPORT_PACK_ARCHIVE_MAX_ENTRY_SIZE)
         {
-          g_autofree char *limit = format_size (RAPPORT_PACK_ARCHIVE_MAX_ENTRY_SIZE);
-
-          refuse (problems, display_name, error,
-                  _("The entry “%s” unpacks to more than %s; a file in a pack may have at "
-                    "most %s."),
-                  name, limit, limit);
+          refuse_large_entry (problems, display_name, error, name);
           return NULL;
         }
 
@@ -334,12 +345,7 @@ rapport_pack_archive_read (GBytes      *archive,
       if (archive_entry_size_is_set (entry) &&
           archive_entry_size (entry) > RAPPORT_PACK_ARCHIVE_MAX_ENTRY_SIZE)
         {
-          g_autofree char *limit = format_size (RAPPORT_PACK_ARCHIVE_MAX_ENTRY_SIZE);
-
-          refuse (problems, display_name, error,
-                  _("The entry “%s” unpacks to more than %s; a file in a pack may have at "
-                    "most %s."),
-                  name, limit, limit);
+          refuse_large_entry (problems, display_name, error, name);
           goto out;
         }
 
@@ -445,14 +451,17 @@ set_write_error (struct archive  *writer,
 /* The zip archive of @files (name → GBytes), the same bytes for the same
  * files.
  */
-static GBytes *
-write_zip (GHashTable  *files,
-           GError     **error)
+GBytes *
+rapport_pack_archive_zip (GHashTable  *files,
+                          GError     **error)
 {
   g_autoptr(GByteArray) output = g_byte_array_new ();
   g_autofree const char **names = NULL;
   struct archive *writer;
   guint n_names;
+
+  g_return_val_if_fail (files != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   names = (const char **) g_hash_table_get_keys_as_array (files, &n_names);
   qsort (names, n_names, sizeof (char *), compare_names);
@@ -515,14 +524,19 @@ write_zip (GHashTable  *files,
   return g_byte_array_free_to_bytes (g_steal_pointer (&output));
 }
 
-static gboolean
-write_file (const char  *path,
-            GBytes      *bytes,
-            GError     **error)
+/* Writes @bytes, a pack file, to @path. */
+gboolean
+rapport_pack_archive_save (const char  *path,
+                           GBytes      *bytes,
+                           GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
   gconstpointer data;
   gsize length;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   data = g_bytes_get_data (bytes, &length);
 
@@ -557,116 +571,9 @@ rapport_pack_archive_write (GHashTable  *files,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  zip = write_zip (files, error);
+  zip = rapport_pack_archive_zip (files, error);
   if (zip == NULL)
     return FALSE;
 
-  return write_file (path, zip, error);
-}
-
-/* Loading and building */
-
-/**
- * rapport_pack_load_archive:
- * @path: a .rapportpack file
- * @loader: checks the topic files
- * @problems: (nullable): a list from rapport_problem_list_new() to append to
- *
- * Problems with the archive itself name @path; problems inside it name the
- * files by their names in the archive, such as "topics/refunds.xml:12: …".
- *
- * Returns: (transfer full) (nullable): the pack, or %NULL with
- * %RAPPORT_PACK_ERROR_INVALID.
- */
-RapportPack *
-rapport_pack_load_archive (const char          *path,
-                           RapportTopicLoader  *loader,
-                           GPtrArray           *problems,
-                           GError             **error)
-{
-  g_autoptr(GHashTable) files = NULL;
-  RapportPackSource source = { 0 };
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (RAPPORT_IS_TOPIC_LOADER (loader), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  files = rapport_pack_archive_read_file (path, problems, error);
-  if (files == NULL)
-    return NULL;
-
-  source.files = files;
-  source.archive = path;
-
-  return rapport_pack_load_source (&source, loader, RAPPORT_PACK_LOAD_REQUIRE_CHECKSUMS,
-                                   problems, error);
-}
-
-/**
- * rapport_pack_build:
- * @folder: a pack folder
- * @output_path: the .rapportpack file to write
- * @loader: checks the topic files
- * @problems: (nullable): a list from rapport_problem_list_new() to append to
- *
- * Checks the folder as rapport_pack_load_folder() does, then writes exactly
- * the files it checked, with a pack.json that lists the SHA-256 of every
- * topic and picture, as a zip archive: the same folder always gives the same
- * bytes. Before writing, the archive is read back as a learner's Rapport
- * would read it, so that a pack that the tool builds is one that Rapport
- * accepts.
- *
- * Returns: %TRUE when the file was written; %FALSE with
- * %RAPPORT_PACK_ERROR_INVALID and the problems, or another error.
- */
-gboolean
-rapport_pack_build (const char          *folder,
-                    const char          *output_path,
-                    RapportTopicLoader  *loader,
-                    GPtrArray           *problems,
-                    GError             **error)
-{
-  g_autoptr(GPtrArray) own_problems = NULL;
-  g_autoptr(RapportPack) pack = NULL;
-  g_autoptr(RapportPack) check = NULL;
-  g_autoptr(GHashTable) files = NULL;
-  g_autoptr(GHashTable) unpacked = NULL;
-  g_autoptr(GBytes) zip = NULL;
-  RapportPackSource source = { .folder = folder };
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_return_val_if_fail (folder != NULL, FALSE);
-  g_return_val_if_fail (output_path != NULL, FALSE);
-  g_return_val_if_fail (RAPPORT_IS_TOPIC_LOADER (loader), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (problems == NULL)
-    problems = own_problems = rapport_problem_list_new ();
-
-  pack = rapport_pack_load_source (&source, loader, RAPPORT_PACK_LOAD_KEEP_FILES, problems, error);
-  if (pack == NULL)
-    return FALSE;
-
-  files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
-  g_hash_table_iter_init (&iter, rapport_pack_get_files (pack));
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (files, g_strdup (key), g_bytes_ref (value));
-  g_hash_table_insert (files, g_strdup (RAPPORT_PACK_MANIFEST), rapport_pack_build_manifest (pack));
-
-  zip = write_zip (files, error);
-  if (zip == NULL)
-    return FALSE;
-
-  unpacked = rapport_pack_archive_read (zip, output_path, problems, NULL, error);
-  if (unpacked == NULL)
-    return FALSE;
-
-  source = (RapportPackSource) { .files = unpacked, .archive = output_path };
-  check = rapport_pack_load_source (&source, loader, RAPPORT_PACK_LOAD_REQUIRE_CHECKSUMS,
-                                    problems, error);
-  if (check == NULL)
-    return FALSE;
-
-  return write_file (output_path, zip, error);
+  return rapport_pack_archive_save (path, zip, error);
 }

@@ -1,5 +1,6 @@
-/* rapport-pack-archive.h: .rapportpack files, read in memory and built
- * reproducibly.
+/* rapport-pack-archive.h: .rapportpack files as zip archives, read into
+ * memory and written reproducibly; loading and building them as packs is
+ * in rapport-pack.h.
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,9 +10,7 @@
 
 #include <gio/gio.h>
 
-#include "rapport-pack.h"
 #include "rapport-problem.h"
-#include "rapport-topic-loader.h"
 
 G_BEGIN_DECLS
 
@@ -33,16 +32,6 @@ GHashTable  *rapport_pack_archive_read_file  (const char          *path,
                                               GError             **error);
 gboolean     rapport_pack_archive_write      (GHashTable          *files,
                                               const char          *path,
-                                              GError             **error);
-
-RapportPack *rapport_pack_load_archive       (const char          *path,
-                                              RapportTopicLoader  *loader,
-                                              GPtrArray           *problems,
-                                              GError             **error);
-gboolean     rapport_pack_build              (const char          *folder,
-                                              const char          *output_path,
-                                              RapportTopicLoader  *loader,
-                                              GPtrArray           *problems,
                                               GError             **error);
 
 G_END_DECLS

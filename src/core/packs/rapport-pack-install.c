@@ -1,4 +1,5 @@
-/* rapport-pack-install.c
+/* rapport-pack-install.c: installing, upgrading and removing a learner's
+ * packs
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -30,7 +31,6 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "rapport-catalog.h"
 #include "rapport-io.h"
 #include "rapport-keys.h"
 #include "rapport-pack-archive.h"
@@ -51,25 +51,11 @@ rapport_pack_install_result_free (RapportPackInstallResult *result)
   g_free (result);
 }
 
-static gboolean set_io_error (GError     **error,
-                              const char  *format,
-                              ...) G_GNUC_PRINTF (2, 3);
-
-/* gettext leaves errno alone, so callers may pass g_strerror (errno). */
-static gboolean
-set_io_error (GError     **error,
-              const char  *format,
-              ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (RAPPORT_PACK_ERROR, RAPPORT_PACK_ERROR_FAILED,
-                                                format, args));
-  va_end (args);
-
-  return FALSE;
-}
+/* Fails with RAPPORT_PACK_ERROR_FAILED: returns FALSE. gettext leaves
+ * errno alone, so callers may pass g_strerror (errno).
+ */
+#define set_io_error(error, ...) \
+  rapport_pack_set_error ((error), RAPPORT_PACK_ERROR_FAILED, __VA_ARGS__)
 
 /* Where installed packs go: @data_dir/packs. */
 char *

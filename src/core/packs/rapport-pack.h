@@ -27,6 +27,9 @@ typedef enum
 
 GQuark rapport_pack_error_quark (void);
 
+/* The id of Rapport's own course, which no pack may take. */
+#define RAPPORT_CORE_PACK_ID "io.github.rapportapp.core"
+
 #define RAPPORT_PACK_MANIFEST         "pack.json"
 #define RAPPORT_PACK_MAX_MANIFEST_SIZE (256 * 1024)
 #define RAPPORT_PACK_MAX_JSON_DEPTH    16
@@ -51,7 +54,16 @@ RapportPack        *rapport_pack_load_path              (const char         *pat
                                                          RapportTopicLoader *loader,
                                                          GPtrArray          *problems,
                                                          GError            **error);
+RapportPack        *rapport_pack_load_archive           (const char         *path,
+                                                         RapportTopicLoader *loader,
+                                                         GPtrArray          *problems,
+                                                         GError            **error);
 gboolean            rapport_pack_path_is_archive        (const char         *path);
+gboolean            rapport_pack_build                  (const char         *folder,
+                                                         const char         *output_path,
+                                                         RapportTopicLoader *loader,
+                                                         GPtrArray          *problems,
+                                                         GError            **error);
 
 const char         *rapport_pack_get_id                 (RapportPack        *self);
 const char         *rapport_pack_get_title              (RapportPack        *self);
