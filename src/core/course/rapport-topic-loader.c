@@ -158,11 +158,22 @@ line_of (xmlNode *node)
   return line > 0 ? (guint) line : 0;
 }
 
+/* Every problem goes through here, so that after the first
+ * RAPPORT_TOPIC_MAX_PROBLEMS one more says that there are more.
+ */
+static void add_problem (Load       *l,
+                         guint       line,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (3, 4);
+
 static void
-add_problem_at_line (Load       *l,
-                     guint       line,
-                     const char *message)
+add_problem (Load       *l,
+             guint       line,
+             const char *format,
+             ...)
 {
+  va_list args;
+
   if (l->too_many)
     return;
 
@@ -175,74 +186,20 @@ add_problem_at_line (Load       *l,
     }
 
   l->n_problems++;
-  rapport_problem_list_add (l->problems, l->file, line, "%s", message);
-}
-
-static void add_problem (Load       *l,
-                         guint       line,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (3, 4);
-
-static void
-add_problem (Load       *l,
-             guint       line,
-             const char *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  rapport_problem_list_add_valist (l->problems, l->file, line, format, args);
   va_end (args);
-
-  add_problem_at_line (l, line, message);
 }
 
-/* A problem with the structure, which the schema finds too. */
-static void structural (Load       *l,
-                        xmlNode    *node,
-                        const char *format,
-                        ...) G_GNUC_PRINTF (3, 4);
-
-static void
-structural (Load       *l,
-            xmlNode    *node,
-            const char *format,
-            ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  l->n_structural++;
-  add_problem_at_line (l, line_of (node), message);
-}
+/* A problem with the structure, which the schema finds too: counted, so that
+ * the schema's own messages are reported only when the walk found none.
+ */
+#define structural(l, node, ...) \
+  ((l)->n_structural++, add_problem ((l), line_of (node), __VA_ARGS__))
 
 /* A problem the schema cannot see: keys, answers, counts. */
-static void semantic (Load       *l,
-                      xmlNode    *node,
-                      const char *format,
-                      ...) G_GNUC_PRINTF (3, 4);
-
-static void
-semantic (Load       *l,
-          xmlNode    *node,
-          const char *format,
-          ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  add_problem_at_line (l, line_of (node), message);
-}
+#define semantic(l, node, ...) \
+  add_problem ((l), line_of (node), __VA_ARGS__)
 
 /* Layer 1 and 2: the bytes */
 
@@ -757,7 +714,7 @@ report_schema_errors (Load      *l,
           continue;
       }
 
-      add_problem_at_line (l, e->line, message);
+      add_problem (l, e->line, "%s", message);
     }
 
   if (l->n_problems == 0)
