@@ -93,10 +93,31 @@ check_declared_encoding (RapportLoad *l,
     return TRUE;
 
   rapport_load_add_problem (l, 1 + count_lines (decl, p),
-                            _("The file says its encoding is “%s”. Topic files must be saved as UTF-8 "
-                              "(and say encoding=\"UTF-8\" or nothing)."),
+                            _("The file says its encoding is “%s”. Topic files must be saved as "
+                              "UTF-8 (and say encoding=\"UTF-8\" or nothing)."),
                             rapport_load_quote (l, value));
   return FALSE;
+}
+
+/* Skips what runs from @p, which starts with @open, to the next @close (a
+ * comment, a CDATA section, a processing instruction, an end tag), counting
+ * the lines it spans. Returns %NULL when nothing closes it.
+ */
+static const char *
+skip_past (const char *p,
+           const char *end,
+           const char *open,
+           const char *close,
+           guint      *line)
+{
+  const char *q = find_string (p + strlen (open), end, close);
+
+  if (q == NULL)
+    return NULL;
+
+  *line += count_lines (p, q);
+
+  return q + strlen (close);
 }
 
 /* A quick pass over well-formed-looking XML that counts elements and depth
@@ -139,19 +160,11 @@ scan_markup (RapportLoad *l,
 
       if (has_prefix (p, end, "<!--"))
         {
-          q = find_string (p + 4, end, "-->");
-          if (q == NULL)
-            break;
-          line += count_lines (p, q);
-          p = q + 3;
+          p = skip_past (p, end, "<!--", "-->", &line);
         }
       else if (has_prefix (p, end, "<![CDATA["))
         {
-          q = find_string (p + 9, end, "]]>");
-          if (q == NULL)
-            break;
-          line += count_lines (p, q);
-          p = q + 3;
+          p = skip_past (p, end, "<![CDATA[", "]]>", &line);
         }
       else if (has_prefix (p, end, "<!DOCTYPE"))
         {
@@ -166,21 +179,13 @@ scan_markup (RapportLoad *l,
         }
       else if (has_prefix (p, end, "<?"))
         {
-          q = find_string (p + 2, end, "?>");
-          if (q == NULL)
-            break;
-          line += count_lines (p, q);
-          p = q + 2;
+          p = skip_past (p, end, "<?", "?>", &line);
         }
       else if (has_prefix (p, end, "</"))
         {
-          q = memchr (p, '>', end - p);
-          if (q == NULL)
-            break;
+          p = skip_past (p, end, "</", ">", &line);
           if (depth > 0)
             depth--;
-          line += count_lines (p, q);
-          p = q + 1;
         }
       else
         {
@@ -226,6 +231,9 @@ scan_markup (RapportLoad *l,
 
           p = q + 1;
         }
+
+      if (p == NULL)
+        break;   /* not closed; the parser says where */
     }
 
   return TRUE;
@@ -255,15 +263,17 @@ rapport_load_check_bytes (RapportLoad *l,
     {
       g_autofree char *size = g_format_size_full (RAPPORT_TOPIC_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
-      rapport_load_add_problem (l, 0, _("The file is too large: a topic file may have at most %s."), size);
+      rapport_load_add_problem (l, 0,
+                                _("The file is too large: a topic file may have at most %s."),
+                                size);
       return FALSE;
     }
 
   if (length >= 2 && (guchar) data[0] == 0x1f && (guchar) data[1] == 0x8b)
     {
       rapport_load_add_problem (l, 0,
-                                _("The file is compressed (gzip). Topic files must be plain XML text; "
-                                  "uncompress it first."));
+                                _("The file is compressed (gzip). Topic files must be plain XML "
+                                  "text; uncompress it first."));
       return FALSE;
     }
 
@@ -286,7 +296,8 @@ rapport_load_check_bytes (RapportLoad *l,
   if (!g_utf8_validate_len (data, length, &invalid))
     {
       rapport_load_add_problem (l, line_at (data, invalid),
-                                _("The text is not valid UTF-8 (byte 0x%02X). Save the file as UTF-8."),
+                                _("The text is not valid UTF-8 (byte 0x%02X). "
+                                  "Save the file as UTF-8."),
                                 (guchar) *invalid);
       return FALSE;
     }

@@ -16,6 +16,46 @@
 #include "rapport-skill.h"
 #include "rapport-topic-loader-private.h"
 
+/* The text of the child that fits @particle, which allows one at most (a
+ * title, a caption); %NULL when there is none.
+ */
+static char *
+get_child_text (RapportLoad *l,
+                GArray      *matches,
+                guint        particle)
+{
+  for (guint i = 0; i < matches->len; i++)
+    {
+      if (RAPPORT_MATCH (matches, i)->particle == particle)
+        return rapport_load_get_line_text (l, RAPPORT_MATCH (matches, i)->node);
+    }
+
+  return NULL;
+}
+
+/* The running text of each child of @node, which holds at least one and
+ * only @name elements: the items of a list, takeaways, journal prompts.
+ */
+static GPtrArray *
+parse_inline_list (RapportLoad *l,
+                   xmlNode     *node,
+                   const char  *name)
+{
+  const RapportParticle particles[] = { { name, 1, 0 } };
+  g_autoptr(GArray) matches = NULL;
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_inline_unref);
+
+  matches = rapport_load_match_children (l, node, particles, G_N_ELEMENTS (particles));
+  for (guint i = 0; i < matches->len; i++)
+    {
+      xmlNode *child = RAPPORT_MATCH (matches, i)->node;
+
+      g_ptr_array_add (items, rapport_load_parse_inline_element (l, child, ""));
+    }
+
+  return items;
+}
+
 RapportDialogue *
 rapport_load_parse_dialogue (RapportLoad *l,
                              xmlNode     *node)
@@ -32,9 +72,7 @@ rapport_load_parse_dialogue (RapportLoad *l,
   rapport_load_check_attributes (l, node, "", "");
   matches = rapport_load_match_children (l, node, particles, G_N_ELEMENTS (particles));
 
-  if (matches->len > 0 && RAPPORT_MATCH (matches, 0)->particle == 0)
-    caption = rapport_load_get_line_text (l, RAPPORT_MATCH (matches, 0)->node);
-
+  caption = get_child_text (l, matches, 0);
   dialogue = rapport_dialogue_new (caption);
 
   for (guint i = 0; i < matches->len; i++)
@@ -73,20 +111,15 @@ parse_block (RapportLoad *l,
     }
   else if (g_str_equal (name, "list"))
     {
-      static const RapportParticle particles[] = { { "item", 1, 0 } };
-      g_autoptr(GArray) matches = NULL;
+      g_autoptr(GPtrArray) items = NULL;
 
       rapport_load_check_attributes (l, node, "ordered", "");
       block = rapport_block_new (RAPPORT_BLOCK_LIST);
       rapport_block_set_ordered (block, rapport_load_get_boolean (l, node, "ordered", FALSE));
 
-      matches = rapport_load_match_children (l, node, particles, G_N_ELEMENTS (particles));
-      for (guint i = 0; i < matches->len; i++)
-        {
-          g_autoptr(RapportInline) item = rapport_load_parse_inline_element (l, RAPPORT_MATCH (matches, i)->node, "");
-
-          rapport_block_add_item (block, item);
-        }
+      items = parse_inline_list (l, node, "item");
+      for (guint i = 0; i < items->len; i++)
+        rapport_block_add_item (block, g_ptr_array_index (items, i));
     }
   else if (g_str_equal (name, "instead"))
     {
@@ -137,7 +170,8 @@ parse_block (RapportLoad *l,
                !rapport_load_is_blank ((const char *) child->content)))
             {
               rapport_load_structural (l, child,
-                                       _("<figure> holds nothing: describe the picture in its alt attribute."));
+                                       _("<figure> holds nothing: describe the picture in its alt "
+                                         "attribute."));
               break;
             }
         }
@@ -145,9 +179,9 @@ parse_block (RapportLoad *l,
       if (src != NULL && !rapport_media_path_is_valid (src))
         {
           rapport_load_structural (l, node,
-                                   _("“%s” is not a picture in the pack’s media folder: use a name such as "
-                                     "“media/till.png”, of letters, digits, “-” and “_”, ending in .png, "
-                                     ".jpg, .jpeg or .svg."),
+                                   _("“%s” is not a picture in the pack’s media folder: use a name "
+                                     "such as “media/till.png”, of letters, digits, “-” and “_”, "
+                                     "ending in .png, .jpg, .jpeg or .svg."),
                                    rapport_load_quote (l, src));
           src = NULL;
         }
@@ -157,11 +191,12 @@ parse_block (RapportLoad *l,
           glong n_chars = g_utf8_strlen (alt, -1);
 
           if (n_chars == 0 || n_chars > 400)
-            rapport_load_structural (l, node, _("The alt text of a picture must have 1 to 400 characters."));
+            rapport_load_structural (l, node,
+                                     _("The alt text of a picture must have 1 to 400 characters."));
           else if (rapport_load_is_blank (alt))
             rapport_load_semantic (l, node,
-                                   _("The alt text of a picture is empty; say what the picture shows, for "
-                                     "learners who cannot see it."));
+                                   _("The alt text of a picture is empty; say what the picture "
+                                     "shows, for learners who cannot see it."));
         }
 
       if (alt != NULL)
@@ -191,7 +226,8 @@ parse_block (RapportLoad *l,
           glong n_chars = g_utf8_strlen (source, -1);
 
           if (n_chars == 0 || n_chars > 400)
-            rapport_load_structural (l, node, _("The source of a quote must have 1 to 400 characters."));
+            rapport_load_structural (l, node,
+                                     _("The source of a quote must have 1 to 400 characters."));
           else if (rapport_load_is_blank (source))
             rapport_load_semantic (l, node, _("The source of a quote is empty; name the person."));
         }
@@ -222,9 +258,7 @@ parse_section (RapportLoad *l,
   rapport_load_check_attributes (l, node, "", "");
   matches = rapport_load_match_children (l, node, particles, G_N_ELEMENTS (particles));
 
-  if (matches->len > 0 && RAPPORT_MATCH (matches, 0)->particle == 0)
-    heading = rapport_load_get_line_text (l, RAPPORT_MATCH (matches, 0)->node);
-
+  heading = get_child_text (l, matches, 0);
   section = rapport_section_new (heading);
 
   for (guint i = 0; i < matches->len; i++)
@@ -264,16 +298,12 @@ parse_lesson (RapportLoad *l,
   first_line = rapport_load_claim_key (l->lesson_keys, node, key);
   if (first_line != 0)
     rapport_load_semantic (l, node,
-                           _("The lesson key “%s” is already used on line %u; each lesson needs its own."),
+                           _("The lesson key “%s” is already used on line %u; each lesson needs "
+                             "its own."),
                            rapport_load_quote (l, key), first_line);
 
   matches = rapport_load_match_children (l, node, particles, G_N_ELEMENTS (particles));
-  for (guint i = 0; i < matches->len; i++)
-    {
-      if (RAPPORT_MATCH (matches, i)->particle == 0)
-        title = rapport_load_get_line_text (l, RAPPORT_MATCH (matches, i)->node);
-    }
-
+  title = get_child_text (l, matches, 0);
   lesson = rapport_lesson_new (key, title != NULL ? title : "", minutes);
 
   for (guint i = 0; i < matches->len; i++)
@@ -288,21 +318,55 @@ parse_lesson (RapportLoad *l,
         }
       else if (m->particle == 2)
         {
-          static const RapportParticle takeaway_particles[] = { { "item", 1, 0 } };
-          g_autoptr(GArray) items = NULL;
+          g_autoptr(GPtrArray) items = NULL;
 
           rapport_load_check_attributes (l, m->node, "", "");
-          items = rapport_load_match_children (l, m->node, takeaway_particles, G_N_ELEMENTS (takeaway_particles));
+          items = parse_inline_list (l, m->node, "item");
           for (guint j = 0; j < items->len; j++)
-            {
-              g_autoptr(RapportInline) item = rapport_load_parse_inline_element (l, RAPPORT_MATCH (items, j)->node, "");
-
-              rapport_lesson_add_takeaway (lesson, item);
-            }
+            rapport_lesson_add_takeaway (lesson, g_ptr_array_index (items, j));
         }
     }
 
   return lesson;
+}
+
+/* The rubric: its levels, each with its value, in order. */
+static void
+parse_rubric (RapportLoad  *l,
+              xmlNode      *node,
+              RapportTopic *topic)
+{
+  static const RapportParticle particles[] = {
+    { "level", RAPPORT_RUBRIC_LEVELS, RAPPORT_RUBRIC_LEVELS },
+  };
+  g_autoptr(GArray) levels = NULL;
+
+  rapport_load_check_attributes (l, node, "", "");
+  levels = rapport_load_match_children (l, node, particles, G_N_ELEMENTS (particles));
+  for (guint j = 0; j < levels->len; j++)
+    {
+      xmlNode *level = RAPPORT_MATCH (levels, j)->node;
+      g_autoptr(RapportInline) text = NULL;
+      g_autofree char *expected = g_strdup_printf ("%u", j + 1);
+      const char *value;
+
+      rapport_load_check_attributes (l, level, "value", "value");
+      value = rapport_load_get_attribute (l, level, "value");
+      text = rapport_load_parse_inline (l, level);
+
+      if (value != NULL)
+        {
+          g_autofree char *collapsed = rapport_load_collapse (value);
+
+          if (g_str_equal (collapsed, expected))
+            rapport_topic_set_rubric_level (topic, j + 1, text);
+          else
+            rapport_load_structural (l, level,
+                                     _("The levels of the rubric go from 1 to 5 in order; "
+                                       "this one should have value=\"%u\", not “%s”."),
+                                     j + 1, rapport_load_quote (l, value));
+        }
+    }
 }
 
 static const char *
@@ -362,7 +426,8 @@ rapport_load_parse_topic (RapportLoad *l,
   const char *lang;
   RapportTopic *topic;
 
-  if (!rapport_load_is_format_element (root) || !xmlStrEqual (root->name, (const xmlChar *) "topic"))
+  if (!rapport_load_is_format_element (root) ||
+      !xmlStrEqual (root->name, (const xmlChar *) "topic"))
     {
       if (root->ns != NULL && xmlStrEqual (root->name, (const xmlChar *) "topic"))
         rapport_load_structural (l, root,
@@ -370,12 +435,15 @@ rapport_load_parse_topic (RapportLoad *l,
                                  rapport_load_quote (l, (const char *) root->ns->href));
       else
         rapport_load_structural (l, root,
-                                 _("This is not a Rapport topic file: it starts with <%s> instead of <topic>."),
+                                 _("This is not a Rapport topic file: it starts with <%s> instead "
+                                   "of <topic>."),
                                  rapport_load_node_name (l, root));
       return NULL;
     }
 
-  rapport_load_check_attributes (l, root, "format key skill icon xml:lang", "format key skill icon xml:lang");
+  rapport_load_check_attributes (l, root,
+                                 "format key skill icon xml:lang",
+                                 "format key skill icon xml:lang");
 
   format = rapport_load_get_attribute (l, root, "format");
   if (format != NULL)
@@ -398,7 +466,8 @@ rapport_load_parse_topic (RapportLoad *l,
   icon = rapport_load_get_attribute (l, root, "icon");
   if (icon != NULL && !is_valid_icon_name (icon))
     rapport_load_structural (l, root,
-                             _("“%s” is not a symbolic icon name such as “emblem-favorite-symbolic”."),
+                             _("“%s” is not a symbolic icon name such as "
+                               "“emblem-favorite-symbolic”."),
                              rapport_load_quote (l, icon));
 
   lang = rapport_load_get_attribute (l, root, "xml:lang");
@@ -412,16 +481,8 @@ rapport_load_parse_topic (RapportLoad *l,
 
   matches = rapport_load_match_children (l, root, particles, G_N_ELEMENTS (particles));
 
-  for (guint i = 0; i < matches->len; i++)
-    {
-      RapportMatch *m = RAPPORT_MATCH (matches, i);
-
-      if (m->particle == 0)
-        title = rapport_load_get_line_text (l, m->node);
-      else if (m->particle == 1)
-        summary = rapport_load_get_line_text (l, m->node);
-    }
-
+  title = get_child_text (l, matches, 0);
+  summary = get_child_text (l, matches, 1);
   topic = rapport_topic_new (key, skill, icon, language, title, summary);
 
   for (guint i = 0; i < matches->len; i++)
@@ -448,52 +509,17 @@ rapport_load_parse_topic (RapportLoad *l,
 
         case 4:
           {
-            static const RapportParticle prompt_particles[] = { { "prompt", 1, 0 } };
-            g_autoptr(GArray) prompts = NULL;
+            g_autoptr(GPtrArray) prompts = NULL;
 
             rapport_load_check_attributes (l, m->node, "", "");
-            prompts = rapport_load_match_children (l, m->node, prompt_particles, G_N_ELEMENTS (prompt_particles));
+            prompts = parse_inline_list (l, m->node, "prompt");
             for (guint j = 0; j < prompts->len; j++)
-              {
-                g_autoptr(RapportInline) prompt = rapport_load_parse_inline_element (l, RAPPORT_MATCH (prompts, j)->node, "");
-
-                rapport_topic_add_prompt (topic, prompt);
-              }
+              rapport_topic_add_prompt (topic, g_ptr_array_index (prompts, j));
           }
           break;
 
         case 5:
-          {
-            static const RapportParticle level_particles[] = { { "level", RAPPORT_RUBRIC_LEVELS, RAPPORT_RUBRIC_LEVELS } };
-            g_autoptr(GArray) levels = NULL;
-
-            rapport_load_check_attributes (l, m->node, "", "");
-            levels = rapport_load_match_children (l, m->node, level_particles, G_N_ELEMENTS (level_particles));
-            for (guint j = 0; j < levels->len; j++)
-              {
-                xmlNode *level = RAPPORT_MATCH (levels, j)->node;
-                g_autoptr(RapportInline) text = NULL;
-                g_autofree char *expected = g_strdup_printf ("%u", j + 1);
-                const char *value;
-
-                rapport_load_check_attributes (l, level, "value", "value");
-                value = rapport_load_get_attribute (l, level, "value");
-                text = rapport_load_parse_inline (l, level);
-
-                if (value != NULL)
-                  {
-                    g_autofree char *collapsed = rapport_load_collapse (value);
-
-                    if (g_str_equal (collapsed, expected))
-                      rapport_topic_set_rubric_level (topic, j + 1, text);
-                    else
-                      rapport_load_structural (l, level,
-                                               _("The levels of the rubric go from 1 to 5 in order; "
-                                                 "this one should have value=\"%u\", not “%s”."),
-                                               j + 1, rapport_load_quote (l, value));
-                  }
-              }
-          }
+          parse_rubric (l, m->node, topic);
           break;
 
         default:

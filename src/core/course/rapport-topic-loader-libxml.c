@@ -18,7 +18,8 @@
 
 #include "rapport-topic-loader-private.h"
 
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES)
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | \
+                       XML_PARSE_BIG_LINES)
 
 typedef struct
 {
@@ -139,7 +140,8 @@ report_parse_error (RapportLoad *l,
       break;
 
     case XML_ERR_LT_IN_ATTRIBUTE:
-      rapport_load_add_problem (l, e->line, _("A “<” in an attribute value must be written as &lt;"));
+      rapport_load_add_problem (l, e->line,
+                                _("A “<” in an attribute value must be written as &lt;"));
       break;
 
     case XML_ERR_INVALID_CHAR:
@@ -152,9 +154,11 @@ report_parse_error (RapportLoad *l,
     default:
       if (e->at_end)
         rapport_load_add_problem (l, e->line,
-                                  _("The file ends in the middle of a tag or value. Is the file cut short?"));
+                                  _("The file ends in the middle of a tag or value. Is the file "
+                                    "cut short?"));
       else
-        rapport_load_add_problem (l, e->line, _("This is not well-formed XML: %s."), rapport_load_quote (l, e->message));
+        rapport_load_add_problem (l, e->line, _("This is not well-formed XML: %s."),
+                                  rapport_load_quote (l, e->message));
       break;
     }
 }
@@ -214,7 +218,8 @@ on_schema_error_cb (void        *user_data,
   e = g_new0 (LibxmlError, 1);
   e->code = error->code;
   e->domain = error->domain;
-  e->line = error->node != NULL ? rapport_load_line_of (error->node) : (error->line > 0 ? error->line : 0);
+  e->line = error->node != NULL ? rapport_load_line_of (error->node)
+                                : (error->line > 0 ? error->line : 0);
   e->str1 = g_strdup (error->str1);
   e->str2 = g_strdup (error->str2);
   e->message = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
@@ -310,27 +315,32 @@ rapport_load_report_schema_errors (RapportLoad *l,
       switch (e->code)
         {
         case XML_RELAXNG_ERR_ELEMWRONG:
-          message = g_strdup_printf (_("<%s> is not allowed here."), rapport_load_quote (l, e->str1));
+          message = g_strdup_printf (_("<%s> is not allowed here."),
+                                     rapport_load_quote (l, e->str1));
           break;
 
         case XML_RELAXNG_ERR_EXTRACONTENT:
           message = g_strdup_printf (_("<%s> is not allowed inside <%s> here."),
-                                     rapport_load_quote (l, e->str2), rapport_load_quote (l, e->str1));
+                                     rapport_load_quote (l, e->str2),
+                                     rapport_load_quote (l, e->str1));
           break;
 
         case XML_RELAXNG_ERR_ELEMNAME:
           message = g_strdup_printf (_("<%s> is expected here, not <%s>."),
-                                     rapport_load_quote (l, e->str1), rapport_load_quote (l, e->str2));
+                                     rapport_load_quote (l, e->str1),
+                                     rapport_load_quote (l, e->str2));
           break;
 
         case XML_RELAXNG_ERR_NOELEM:
-          message = g_strdup_printf (_("<%s> is missing something: another element must follow here."),
+          message = g_strdup_printf (_("<%s> is missing something: "
+                                       "another element must follow here."),
                                      element);
           break;
 
         case XML_RELAXNG_ERR_INVALIDATTR:
           message = g_strdup_printf (_("<%s> cannot have the attribute “%s”."),
-                                     rapport_load_quote (l, e->str2), rapport_load_quote (l, e->str1));
+                                     rapport_load_quote (l, e->str2),
+                                     rapport_load_quote (l, e->str1));
           break;
 
         case XML_RELAXNG_ERR_TYPEVAL:
@@ -341,7 +351,8 @@ rapport_load_report_schema_errors (RapportLoad *l,
         case XML_RELAXNG_ERR_TYPE:
         case XML_RELAXNG_ERR_DATATYPE:
           /* libxml2 names only the type here, not the value. */
-          message = g_strdup_printf (_("<%s>: this value does not fit here; it must be a valid %s."),
+          message = g_strdup_printf (_("<%s>: this value does not fit here; "
+                                       "it must be a valid %s."),
                                      element, rapport_load_quote (l, e->str1));
           break;
 

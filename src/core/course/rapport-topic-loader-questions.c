@@ -41,14 +41,16 @@ parse_choice (RapportLoad *l,
       value = rapport_load_get_choice (l, node, "score", scores);
       score = value < 0 ? 0 : (guint) value;
       correct = score == 2;
-      matches = rapport_load_match_children (l, node, reply_particles, G_N_ELEMENTS (reply_particles));
+      matches = rapport_load_match_children (l, node, reply_particles,
+                                             G_N_ELEMENTS (reply_particles));
     }
   else
     {
       rapport_load_check_attributes (l, node, "correct", "");
       correct = rapport_load_get_boolean (l, node, "correct", FALSE);
       score = correct ? 1 : 0;
-      matches = rapport_load_match_children (l, node, choice_particles, G_N_ELEMENTS (choice_particles));
+      matches = rapport_load_match_children (l, node, choice_particles,
+                                             G_N_ELEMENTS (choice_particles));
     }
 
   for (guint i = 0; i < matches->len; i++)
@@ -92,8 +94,8 @@ check_choices (RapportLoad     *l,
         rapport_load_semantic (l, node, _("This question has only one choice; give at least two."));
       if (n_correct != 1)
         rapport_load_semantic (l, node,
-                               _("A <single> question needs exactly one choice with correct=\"true\"; "
-                                 "this one has %u."),
+                               _("A <single> question needs exactly one choice with "
+                                 "correct=\"true\"; this one has %u."),
                                n_correct);
       break;
 
@@ -102,8 +104,8 @@ check_choices (RapportLoad     *l,
         rapport_load_semantic (l, node, _("This question has only one choice; give at least two."));
       if (n_correct < 1)
         rapport_load_semantic (l, node,
-                               _("A <multiple> question needs at least one choice with correct=\"true\"; "
-                                 "this one has none."));
+                               _("A <multiple> question needs at least one choice with "
+                                 "correct=\"true\"; this one has none."));
       break;
 
     case RAPPORT_QUESTION_SCENARIO:
@@ -111,7 +113,8 @@ check_choices (RapportLoad     *l,
         rapport_load_semantic (l, node, _("This scenario has only one reply; give at least two."));
       if (n_correct != 1)
         rapport_load_semantic (l, node,
-                               _("A <scenario> needs exactly one best reply with score=\"2\"; this one has %u."),
+                               _("A <scenario> needs exactly one best reply with score=\"2\"; this "
+                                 "one has %u."),
                                n_correct);
       break;
 
@@ -152,8 +155,11 @@ parse_question (RapportLoad *l,
   g_autoptr(GArray) matches = NULL;
   g_autoptr(RapportInline) feedback_true = NULL;
   g_autoptr(RapportInline) feedback_false = NULL;
+  const RapportParticle *particles;
+  guint n_particles;
   RapportQuestionType type;
   RapportQuestion *question;
+  gboolean fixed_order = FALSE;
   gboolean answer = FALSE;
   const char *key;
   guint first_line;
@@ -163,8 +169,9 @@ parse_question (RapportLoad *l,
       type = name[0] == 's' ? RAPPORT_QUESTION_SINGLE : RAPPORT_QUESTION_MULTIPLE;
       rapport_load_check_attributes (l, node, "key fixed-order", "key");
       key = rapport_load_get_key (l, node, "key");
-      question = rapport_question_new (type, key, rapport_load_get_boolean (l, node, "fixed-order", FALSE));
-      matches = rapport_load_match_children (l, node, choice_particles, G_N_ELEMENTS (choice_particles));
+      fixed_order = rapport_load_get_boolean (l, node, "fixed-order", FALSE);
+      particles = choice_particles;
+      n_particles = G_N_ELEMENTS (choice_particles);
     }
   else if (g_str_equal (name, "truefalse"))
     {
@@ -172,16 +179,17 @@ parse_question (RapportLoad *l,
       rapport_load_check_attributes (l, node, "key answer", "key answer");
       key = rapport_load_get_key (l, node, "key");
       answer = rapport_load_get_boolean (l, node, "answer", FALSE);
-      question = rapport_question_new (type, key, FALSE);
-      matches = rapport_load_match_children (l, node, truefalse_particles, G_N_ELEMENTS (truefalse_particles));
+      particles = truefalse_particles;
+      n_particles = G_N_ELEMENTS (truefalse_particles);
     }
   else if (g_str_equal (name, "scenario"))
     {
       type = RAPPORT_QUESTION_SCENARIO;
       rapport_load_check_attributes (l, node, "key fixed-order", "key");
       key = rapport_load_get_key (l, node, "key");
-      question = rapport_question_new (type, key, rapport_load_get_boolean (l, node, "fixed-order", FALSE));
-      matches = rapport_load_match_children (l, node, scenario_particles, G_N_ELEMENTS (scenario_particles));
+      fixed_order = rapport_load_get_boolean (l, node, "fixed-order", FALSE);
+      particles = scenario_particles;
+      n_particles = G_N_ELEMENTS (scenario_particles);
     }
   else
     {
@@ -189,14 +197,18 @@ parse_question (RapportLoad *l,
       type = RAPPORT_QUESTION_ORDERING;
       rapport_load_check_attributes (l, node, "key", "key");
       key = rapport_load_get_key (l, node, "key");
-      question = rapport_question_new (type, key, FALSE);
-      matches = rapport_load_match_children (l, node, ordering_particles, G_N_ELEMENTS (ordering_particles));
+      particles = ordering_particles;
+      n_particles = G_N_ELEMENTS (ordering_particles);
     }
+
+  question = rapport_question_new (type, key, fixed_order);
+  matches = rapport_load_match_children (l, node, particles, n_particles);
 
   first_line = rapport_load_claim_key (l->question_keys, node, key);
   if (first_line != 0)
     rapport_load_semantic (l, node,
-                           _("The question key “%s” is already used on line %u; each question needs its own."),
+                           _("The question key “%s” is already used on line %u; each question "
+                             "needs its own."),
                            rapport_load_quote (l, key), first_line);
 
   for (guint i = 0; i < matches->len; i++)
@@ -284,8 +296,10 @@ rapport_load_parse_quiz (RapportLoad *l,
 
   if (draw > matches->len && matches->len > 0)
     rapport_load_semantic (l, node,
-                           ngettext ("The quiz draws %u questions but has only %u question; lower draw or add questions.",
-                                     "The quiz draws %u questions but has only %u questions; lower draw or add questions.",
+                           ngettext ("The quiz draws %u questions but has only %u question; "
+                                     "lower draw or add questions.",
+                                     "The quiz draws %u questions but has only %u questions; "
+                                     "lower draw or add questions.",
                                      matches->len),
                            draw, matches->len);
 

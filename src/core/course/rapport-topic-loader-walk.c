@@ -102,6 +102,17 @@ rapport_load_is_blank (const char *text)
   return TRUE;
 }
 
+/* What is neither an element nor text: comments and processing instructions
+ * are let be, entity references are refused.
+ */
+static void
+check_other_node (RapportLoad *l,
+                  xmlNode     *child)
+{
+  if (child->type == XML_ENTITY_REF_NODE)
+    rapport_load_structural (l, child, _("Entity references are not allowed in topic files."));
+}
+
 /* The child elements of an element that holds only elements; reports text. */
 static GPtrArray *
 element_children (RapportLoad *l,
@@ -130,13 +141,8 @@ element_children (RapportLoad *l,
             }
           break;
 
-        case XML_ENTITY_REF_NODE:
-          rapport_load_structural (l, child, _("Entity references are not allowed in topic files."));
-          break;
-
-        case XML_COMMENT_NODE:
-        case XML_PI_NODE:
         default:
+          check_other_node (l, child);
           break;
         }
     }
@@ -221,7 +227,8 @@ rapport_load_match_children (RapportLoad           *l,
 
           if (earlier)
             {
-              rapport_load_structural (l, child, _("<%s> is in the wrong place: it must come before <%s>."),
+              rapport_load_structural (l, child,
+                                       _("<%s> is in the wrong place: it must come before <%s>."),
                                        child_name, rapport_load_node_name (l, previous));
               continue;
             }
@@ -244,10 +251,13 @@ rapport_load_match_children (RapportLoad           *l,
           }
 
         if (expected->len == 0 && previous != NULL)
-          rapport_load_structural (l, child, _("<%s> is not allowed here: nothing may follow <%s> inside <%s>."),
+          rapport_load_structural (l, child,
+                                   _("<%s> is not allowed here: nothing may follow <%s> "
+                                     "inside <%s>."),
                                    child_name, rapport_load_node_name (l, previous), name);
         else if (expected->len == 0)
-          rapport_load_structural (l, child, _("<%s> is not allowed inside <%s>."), child_name, name);
+          rapport_load_structural (l, child, _("<%s> is not allowed inside <%s>."),
+                                   child_name, name);
         else
           rapport_load_structural (l, child, _("<%s> is not allowed here; expected %s."),
                                    child_name, format_names (l, expected->str));
@@ -261,7 +271,8 @@ rapport_load_match_children (RapportLoad           *l,
 
       if (particles[i].min > 1)
         rapport_load_structural (l, node, _("<%s> needs %u %s elements; it has %u."),
-                                 name, particles[i].min, format_names (l, particles[i].names), counts[i]);
+                                 name, particles[i].min, format_names (l, particles[i].names),
+                                 counts[i]);
       else if (strchr (particles[i].names, ' ') != NULL)
         rapport_load_structural (l, node, _("<%s> needs at least one of %s."),
                                  name, format_names (l, particles[i].names));
@@ -299,10 +310,13 @@ rapport_load_check_attributes (RapportLoad *l,
         {
           if (allowed[0] == '\0')
             rapport_load_structural (l, node, _("<%s> cannot have attributes; remove “%s”."),
-                                     rapport_load_node_name (l, node), rapport_load_quote (l, name));
+                                     rapport_load_node_name (l, node),
+                                     rapport_load_quote (l, name));
           else
-            rapport_load_structural (l, node, _("<%s> cannot have the attribute “%s”; it can have: %s."),
-                                     rapport_load_node_name (l, node), rapport_load_quote (l, name), allowed);
+            rapport_load_structural (l, node,
+                                     _("<%s> cannot have the attribute “%s”; it can have: %s."),
+                                     rapport_load_node_name (l, node),
+                                     rapport_load_quote (l, name), allowed);
         }
     }
 
@@ -320,7 +334,8 @@ rapport_load_check_attributes (RapportLoad *l,
             present = xmlHasNsProp (node, (const xmlChar *) names[i], NULL) != NULL;
 
           if (!present)
-            rapport_load_structural (l, node, _("<%s> needs the attribute “%s”."), rapport_load_node_name (l, node), names[i]);
+            rapport_load_structural (l, node, _("<%s> needs the attribute “%s”."),
+                                     rapport_load_node_name (l, node), names[i]);
         }
     }
 }
@@ -371,8 +386,9 @@ rapport_load_get_key (RapportLoad *l,
   if (!rapport_key_is_valid (key))
     {
       rapport_load_structural (l, node,
-                               _("“%s” is not a valid %s: use lower-case letters and digits, in words "
-                                 "joined by hyphens, such as “naming-feelings” (at most 64 characters)."),
+                               _("“%s” is not a valid %s: use lower-case letters and digits, in "
+                                 "words joined by hyphens, such as “naming-feelings” (at most 64 "
+                                 "characters)."),
                                rapport_load_quote (l, key), attribute);
       return NULL;
     }
@@ -398,7 +414,8 @@ rapport_load_get_boolean (RapportLoad *l,
   if (g_str_equal (collapsed, "false") || g_str_equal (collapsed, "0"))
     return FALSE;
 
-  rapport_load_structural (l, node, _("%s must be true or false, not “%s”."), attribute, rapport_load_quote (l, value));
+  rapport_load_structural (l, node, _("%s must be true or false, not “%s”."),
+                           attribute, rapport_load_quote (l, value));
 
   return default_value;
 }
@@ -469,7 +486,8 @@ rapport_load_get_choice (RapportLoad        *l,
     }
 
   list = g_strjoinv (", ", (char **) values);
-  rapport_load_structural (l, node, _("%s must be one of %s, not “%s”."), attribute, list, rapport_load_quote (l, value));
+  rapport_load_structural (l, node, _("%s must be one of %s, not “%s”."),
+                           attribute, list, rapport_load_quote (l, value));
 
   return -1;
 }
@@ -492,15 +510,18 @@ rapport_load_get_line_text (RapportLoad *l,
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
         g_string_append (raw, (const char *) child->content);
       else if (child->type == XML_ELEMENT_NODE)
-        rapport_load_structural (l, child, _("<%s> holds plain text only; <%s> is not allowed in it."),
-                                 rapport_load_node_name (l, node), rapport_load_node_name (l, child));
-      else if (child->type == XML_ENTITY_REF_NODE)
-        rapport_load_structural (l, child, _("Entity references are not allowed in topic files."));
+        rapport_load_structural (l, child,
+                                 _("<%s> holds plain text only; <%s> is not allowed in it."),
+                                 rapport_load_node_name (l, node),
+                                 rapport_load_node_name (l, child));
+      else
+        check_other_node (l, child);
     }
 
   n_chars = g_utf8_strlen (raw->str, -1);
   if (n_chars > 400)
-    rapport_load_structural (l, node, _("<%s> is too long: %ld characters; at most 400 are allowed."),
+    rapport_load_structural (l, node,
+                             _("<%s> is too long: %ld characters; at most 400 are allowed."),
                              rapport_load_node_name (l, node), n_chars);
   else if (n_chars == 0)
     rapport_load_structural (l, node, _("<%s> is empty."), rapport_load_node_name (l, node));
@@ -536,25 +557,24 @@ append_text_children (RapportLoad     *l,
             {
               rapport_load_check_attributes (l, child, "", "");
               append_text_children (l, text, child,
-                                    child->name[0] == 'e' ? RAPPORT_RUN_EMPHASIS : RAPPORT_RUN_STRONG);
+                                    child->name[0] == 'e' ? RAPPORT_RUN_EMPHASIS
+                                                          : RAPPORT_RUN_STRONG);
             }
           else if (style != RAPPORT_RUN_PLAIN)
-            rapport_load_structural (l, child, _("<%s> holds plain text only; <%s> is not allowed in it."),
-                                     rapport_load_node_name (l, node), rapport_load_node_name (l, child));
+            rapport_load_structural (l, child,
+                                     _("<%s> holds plain text only; <%s> is not allowed in it."),
+                                     rapport_load_node_name (l, node),
+                                     rapport_load_node_name (l, child));
           else
             rapport_load_structural (l, child,
                                      _("<%s> is not allowed inside <%s>; running text may only "
                                        "contain <em> and <strong>."),
-                                     rapport_load_node_name (l, child), rapport_load_node_name (l, node));
+                                     rapport_load_node_name (l, child),
+                                     rapport_load_node_name (l, node));
           break;
 
-        case XML_ENTITY_REF_NODE:
-          rapport_load_structural (l, child, _("Entity references are not allowed in topic files."));
-          break;
-
-        case XML_COMMENT_NODE:
-        case XML_PI_NODE:
         default:
+          check_other_node (l, child);
           break;
         }
     }
