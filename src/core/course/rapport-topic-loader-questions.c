@@ -151,58 +151,58 @@ parse_question (RapportLoad *l,
     { "step", 1, 0 },
     { "explanation", 1, 1 },
   };
+  /* Each kind of question: the attributes it may have, those it must have,
+   * and its content, as in the schema.
+   */
+  static const struct
+  {
+    const char            *name;
+    RapportQuestionType    type;
+    const char            *attributes;
+    const char            *required;
+    const RapportParticle *particles;
+    guint                  n_particles;
+  } kinds[] = {
+    { "single", RAPPORT_QUESTION_SINGLE, "key fixed-order", "key",
+      choice_particles, G_N_ELEMENTS (choice_particles) },
+    { "multiple", RAPPORT_QUESTION_MULTIPLE, "key fixed-order", "key",
+      choice_particles, G_N_ELEMENTS (choice_particles) },
+    { "truefalse", RAPPORT_QUESTION_TRUEFALSE, "key answer", "key answer",
+      truefalse_particles, G_N_ELEMENTS (truefalse_particles) },
+    { "scenario", RAPPORT_QUESTION_SCENARIO, "key fixed-order", "key",
+      scenario_particles, G_N_ELEMENTS (scenario_particles) },
+    { "ordering", RAPPORT_QUESTION_ORDERING, "key", "key",
+      ordering_particles, G_N_ELEMENTS (ordering_particles) },
+  };
   const char *name = (const char *) node->name;
   g_autoptr(GArray) matches = NULL;
   g_autoptr(RapportInline) feedback_true = NULL;
   g_autoptr(RapportInline) feedback_false = NULL;
-  const RapportParticle *particles;
-  guint n_particles;
   RapportQuestionType type;
   RapportQuestion *question;
   gboolean fixed_order = FALSE;
   gboolean answer = FALSE;
   const char *key;
   guint first_line;
+  guint kind;
 
-  if (g_str_equal (name, "single") || g_str_equal (name, "multiple"))
+  for (kind = 0; kind < G_N_ELEMENTS (kinds); kind++)
     {
-      type = name[0] == 's' ? RAPPORT_QUESTION_SINGLE : RAPPORT_QUESTION_MULTIPLE;
-      rapport_load_check_attributes (l, node, "key fixed-order", "key");
-      key = rapport_load_get_key (l, node, "key");
-      fixed_order = rapport_load_get_boolean (l, node, "fixed-order", FALSE);
-      particles = choice_particles;
-      n_particles = G_N_ELEMENTS (choice_particles);
+      if (g_str_equal (kinds[kind].name, name))
+        break;
     }
-  else if (g_str_equal (name, "truefalse"))
-    {
-      type = RAPPORT_QUESTION_TRUEFALSE;
-      rapport_load_check_attributes (l, node, "key answer", "key answer");
-      key = rapport_load_get_key (l, node, "key");
-      answer = rapport_load_get_boolean (l, node, "answer", FALSE);
-      particles = truefalse_particles;
-      n_particles = G_N_ELEMENTS (truefalse_particles);
-    }
-  else if (g_str_equal (name, "scenario"))
-    {
-      type = RAPPORT_QUESTION_SCENARIO;
-      rapport_load_check_attributes (l, node, "key fixed-order", "key");
-      key = rapport_load_get_key (l, node, "key");
-      fixed_order = rapport_load_get_boolean (l, node, "fixed-order", FALSE);
-      particles = scenario_particles;
-      n_particles = G_N_ELEMENTS (scenario_particles);
-    }
-  else
-    {
-      g_assert (g_str_equal (name, "ordering"));
-      type = RAPPORT_QUESTION_ORDERING;
-      rapport_load_check_attributes (l, node, "key", "key");
-      key = rapport_load_get_key (l, node, "key");
-      particles = ordering_particles;
-      n_particles = G_N_ELEMENTS (ordering_particles);
-    }
+  g_assert (kind < G_N_ELEMENTS (kinds));   /* the quiz lets no other element through */
+
+  type = kinds[kind].type;
+  rapport_load_check_attributes (l, node, kinds[kind].attributes, kinds[kind].required);
+  key = rapport_load_get_key (l, node, "key");
+  if (type == RAPPORT_QUESTION_TRUEFALSE)
+    answer = rapport_load_get_boolean (l, node, "answer", FALSE);
+  else if (type != RAPPORT_QUESTION_ORDERING)
+    fixed_order = rapport_load_get_boolean (l, node, "fixed-order", FALSE);
 
   question = rapport_question_new (type, key, fixed_order);
-  matches = rapport_load_match_children (l, node, particles, n_particles);
+  matches = rapport_load_match_children (l, node, kinds[kind].particles, kinds[kind].n_particles);
 
   first_line = rapport_load_claim_key (l->question_keys, node, key);
   if (first_line != 0)
