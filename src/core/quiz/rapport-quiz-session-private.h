@@ -1,4 +1,5 @@
-/* rapport-quiz-session-private.h: sessions that mix topics, for review.
+/* rapport-quiz-session-private.h: sessions that mix topics, for review; and
+ * how the session's files check and score one answer.
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,5 +28,15 @@ gboolean            rapport_quiz_session_get_review_recorded (RapportQuizSession
                                                               guint               position);
 void                rapport_quiz_session_set_review_recorded (RapportQuizSession *self,
                                                               guint               position);
+
+/* One answer (rapport-quiz-answer.c): see the top of rapport-quiz-session.h. */
+gboolean                 rapport_quiz_answer_is_valid    (RapportQuestion         *question,
+                                                          const guint             *answer,
+                                                          guint                    n_answer);
+RapportQuizAnswerResult *rapport_quiz_answer_score       (RapportQuestion         *question,
+                                                          GArray                  *presented,
+                                                          const guint             *answer,
+                                                          guint                    n_answer);
+void                     rapport_quiz_answer_result_free (RapportQuizAnswerResult *result);
 
 G_END_DECLS

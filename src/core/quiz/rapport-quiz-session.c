@@ -1,12 +1,12 @@
-/* rapport-quiz-session.c
+/* rapport-quiz-session.c: one attempt at a quiz: the draw, the order of
+ * asking, the answers as they come, the time taken and the attempt the
+ * store keeps.  What an answer earns is in rapport-quiz-answer.c.
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
-
-#include <json-glib/json-glib.h>
 
 #include "rapport-quiz-session-private.h"
 
@@ -62,22 +62,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-result_free (RapportQuizAnswerResult *result)
-{
-  g_clear_pointer (&result->answer, g_array_unref);
-  g_clear_pointer (&result->feedback, g_ptr_array_unref);
-  g_clear_pointer (&result->explanation, rapport_inline_unref);
-  g_free (result);
-}
-
-static void
 item_free (Item *item)
 {
   g_clear_object (&item->question);
   g_clear_object (&item->topic);
   g_clear_pointer (&item->pack_id, g_free);
   g_clear_pointer (&item->presented, g_array_unref);
-  g_clear_pointer (&item->result, result_free);
+  g_clear_pointer (&item->result, rapport_quiz_answer_result_free);
   g_free (item);
 }
 
@@ -526,171 +517,6 @@ rapport_quiz_session_get_n_answered (RapportQuizSession *self)
 
 /* Answering */
 
-static gboolean
-answer_is_valid (RapportQuestion *question,
-                 const guint     *answer,
-                 guint            n_answer)
-{
-  RapportQuestionType type = rapport_question_get_question_type (question);
-  g_autofree gboolean *seen = NULL;
-  guint n_options;
-
-  if (n_answer > 0 && answer == NULL)
-    return FALSE;
-
-  switch (type)
-    {
-    case RAPPORT_QUESTION_TRUEFALSE:
-      return n_answer == 1 && answer[0] <= RAPPORT_QUIZ_FALSE;
-
-    case RAPPORT_QUESTION_SINGLE:
-    case RAPPORT_QUESTION_SCENARIO:
-      return n_answer == 1 && answer[0] < rapport_question_get_n_choices (question);
-
-    case RAPPORT_QUESTION_ORDERING:
-      n_options = rapport_question_get_n_steps (question);
-      if (n_answer != n_options)
-        return FALSE;
-      break;
-
-    case RAPPORT_QUESTION_MULTIPLE:
-    default:
-      n_options = rapport_question_get_n_choices (question);
-      break;
-    }
-
-  /* A set (multiple) or a permutation (ordering): no repeats, in range. */
-  seen = g_new0 (gboolean, n_options);
-  for (guint i = 0; i < n_answer; i++)
-    {
-      if (answer[i] >= n_options || seen[answer[i]])
-        return FALSE;
-      seen[answer[i]] = TRUE;
-    }
-
-  return TRUE;
-}
-
-static void
-add_feedback (RapportQuizAnswerResult *result,
-              RapportInline           *feedback)
-{
-  if (feedback != NULL)
-    g_ptr_array_add (result->feedback, rapport_inline_ref (feedback));
-}
-
-static gboolean
-array_contains (GArray *values,
-                guint   value)
-{
-  for (guint i = 0; i < values->len; i++)
-    if (g_array_index (values, guint, i) == value)
-      return TRUE;
-
-  return FALSE;
-}
-
-static int
-compare_uint (gconstpointer a,
-              gconstpointer b)
-{
-  guint x = *(const guint *) a;
-  guint y = *(const guint *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static RapportQuizAnswerResult *
-score_answer (Item        *item,
-              const guint *answer,
-              guint        n_answer)
-{
-  RapportQuestion *question = item->question;
-  RapportQuizAnswerResult *result = g_new0 (RapportQuizAnswerResult, 1);
-  RapportChoice *choice;
-  guint right = 0;
-  guint wrong = 0;
-  guint n_correct = 0;
-
-  result->answer = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_answer);
-  g_array_append_vals (result->answer, answer, n_answer);
-  result->feedback = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_inline_unref);
-  if (rapport_question_get_explanation (question) != NULL)
-    result->explanation = rapport_inline_ref (rapport_question_get_explanation (question));
-
-  switch (rapport_question_get_question_type (question))
-    {
-    case RAPPORT_QUESTION_SINGLE:
-      choice = rapport_question_get_choice (question, answer[0]);
-      result->points = rapport_choice_get_correct (choice) ? 1 : 0;
-      result->points_possible = 1;
-      add_feedback (result, rapport_choice_get_feedback (choice));
-      break;
-
-    case RAPPORT_QUESTION_TRUEFALSE:
-      result->points = (answer[0] == RAPPORT_QUIZ_TRUE) == !!rapport_question_get_answer (question)
-                       ? 1 : 0;
-      result->points_possible = 1;
-      add_feedback (result, answer[0] == RAPPORT_QUIZ_TRUE
-                            ? rapport_question_get_feedback_true (question)
-                            : rapport_question_get_feedback_false (question));
-      break;
-
-    case RAPPORT_QUESTION_SCENARIO:
-      choice = rapport_question_get_choice (question, answer[0]);
-      result->points = MIN (rapport_choice_get_score (choice), RAPPORT_QUIZ_SCENARIO_BEST);
-      result->points_possible = RAPPORT_QUIZ_SCENARIO_BEST;
-      add_feedback (result, rapport_choice_get_feedback (choice));
-      break;
-
-    case RAPPORT_QUESTION_MULTIPLE:
-      g_array_sort (result->answer, compare_uint);
-      for (guint i = 0; i < rapport_question_get_n_choices (question); i++)
-        if (rapport_choice_get_correct (rapport_question_get_choice (question, i)))
-          n_correct++;
-      for (guint i = 0; i < n_answer; i++)
-        {
-          if (rapport_choice_get_correct (rapport_question_get_choice (question, answer[i])))
-            right++;
-          else
-            wrong++;
-        }
-      /* The loader refuses a question without a correct choice; should one
-       * come anyway, choosing nothing is the right answer.
-       */
-      if (n_correct == 0)
-        result->points = wrong == 0 ? 1 : 0;
-      else if (right > wrong)
-        result->points = (double) (right - wrong) / n_correct;
-      else
-        result->points = 0;
-      result->points_possible = 1;
-      for (guint i = 0; i < item->presented->len; i++)
-        {
-          guint index = g_array_index (item->presented, guint, i);
-
-          if (array_contains (result->answer, index))
-            add_feedback (result,
-                          rapport_choice_get_feedback (rapport_question_get_choice (question,
-                                                                                    index)));
-        }
-      break;
-
-    case RAPPORT_QUESTION_ORDERING:
-    default:
-      for (guint i = 0; i < n_answer; i++)
-        if (answer[i] == i)
-          right++;
-      result->points = right;
-      result->points_possible = n_answer;
-      break;
-    }
-
-  result->correct = result->points >= result->points_possible;
-
-  return result;
-}
-
 static void
 finish (RapportQuizSession      *self,
         RapportQuizSessionState  state)
@@ -727,9 +553,9 @@ rapport_quiz_session_answer (RapportQuizSession *self,
 
   item = get_item (self, position);
   g_return_val_if_fail (item->result == NULL, NULL);
-  g_return_val_if_fail (answer_is_valid (item->question, answer, n_answer), NULL);
+  g_return_val_if_fail (rapport_quiz_answer_is_valid (item->question, answer, n_answer), NULL);
 
-  item->result = score_answer (item, answer, n_answer);
+  item->result = rapport_quiz_answer_score (item->question, item->presented, answer, n_answer);
   self->n_answered++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ANSWERED]);
 
@@ -759,76 +585,6 @@ rapport_quiz_session_get_result (RapportQuizSession *self,
   g_return_val_if_fail (position < self->items->len, NULL);
 
   return get_item (self, position)->result;
-}
-
-static void
-add_indices (JsonBuilder *builder,
-             GArray      *values)
-{
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < values->len; i++)
-    json_builder_add_int_value (builder, g_array_index (values, guint, i));
-  json_builder_end_array (builder);
-}
-
-/* Returns: (transfer full) (nullable): the answer as the store keeps it
- * (compact JSON); NULL while the question has no answer
- */
-char *
-rapport_quiz_session_get_answer_json (RapportQuizSession *self,
-                                      guint               position)
-{
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  Item *item;
-  GArray *answer;
-
-  g_return_val_if_fail (RAPPORT_IS_QUIZ_SESSION (self), NULL);
-  g_return_val_if_fail (position < self->items->len, NULL);
-
-  item = get_item (self, position);
-  if (item->result == NULL)
-    return NULL;
-
-  answer = item->result->answer;
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-
-  switch (rapport_question_get_question_type (item->question))
-    {
-    case RAPPORT_QUESTION_SINGLE:
-    case RAPPORT_QUESTION_SCENARIO:
-      json_builder_set_member_name (builder, "choice");
-      json_builder_add_int_value (builder, g_array_index (answer, guint, 0));
-      break;
-
-    case RAPPORT_QUESTION_TRUEFALSE:
-      json_builder_set_member_name (builder, "answer");
-      json_builder_add_boolean_value (builder,
-                                      g_array_index (answer, guint, 0) == RAPPORT_QUIZ_TRUE);
-      break;
-
-    case RAPPORT_QUESTION_MULTIPLE:
-      json_builder_set_member_name (builder, "choices");
-      add_indices (builder, answer);
-      break;
-
-    case RAPPORT_QUESTION_ORDERING:
-    default:
-      json_builder_set_member_name (builder, "order");
-      add_indices (builder, answer);
-      break;
-    }
-
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, FALSE);
-  json_generator_set_root (generator, root);
-
-  return json_generator_to_data (generator, NULL);
 }
 
 /* State and time */
@@ -885,84 +641,6 @@ rapport_quiz_session_get_elapsed (RapportQuizSession *self)
     return g_get_monotonic_time () - self->started_monotonic;
 
   return self->finished_monotonic - self->started_monotonic;
-}
-
-/* The score */
-
-/* The sum over the questions answered so far. */
-double
-rapport_quiz_session_get_points (RapportQuizSession *self)
-{
-  double points = 0;
-
-  g_return_val_if_fail (RAPPORT_IS_QUIZ_SESSION (self), 0);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = get_item (self, i);
-
-      if (item->result != NULL)
-        points += item->result->points;
-    }
-
-  return points;
-}
-
-double
-rapport_quiz_session_get_points_possible (RapportQuizSession *self)
-{
-  double possible = 0;
-
-  g_return_val_if_fail (RAPPORT_IS_QUIZ_SESSION (self), 0);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      Item *item = get_item (self, i);
-
-      if (item->result != NULL)
-        possible += item->result->points_possible;
-    }
-
-  return possible;
-}
-
-/* Percent, 0..100, of the questions answered so far; 0 before any answer. */
-double
-rapport_quiz_session_get_score (RapportQuizSession *self)
-{
-  double possible;
-
-  g_return_val_if_fail (RAPPORT_IS_QUIZ_SESSION (self), 0);
-
-  possible = rapport_quiz_session_get_points_possible (self);
-  if (possible <= 0)
-    return 0;
-
-  return CLAMP (rapport_quiz_session_get_points (self) * 100 / possible, 0, 100);
-}
-
-/* Whether a finished session reached the pass mark; never for a session in
- * progress or abandoned.
- */
-gboolean
-rapport_quiz_session_get_passed (RapportQuizSession *self)
-{
-  double possible;
-
-  g_return_val_if_fail (RAPPORT_IS_QUIZ_SESSION (self), FALSE);
-
-  if (self->state != RAPPORT_QUIZ_SESSION_FINISHED)
-    return FALSE;
-
-  possible = rapport_quiz_session_get_points_possible (self);
-  if (possible <= 0)
-    return FALSE;
-
-  /* Compared as points, not as a rounded percentage, so that exactly the
-   * pass mark passes however the partial credits added up.
-   */
-  return rapport_quiz_session_get_points (self) * 100
-         >= self->pass_mark * possible - 1e-9 * possible;
 }
 
 /* The progress store */

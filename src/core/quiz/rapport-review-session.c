@@ -101,10 +101,7 @@ rapport_review_session_new (RapportStore            *store,
       g_ptr_array_add (questions, question);
       g_ptr_array_add (topics, topic);
       g_ptr_array_add (pack_ids, item->pack_id);
-      g_hash_table_insert (self->boxes,
-                           rapport_review_item_key (item->pack_id, item->topic_key,
-                                                    item->question_key),
-                           GINT_TO_POINTER (MAX (item->box, 1)));
+      rapport_review_boxes_add (self->boxes, item);
     }
 
   self->session = rapport_quiz_session_new_mixed (questions, topics, pack_ids, seed);

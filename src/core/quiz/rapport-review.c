@@ -92,6 +92,19 @@ rapport_review_item_key (const char *pack_id,
   return g_strjoin ("\x1f", pack_id, topic_key, question_key, NULL);
 }
 
+/* Notes the box @item is in, by rapport_review_item_key(); at least 1, as
+ * box 0 means "not in the queue" to rapport_review_next_box().
+ */
+void
+rapport_review_boxes_add (GHashTable                   *boxes,
+                          const RapportStoreReviewItem *item)
+{
+  g_hash_table_insert (boxes,
+                       rapport_review_item_key (item->pack_id, item->topic_key,
+                                                item->question_key),
+                       GINT_TO_POINTER (MAX (item->box, 1)));
+}
+
 /* Returns: (transfer full): the box of every question in the queue, due or
  * not, by rapport_review_item_key()
  */
@@ -110,14 +123,7 @@ load_boxes (RapportStore  *store,
 
   boxes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < items->len; i++)
-    {
-      const RapportStoreReviewItem *item = g_ptr_array_index (items, i);
-
-      g_hash_table_insert (boxes,
-                           rapport_review_item_key (item->pack_id, item->topic_key,
-                                                    item->question_key),
-                           GINT_TO_POINTER (MAX (item->box, 1)));
-    }
+    rapport_review_boxes_add (boxes, g_ptr_array_index (items, i));
 
   return boxes;
 }
