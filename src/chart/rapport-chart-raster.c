@@ -1,0 +1,378 @@
+/* rapport-chart-raster.c: the chart's own rasteriser, for pixel targets
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Why it exists: see rapport-chart-render.c.  A line is one antialiased
+ * vertical span per pixel column, a point a 2×2 box or a small disc, all
+ * blended into one layer that is painted onto the target in one go.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "rapport-chart-private.h"
+
+typedef struct
+{
+  guint8 *data;
+  int     stride;
+  int     width;
+  int     height;
+} Canvas;
+
+/* Premultiplied, 0..255, at full coverage. */
+typedef struct
+{
+  guint red;
+  guint green;
+  guint blue;
+  guint alpha;
+} Ink;
+
+static inline guint
+div255 (guint value)
+{
+  return (value + 1 + (value >> 8)) >> 8;
+}
+
+static Ink
+ink_for (const RapportChartColor *color,
+         double                   alpha)
+{
+  double a = CLAMP (color->alpha * alpha, 0.0, 1.0);
+  Ink ink;
+
+  ink.alpha = (guint) (a * 255 + 0.5);
+  ink.red = (guint) (CLAMP (color->red, 0.f, 1.f) * a * 255 + 0.5);
+  ink.green = (guint) (CLAMP (color->green, 0.f, 1.f) * a * 255 + 0.5);
+  ink.blue = (guint) (CLAMP (color->blue, 0.f, 1.f) * a * 255 + 0.5);
+
+  return ink;
+}
+
+static inline guint32 *
+pixel_at (Canvas *canvas,
+          int     x,
+          int     y)
+{
+  return (guint32 *) (gpointer) (canvas->data + (gsize) y * canvas->stride) + x;
+}
+
+/* OVER, on cairo's native-endian premultiplied ARGB32. */
+static inline void
+blend (guint32   *pixel,
+       const Ink *ink)
+{
+  guint32 d = *pixel;
+  guint inverse = 255 - ink->alpha;
+
+  if (inverse == 0)
+    {
+      *pixel = (ink->alpha << 24) | (ink->red << 16) | (ink->green << 8) | ink->blue;
+      return;
+    }
+
+  *pixel = ((ink->alpha + div255 ((d >> 24) * inverse)) << 24)
+           | ((ink->red + div255 (((d >> 16) & 0xff) * inverse)) << 16)
+           | ((ink->green + div255 (((d >> 8) & 0xff) * inverse)) << 8)
+           | (ink->blue + div255 ((d & 0xff) * inverse));
+}
+
+static inline void
+blend_partly (guint32   *pixel,
+              const Ink *ink,
+              double     covered)
+{
+  guint coverage = (guint) (covered * 255 + 0.5);
+  Ink part = {
+    div255 (ink->red * coverage), div255 (ink->green * coverage),
+    div255 (ink->blue * coverage), div255 (ink->alpha * coverage),
+  };
+
+  blend (pixel, &part);
+}
+
+/* Column @x from @top to @bottom, the partly covered end pixels antialiased. */
+static void
+fill_span (Canvas    *canvas,
+           int        x,
+           double     top,
+           double     bottom,
+           const Ink *ink)
+{
+  int first, last;
+
+  if (x < 0 || x >= canvas->width)
+    return;
+
+  top = MAX (top, 0.0);
+  bottom = MIN (bottom, (double) canvas->height);
+  if (bottom <= top)
+    return;
+
+  first = (int) floor (top);
+  last = (int) ceil (bottom) - 1;
+  if (first == last)
+    {
+      blend_partly (pixel_at (canvas, x, first), ink, bottom - top);
+      return;
+    }
+
+  blend_partly (pixel_at (canvas, x, first), ink, first + 1.0 - top);
+  for (int y = first + 1; y < last; y++)
+    blend (pixel_at (canvas, x, y), ink);
+  blend_partly (pixel_at (canvas, x, last), ink, bottom - last);
+}
+
+/* Whole pixels only. */
+static void
+fill_box (Canvas    *canvas,
+          int        left,
+          int        top,
+          int        size,
+          const Ink *ink)
+{
+  int right = MIN (left + size, canvas->width);
+  int bottom = MIN (top + size, canvas->height);
+
+  for (int y = MAX (top, 0); y < bottom; y++)
+    {
+      guint32 *row = pixel_at (canvas, 0, y);
+
+      for (int x = MAX (left, 0); x < right; x++)
+        blend (row + x, ink);
+    }
+}
+
+static void
+fill_disc (Canvas    *canvas,
+           double     cx,
+           double     cy,
+           double     radius,
+           const Ink *ink)
+{
+  for (int y = (int) floor (cy - radius); y < (int) ceil (cy + radius); y++)
+    for (int x = (int) floor (cx - radius); x < (int) ceil (cx + radius); x++)
+      {
+        double dx = x + 0.5 - cx;
+        double dy = y + 0.5 - cy;
+        double covered = CLAMP (radius + 0.5 - sqrt (dx * dx + dy * dy), 0.0, 1.0);
+
+        if (covered > 0 && x >= 0 && x < canvas->width && y >= 0 && y < canvas->height)
+          blend_partly (pixel_at (canvas, x, y), ink, covered);
+      }
+}
+
+/* The mapping onto the layer: the plot's, moved by the padding and scaled. */
+static Mapping
+layer_mapping (const Mapping *m,
+               int            scale)
+{
+  Mapping l = *m;
+
+  l.x0 = LAYER_PAD * scale;
+  l.y0 = LAYER_PAD * scale;
+  l.width = m->width * scale;
+  l.height = m->height * scale;
+  l.x_scale = m->x_scale * scale;
+
+  return l;
+}
+
+static void
+raster_points (Canvas        *canvas,
+               Line          *line,
+               const Mapping *l,
+               int            scale)
+{
+  RapportStoreSeries kind = rapport_series_get_kind (line->shown);
+  const RapportSeriesPoint *points;
+  Ink ink;
+  int size = POINT_SIZE * scale;
+  guint n;
+
+  points = rapport_series_get_points (line->shown, &n);
+  ink = ink_for (&line->color,
+                 kind == RAPPORT_STORE_SERIES_SELF_RATING ? POINT_ALPHA : QUIZ_ALPHA);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x = map_x (l, points[i].time);
+      double y = map_y (l, kind, points[i].value);
+
+      if (kind == RAPPORT_STORE_SERIES_SELF_RATING)
+        fill_box (canvas, (int) (x + 0.5) - size / 2, (int) (y + 0.5) - size / 2, size, &ink);
+      else
+        fill_disc (canvas, x, y, QUIZ_RADIUS * scale, &ink);
+    }
+}
+
+/* Records the part of a segment inside each column it crosses. */
+static void
+add_segment (RapportChart *self,
+             int           n_columns,
+             double        x0,
+             double        y0,
+             double        x1,
+             double        y1,
+             int          *first,
+             int          *last)
+{
+  double slope = x1 > x0 ? (y1 - y0) / (x1 - x0) : 0;
+  int c0 = (int) floor (x0);
+  int c1 = x1 > x0 ? (int) ceil (x1) - 1 : c0;
+
+  for (int c = MAX (c0, 0); c <= MIN (c1, n_columns - 1); c++)
+    {
+      double xa = MAX (x0, (double) c);
+      double xb = MIN (x1, c + 1.0);
+      double ya = x1 > x0 ? y0 + (xa - x0) * slope : y0;
+      double yb = x1 > x0 ? y0 + (xb - x0) * slope : y1;
+
+      self->column_low[c] = MIN (self->column_low[c], MIN (ya, yb));
+      self->column_high[c] = MAX (self->column_high[c], MAX (ya, yb));
+      self->column_slope[c] = MAX (self->column_slope[c], ABS (slope));
+      *first = MIN (*first, c);
+      *last = MAX (*last, c);
+    }
+}
+
+static void
+raster_trend (RapportChart  *self,
+              Canvas        *canvas,
+              Line          *line,
+              const Mapping *l,
+              int            scale)
+{
+  RapportStoreSeries kind = rapport_series_get_kind (line->shown_trend);
+  gboolean dashed = kind == RAPPORT_STORE_SERIES_QUIZ_SCORE;
+  double half = (dashed ? QUIZ_WIDTH : TREND_WIDTH) * scale / 2.0;
+  const RapportSeriesPoint *points;
+  int first = canvas->width;
+  int last = -1;
+  Ink ink;
+  guint n;
+
+  points = rapport_series_get_points (line->shown_trend, &n);
+  if (n == 0)
+    return;
+
+  ink = ink_for (&line->color, 1.0);
+  for (guint i = 0; i < n; i++)
+    {
+      double x = map_x (l, points[i].time);
+      double y = map_y (l, kind, points[i].value);
+
+      /* A lone point (between gaps longer than the window) is a dot. */
+      if ((i == 0 || points[i].time - points[i - 1].time > self->window)
+          && (i + 1 == n || points[i + 1].time - points[i].time > self->window))
+        fill_disc (canvas, x, y, LONE_RADIUS * scale, &ink);
+      else if (i > 0 && points[i].time - points[i - 1].time <= self->window)
+        add_segment (self, canvas->width, map_x (l, points[i - 1].time),
+                     map_y (l, kind, points[i - 1].value), x, y, &first, &last);
+    }
+
+  for (int c = MAX (first, 0); c <= last; c++)
+    {
+      /* A line of slope s is sqrt (1 + s²) times its width tall; capped, as
+       * a steep line's column already spans its climb.
+       */
+      double slope = MIN (self->column_slope[c], 1.0);
+      double grow = sqrt (1.0 + slope * slope);
+
+      if (self->column_low[c] <= self->column_high[c]
+          && (!dashed || (c / scale) % DASH_PERIOD < DASH_ON))
+        fill_span (canvas, c, self->column_low[c] - half * grow,
+                   self->column_high[c] + half * grow, &ink);
+
+      self->column_low[c] = G_MAXDOUBLE;
+      self->column_high[c] = -G_MAXDOUBLE;
+      self->column_slope[c] = 0;
+    }
+}
+
+/* Grows only: while a window is being resized, every frame has another
+ * size, and a new layer each time would be megabytes of fresh memory.
+ */
+static void
+ensure_layer (RapportChart *self,
+              int           width,
+              int           height)
+{
+  int old_width = 0;
+
+  if (self->layer != NULL)
+    {
+      old_width = cairo_image_surface_get_width (self->layer);
+      if (old_width >= width && cairo_image_surface_get_height (self->layer) >= height)
+        return;
+
+      width = MAX (width, old_width);
+      height = MAX (height, cairo_image_surface_get_height (self->layer));
+    }
+
+  g_clear_pointer (&self->layer, cairo_surface_destroy);
+  self->layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+
+  if (width > old_width)
+    {
+      self->column_low = g_renew (double, self->column_low, width);
+      self->column_high = g_renew (double, self->column_high, width);
+      self->column_slope = g_renew (double, self->column_slope, width);
+      for (int c = 0; c < width; c++)
+        {
+          self->column_low[c] = G_MAXDOUBLE;
+          self->column_high[c] = -G_MAXDOUBLE;
+          self->column_slope[c] = 0;
+        }
+    }
+}
+void
+rapport_chart_raster_data (RapportChart  *self,
+                           cairo_t       *cr,
+                           const Mapping *m)
+{
+  Mapping l = layer_mapping (m, self->scale);
+  Canvas canvas;
+
+  canvas.width = (self->plot.width + 2 * LAYER_PAD) * self->scale;
+  canvas.height = (self->plot.height + 2 * LAYER_PAD) * self->scale;
+  ensure_layer (self, canvas.width, canvas.height);
+
+  /* Detaches any snapshot a recording surface took of the last frame. */
+  cairo_surface_flush (self->layer);
+  canvas.data = cairo_image_surface_get_data (self->layer);
+  canvas.stride = cairo_image_surface_get_stride (self->layer);
+  memset (canvas.data, 0, (gsize) canvas.stride * canvas.height);
+
+  /* All the faint points first, so no trend line is hidden under them. */
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (self->lines, i);
+
+      if (line->visible)
+        raster_points (&canvas, line, &l, self->scale);
+    }
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (self->lines, i);
+
+      if (line->visible)
+        raster_trend (self, &canvas, line, &l, self->scale);
+    }
+
+  cairo_surface_mark_dirty (self->layer);
+
+  cairo_save (cr);
+  cairo_translate (cr, m->x0 - LAYER_PAD, m->y0 - LAYER_PAD);
+  cairo_scale (cr, 1.0 / self->scale, 1.0 / self->scale);
+  cairo_set_source_surface (cr, self->layer, 0, 0);
+  cairo_rectangle (cr, 0, 0, canvas.width, canvas.height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
