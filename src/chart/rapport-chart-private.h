@@ -79,6 +79,75 @@ map_y (const Mapping      *m,
   return m->y0 + m->height * (1.0 - rapport_series_normalise (kind, value));
 }
 
+/* The points of @series where @m puts them, one at a time:
+ *
+ *   PlotWalk w = plot_walk (series, m);
+ *
+ *   while (plot_walk_next (&w))
+ *     draw point w.i of w.points at (w.x, w.y);
+ */
+typedef struct
+{
+  const Mapping            *m;
+  const RapportSeriesPoint *points;
+  guint                     n;
+  RapportStoreSeries        kind;
+  guint                     i;
+  guint                     next;
+  double                    x;
+  double                    y;
+} PlotWalk;
+
+static inline PlotWalk
+plot_walk (RapportSeries *series,
+           const Mapping *m)
+{
+  PlotWalk w = { m, NULL, 0, rapport_series_get_kind (series), 0, 0, 0, 0 };
+
+  w.points = rapport_series_get_points (series, &w.n);
+
+  return w;
+}
+
+static inline gboolean
+plot_walk_next (PlotWalk *w)
+{
+  if (w->next >= w->n)
+    return FALSE;
+
+  w->i = w->next++;
+  w->x = map_x (w->m, w->points[w->i].time);
+  w->y = map_y (w->m, w->kind, w->points[w->i].value);
+
+  return TRUE;
+}
+
+/* Where the walk is on a trend: a gap longer than @window has no trend, so
+ * the line stops there and starts again; a value with no neighbour within
+ * the window is alone, and drawn as a dot.
+ */
+typedef enum
+{
+  TREND_START,
+  TREND_ALONG,
+  TREND_ALONE,
+} TrendStep;
+
+static inline TrendStep
+plot_walk_trend_step (const PlotWalk *w,
+                      gint64          window)
+{
+  const RapportSeriesPoint *points = w->points;
+  guint i = w->i;
+
+  if (i > 0 && points[i].time - points[i - 1].time <= window)
+    return TREND_ALONG;
+  if (i + 1 == w->n || points[i + 1].time - points[i].time > window)
+    return TREND_ALONE;
+
+  return TREND_START;
+}
+
 /* @color at @alpha (times its own) as the source of @cr. */
 void         rapport_chart_set_color     (cairo_t                 *cr,
                                           const RapportChartColor *color,
@@ -98,6 +167,16 @@ void         rapport_chart_show_label    (cairo_t                 *cr,
  */
 PangoLayout *rapport_chart_create_layout (cairo_t                 *cr,
                                           PangoContext            *context);
+
+/* The visible lines in the order they are drawn: every line's points, then
+ * every line's trend.  Start with *@step at 0:
+ *
+ *   for (guint step = 0; rapport_chart_next_line (self, &step, &line, &trend);)
+ */
+gboolean     rapport_chart_next_line     (RapportChart            *self,
+                                          guint                   *step,
+                                          Line                   **line,
+                                          gboolean                *trend);
 
 /* Pixel targets: the data of the visible lines, drawn by the chart's own
  * rasteriser into its layer, then painted onto @cr at the plot

@@ -105,12 +105,23 @@ rapport_radar_find_axis (int    width,
   return (int) lround (turn * n_values) % (int) n_values;
 }
 
+/* What radar_path() traces of a shape. */
+typedef enum
+{
+  RADAR_OUTLINE,
+  RADAR_DOTS,      /* a dot at each corner that has a value */
+} RadarPart;
+
+/* The now (or @then) shape; a skill without a value puts its corner at the
+ * centre, and has no dot.
+ */
 static void
-radar_shape (cairo_t             *cr,
-             const RadarGeometry *g,
-             const RapportRadarValue *values,
-             guint                n_values,
-             gboolean             then)
+radar_path (cairo_t                 *cr,
+            const RadarGeometry     *g,
+            const RapportRadarValue *values,
+            guint                    n_values,
+            gboolean                 then,
+            RadarPart                part)
 {
   for (guint i = 0; i < n_values; i++)
     {
@@ -118,34 +129,23 @@ radar_shape (cairo_t             *cr,
       double x, y;
 
       radar_point (g, n_values, i, level < 0 ? 0 : level, &x, &y);
-      if (level < 0)
-        radar_point (g, n_values, i, 0, &x, &y);
-      if (i == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
+      if (part == RADAR_OUTLINE && i == 0)
+        {
+          cairo_move_to (cr, x, y);
+        }
+      else if (part == RADAR_OUTLINE)
+        {
+          cairo_line_to (cr, x, y);
+        }
+      else if (level >= 0)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, RADAR_DOT_RADIUS, 0, 2 * G_PI);
+        }
     }
-  cairo_close_path (cr);
-}
 
-static void
-radar_dots (cairo_t                 *cr,
-            const RadarGeometry     *g,
-            const RapportRadarValue *values,
-            guint                    n_values,
-            gboolean                 then)
-{
-  for (guint i = 0; i < n_values; i++)
-    {
-      double level = then ? values[i].then : values[i].now;
-      double x, y;
-
-      if (level < 0)
-        continue;
-      radar_point (g, n_values, i, level, &x, &y);
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x, y, RADAR_DOT_RADIUS, 0, 2 * G_PI);
-    }
+  if (part == RADAR_OUTLINE)
+    cairo_close_path (cr);
 }
 
 static void
@@ -330,22 +330,22 @@ rapport_radar_render (cairo_t                 *cr,
     }
 
   /* Then, a dashed outline under now's filled shape. */
-  radar_shape (cr, &g, values, n_values, TRUE);
+  radar_path (cr, &g, values, n_values, TRUE, RADAR_OUTLINE);
   rapport_chart_set_color (cr, &style->then, 1);
   cairo_set_line_width (cr, 2);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  radar_dots (cr, &g, values, n_values, TRUE);
+  radar_path (cr, &g, values, n_values, TRUE, RADAR_DOTS);
   cairo_fill (cr);
 
-  radar_shape (cr, &g, values, n_values, FALSE);
+  radar_path (cr, &g, values, n_values, FALSE, RADAR_OUTLINE);
   rapport_chart_set_color (cr, &style->now, RADAR_FILL_ALPHA);
   cairo_fill_preserve (cr);
   rapport_chart_set_color (cr, &style->now, 1);
   cairo_set_line_width (cr, 2.5);
   cairo_stroke (cr);
-  radar_dots (cr, &g, values, n_values, FALSE);
+  radar_path (cr, &g, values, n_values, FALSE, RADAR_DOTS);
   cairo_fill (cr);
 
   radar_labels (cr, layout, &g, values, n_values, style);

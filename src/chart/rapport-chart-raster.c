@@ -189,25 +189,17 @@ raster_points (Canvas        *canvas,
                const Mapping *l,
                int            scale)
 {
-  RapportStoreSeries kind = rapport_series_get_kind (line->shown);
-  const RapportSeriesPoint *points;
-  Ink ink;
+  PlotWalk w = plot_walk (line->shown, l);
   int size = POINT_SIZE * scale;
-  guint n;
+  Ink ink = ink_for (&line->color,
+                     w.kind == RAPPORT_STORE_SERIES_SELF_RATING ? POINT_ALPHA : QUIZ_ALPHA);
 
-  points = rapport_series_get_points (line->shown, &n);
-  ink = ink_for (&line->color,
-                 kind == RAPPORT_STORE_SERIES_SELF_RATING ? POINT_ALPHA : QUIZ_ALPHA);
-
-  for (guint i = 0; i < n; i++)
+  while (plot_walk_next (&w))
     {
-      double x = map_x (l, points[i].time);
-      double y = map_y (l, kind, points[i].value);
-
-      if (kind == RAPPORT_STORE_SERIES_SELF_RATING)
-        fill_box (canvas, (int) (x + 0.5) - size / 2, (int) (y + 0.5) - size / 2, size, &ink);
+      if (w.kind == RAPPORT_STORE_SERIES_SELF_RATING)
+        fill_box (canvas, (int) (w.x + 0.5) - size / 2, (int) (w.y + 0.5) - size / 2, size, &ink);
       else
-        fill_disc (canvas, x, y, QUIZ_RADIUS * scale, &ink);
+        fill_disc (canvas, w.x, w.y, QUIZ_RADIUS * scale, &ink);
     }
 }
 
@@ -248,32 +240,27 @@ raster_trend (RapportChart  *self,
               const Mapping *l,
               int            scale)
 {
-  RapportStoreSeries kind = rapport_series_get_kind (line->shown_trend);
-  gboolean dashed = kind == RAPPORT_STORE_SERIES_QUIZ_SCORE;
+  PlotWalk w = plot_walk (line->shown_trend, l);
+  gboolean dashed = w.kind == RAPPORT_STORE_SERIES_QUIZ_SCORE;
   double half = (dashed ? QUIZ_WIDTH : TREND_WIDTH) * scale / 2.0;
-  const RapportSeriesPoint *points;
   int first = canvas->width;
   int last = -1;
   Ink ink;
-  guint n;
 
-  points = rapport_series_get_points (line->shown_trend, &n);
-  if (n == 0)
+  if (w.n == 0)
     return;
 
   ink = ink_for (&line->color, 1.0);
-  for (guint i = 0; i < n; i++)
+  while (plot_walk_next (&w))
     {
-      double x = map_x (l, points[i].time);
-      double y = map_y (l, kind, points[i].value);
+      TrendStep step = plot_walk_trend_step (&w, self->window);
 
       /* A lone point (between gaps longer than the window) is a dot. */
-      if ((i == 0 || points[i].time - points[i - 1].time > self->window)
-          && (i + 1 == n || points[i + 1].time - points[i].time > self->window))
-        fill_disc (canvas, x, y, LONE_RADIUS * scale, &ink);
-      else if (i > 0 && points[i].time - points[i - 1].time <= self->window)
-        add_segment (self, canvas->width, map_x (l, points[i - 1].time),
-                     map_y (l, kind, points[i - 1].value), x, y, &first, &last);
+      if (step == TREND_ALONE)
+        fill_disc (canvas, w.x, w.y, LONE_RADIUS * scale, &ink);
+      else if (step == TREND_ALONG)
+        add_segment (self, canvas->width, map_x (l, w.points[w.i - 1].time),
+                     map_y (l, w.kind, w.points[w.i - 1].value), w.x, w.y, &first, &last);
     }
 
   for (int c = MAX (first, 0); c <= last; c++)
@@ -338,6 +325,8 @@ rapport_chart_raster_data (RapportChart  *self,
 {
   Mapping l = layer_mapping (m, self->scale);
   Canvas canvas;
+  Line *line;
+  gboolean trend;
 
   canvas.width = (self->plot.width + 2 * LAYER_PAD) * self->scale;
   canvas.height = (self->plot.height + 2 * LAYER_PAD) * self->scale;
@@ -349,21 +338,12 @@ rapport_chart_raster_data (RapportChart  *self,
   canvas.stride = cairo_image_surface_get_stride (self->layer);
   memset (canvas.data, 0, (gsize) canvas.stride * canvas.height);
 
-  /* All the faint points first, so no trend line is hidden under them. */
-  for (guint i = 0; i < self->lines->len; i++)
+  for (guint step = 0; rapport_chart_next_line (self, &step, &line, &trend);)
     {
-      Line *line = g_ptr_array_index (self->lines, i);
-
-      if (line->visible)
-        raster_points (&canvas, line, &l, self->scale);
-    }
-
-  for (guint i = 0; i < self->lines->len; i++)
-    {
-      Line *line = g_ptr_array_index (self->lines, i);
-
-      if (line->visible)
+      if (trend)
         raster_trend (self, &canvas, line, &l, self->scale);
+      else
+        raster_points (&canvas, line, &l, self->scale);
     }
 
   cairo_surface_mark_dirty (self->layer);

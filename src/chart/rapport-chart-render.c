@@ -389,26 +389,50 @@ rapport_chart_create_layout (cairo_t      *cr,
   return layout;
 }
 
-/* Right-aligned left of the plot (@right_side: left-aligned right of it). */
+/* Where an axis's labels go: beside the plot, right-aligned left of it or
+ * left-aligned right of it, or centred under it (kept inside @width).
+ */
+typedef enum
+{
+  LABELS_LEFT,
+  LABELS_RIGHT,
+  LABELS_BELOW,
+} LabelSide;
+
 static void
-draw_value_labels (cairo_t           *cr,
-                   PangoLayout       *layout,
-                   const RapportAxis *axis,
-                   const Mapping     *m,
-                   gboolean           right_side)
+draw_tick_labels (cairo_t           *cr,
+                  PangoLayout       *layout,
+                  const RapportAxis *axis,
+                  const Mapping     *m,
+                  LabelSide          side,
+                  int                width)
 {
   for (guint i = 0; i < axis->n_ticks; i++)
     {
-      double y = m->y0 + m->height * (1.0 - axis->ticks[i].position);
+      double position = axis->ticks[i].position;
+      double x, y;
       int w, h;
 
       rapport_chart_label_size (layout, axis->ticks[i].label, &w, &h);
-      if (right_side)
-        rapport_chart_show_label (cr, layout, axis->ticks[i].label,
-                                  m->x0 + m->width + LABEL_GAP, y - h / 2.0);
-      else
-        rapport_chart_show_label (cr, layout, axis->ticks[i].label,
-                                  m->x0 - LABEL_GAP - w, y - h / 2.0);
+      switch (side)
+        {
+        case LABELS_LEFT:
+          x = m->x0 - LABEL_GAP - w;
+          y = m->y0 + m->height * (1.0 - position) - h / 2.0;
+          break;
+
+        case LABELS_RIGHT:
+          x = m->x0 + m->width + LABEL_GAP;
+          y = m->y0 + m->height * (1.0 - position) - h / 2.0;
+          break;
+
+        case LABELS_BELOW:
+        default:
+          x = CLAMP (m->x0 + m->width * position - w / 2.0, 0, MAX (0, width - w));
+          y = m->y0 + m->height + LABEL_GAP / 2.0;
+          break;
+        }
+      rapport_chart_show_label (cr, layout, axis->ticks[i].label, x, y);
     }
 }
 
@@ -440,24 +464,6 @@ draw_grid (cairo_t           *cr,
   cairo_stroke (cr);
 }
 
-static void
-draw_time_labels (cairo_t           *cr,
-                  PangoLayout       *layout,
-                  const RapportAxis *times,
-                  const Mapping     *m,
-                  int                width)
-{
-  for (guint i = 0; i < times->n_ticks; i++)
-    {
-      double x = m->x0 + m->width * times->ticks[i].position;
-      int w, h;
-
-      rapport_chart_label_size (layout, times->ticks[i].label, &w, &h);
-      x = CLAMP (x - w / 2.0, 0, MAX (0, width - w));
-      rapport_chart_show_label (cr, layout, times->ticks[i].label, x, m->y0 + m->height + LABEL_GAP / 2.0);
-    }
-}
-
 /* Vector targets: cairo paths */
 
 static void
@@ -465,33 +471,27 @@ path_points (cairo_t       *cr,
              Line          *line,
              const Mapping *m)
 {
-  RapportStoreSeries kind = rapport_series_get_kind (line->shown);
-  const RapportSeriesPoint *points;
-  guint n;
+  PlotWalk w = plot_walk (line->shown, m);
 
-  points = rapport_series_get_points (line->shown, &n);
-  if (n == 0)
+  if (w.n == 0)
     return;
 
-  for (guint i = 0; i < n; i++)
+  while (plot_walk_next (&w))
     {
-      double x = map_x (m, points[i].time);
-      double y = map_y (m, kind, points[i].value);
-
-      if (kind == RAPPORT_STORE_SERIES_SELF_RATING)
+      if (w.kind == RAPPORT_STORE_SERIES_SELF_RATING)
         {
-          cairo_rectangle (cr, round (x) - POINT_SIZE / 2, round (y) - POINT_SIZE / 2,
+          cairo_rectangle (cr, round (w.x) - POINT_SIZE / 2, round (w.y) - POINT_SIZE / 2,
                            POINT_SIZE, POINT_SIZE);
         }
       else
         {
           cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, QUIZ_RADIUS, 0, 2 * G_PI);
+          cairo_arc (cr, w.x, w.y, QUIZ_RADIUS, 0, 2 * G_PI);
         }
     }
 
   rapport_chart_set_color (cr, &line->color,
-                           kind == RAPPORT_STORE_SERIES_SELF_RATING ? POINT_ALPHA : QUIZ_ALPHA);
+                           w.kind == RAPPORT_STORE_SERIES_SELF_RATING ? POINT_ALPHA : QUIZ_ALPHA);
   cairo_fill (cr);
 }
 
@@ -501,40 +501,37 @@ path_trend (cairo_t       *cr,
             const Mapping *m,
             gint64         window)
 {
-  RapportStoreSeries kind = rapport_series_get_kind (line->shown_trend);
-  const RapportSeriesPoint *points;
-  guint n;
+  PlotWalk w = plot_walk (line->shown_trend, m);
 
-  points = rapport_series_get_points (line->shown_trend, &n);
-  if (n == 0)
+  if (w.n == 0)
     return;
 
-  for (guint i = 0; i < n; i++)
+  while (plot_walk_next (&w))
     {
-      double x = map_x (m, points[i].time);
-      double y = map_y (m, kind, points[i].value);
-
-      /* A gap longer than the window has no trend: the line stops.  A lone
-       * point becomes a dot, as large as a quiz score's, so a single rating
-       * can be seen.
+      /* A lone point becomes a dot, as large as a quiz score's, so a single
+       * rating can be seen.
        */
-      if (i == 0 || points[i].time - points[i - 1].time > window)
+      switch (plot_walk_trend_step (&w, window))
         {
-          if (i + 1 == n || points[i + 1].time - points[i].time > window)
-            {
-              cairo_new_sub_path (cr);
-              cairo_arc (cr, x, y, LONE_RADIUS, 0, 2 * G_PI);
-              cairo_close_path (cr);
-            }
-          cairo_move_to (cr, x, y);
-        }
-      else
-        {
-          cairo_line_to (cr, x, y);
+        case TREND_ALONE:
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, w.x, w.y, LONE_RADIUS, 0, 2 * G_PI);
+          cairo_close_path (cr);
+          cairo_move_to (cr, w.x, w.y);
+          break;
+
+        case TREND_START:
+          cairo_move_to (cr, w.x, w.y);
+          break;
+
+        case TREND_ALONG:
+        default:
+          cairo_line_to (cr, w.x, w.y);
+          break;
         }
     }
 
-  if (kind == RAPPORT_STORE_SERIES_QUIZ_SCORE)
+  if (w.kind == RAPPORT_STORE_SERIES_QUIZ_SCORE)
     {
       static const double dashes[] = { DASH_ON, DASH_PERIOD - DASH_ON };
 
@@ -551,11 +548,34 @@ path_trend (cairo_t       *cr,
   cairo_stroke (cr);
 }
 
+/* All the faint points first, so no trend line is hidden under them. */
+gboolean
+rapport_chart_next_line (RapportChart  *self,
+                         guint         *step,
+                         Line         **line,
+                         gboolean      *trend)
+{
+  while (*step < 2 * self->lines->len)
+    {
+      guint i = (*step)++;
+
+      *line = g_ptr_array_index (self->lines, i % self->lines->len);
+      *trend = i >= self->lines->len;
+      if ((*line)->visible)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 path_data (RapportChart  *self,
            cairo_t       *cr,
            const Mapping *m)
 {
+  Line *line;
+  gboolean trend;
+
   cairo_save (cr);
 
   /* Points on the edges may stick out by their radius, no further. */
@@ -565,20 +585,12 @@ path_data (RapportChart  *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
-  for (guint i = 0; i < self->lines->len; i++)
+  for (guint step = 0; rapport_chart_next_line (self, &step, &line, &trend);)
     {
-      Line *line = g_ptr_array_index (self->lines, i);
-
-      if (line->visible)
-        path_points (cr, line, m);
-    }
-
-  for (guint i = 0; i < self->lines->len; i++)
-    {
-      Line *line = g_ptr_array_index (self->lines, i);
-
-      if (line->visible)
+      if (trend)
         path_trend (cr, line, m, self->window);
+      else
+        path_points (cr, line, m);
     }
 
   cairo_restore (cr);
@@ -688,10 +700,10 @@ rapport_chart_render (RapportChart *self,
   draw_grid (cr, left, times, &m);
 
   rapport_chart_set_color (cr, &self->foreground, LABEL_ALPHA);
-  draw_value_labels (cr, layout, left, &m, FALSE);
+  draw_tick_labels (cr, layout, left, &m, LABELS_LEFT, width);
   if (right != NULL)
-    draw_value_labels (cr, layout, right, &m, TRUE);
-  draw_time_labels (cr, layout, times, &m, width);
+    draw_tick_labels (cr, layout, right, &m, LABELS_RIGHT, width);
+  draw_tick_labels (cr, layout, times, &m, LABELS_BELOW, width);
 
   /* Two points per column of the plot; more would not show. */
   ensure_shown (self, (guint) self->plot.width * self->scale);
