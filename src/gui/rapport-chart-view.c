@@ -27,24 +27,27 @@ typedef struct
 
 struct _RapportChartView
 {
-  GtkWidget parent_instance;
+  GtkWidget                  parent_instance;
 
   /* owned */
-  RapportChart *chart;
-  GPtrArray    *series;         /* of RapportSeries */
-  GHashTable   *hidden_skills;  /* skill keys */
-  char         *description;
-  RapportStore *store;          /* for the titles of entries */
-  char         *tip;            /* markup of the value the tip shows */
-  char         *tip_text;       /* the same, plain, for screen readers */
+  RapportChart              *chart;
+  GPtrArray                 *series;         /* of RapportSeries */
+  GHashTable                *hidden_skills;  /* skill keys */
+  char                      *description;
+  char                      *tip;            /* markup of the value the tip shows */
+  char                      *tip_text;       /* the same, plain, for screen readers */
+
+  /* borrowed, with the series */
+  RapportChartViewTitleFunc  title_func;     /* the titles of entries */
+  gpointer                   title_data;
 
   /* state */
-  gint64        from;
-  gint64        to;
-  gboolean      dark;
-  gboolean      focused;        /* the keyboard focus is in the chart */
-  Mark          focus;          /* moved with the keyboard */
-  Mark          hover;          /* under the pointer */
+  gint64                     from;
+  gint64                     to;
+  gboolean                   dark;
+  gboolean                   focused;        /* the keyboard focus is in the chart */
+  Mark                       focus;          /* moved with the keyboard */
+  Mark                       hover;          /* under the pointer */
 };
 
 G_DEFINE_FINAL_TYPE (RapportChartView, rapport_chart_view, GTK_TYPE_WIDGET)
@@ -289,20 +292,10 @@ static char *
 entry_title (RapportChartView *self,
              const char       *uuid)
 {
-  g_autoptr(RapportStoreEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
+  if (self->title_func == NULL)
     return NULL;
 
-  entry = rapport_store_get_journal_entry (self->store, uuid, &error);
-  if (entry == NULL)
-    {
-      g_debug ("Could not read the entry of a chart point: %s", error != NULL ? error->message : "gone");
-      return NULL;
-    }
-
-  return g_strdup (entry->title);
+  return self->title_func (uuid, self->title_data);
 }
 
 /* Three lines: the date, the value, and where it came from. */
@@ -634,8 +627,10 @@ rapport_chart_view_get_range (RapportChartView *self,
 }
 
 void
-rapport_chart_view_set_series (RapportChartView *self,
-                               GPtrArray        *series)
+rapport_chart_view_set_series (RapportChartView          *self,
+                               GPtrArray                 *series,
+                               RapportChartViewTitleFunc  title_func,
+                               gpointer                   user_data)
 {
   g_return_if_fail (RAPPORT_IS_CHART_VIEW (self));
 
@@ -644,6 +639,8 @@ rapport_chart_view_set_series (RapportChartView *self,
   g_ptr_array_set_size (self->series, 0);
   for (guint i = 0; series != NULL && i < series->len; i++)
     g_ptr_array_add (self->series, rapport_series_ref (series->pdata[i]));
+  self->title_func = title_func;
+  self->title_data = user_data;
 
   fill_chart (self, self->chart, self->dark, FALSE);
   clear_marks (self);
@@ -712,16 +709,6 @@ rapport_chart_view_get_description (RapportChartView *self)
   g_return_val_if_fail (RAPPORT_IS_CHART_VIEW (self), NULL);
 
   return self->description;
-}
-
-void
-rapport_chart_view_set_store (RapportChartView *self,
-                              RapportStore     *store)
-{
-  g_return_if_fail (RAPPORT_IS_CHART_VIEW (self));
-  g_return_if_fail (store == NULL || RAPPORT_IS_STORE (store));
-
-  g_set_object (&self->store, store);
 }
 
 const char *
@@ -921,7 +908,6 @@ rapport_chart_view_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->tip, g_free);
   g_clear_pointer (&self->tip_text, g_free);
-  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (rapport_chart_view_parent_class)->finalize (object);
 }

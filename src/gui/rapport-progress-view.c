@@ -90,6 +90,30 @@ load_series (RapportProgressView  *self,
   return *list != NULL;
 }
 
+/* For the chart's tip: the entry a self-rating came from, read when the
+ * tip shows it rather than for every point of every load.
+ */
+static char *
+lookup_entry_title (const char *uuid,
+                    gpointer    user_data)
+{
+  RapportProgressView *self = RAPPORT_PROGRESS_VIEW (user_data);
+  g_autoptr(RapportStoreEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return NULL;
+
+  entry = rapport_store_get_journal_entry (self->store, uuid, &error);
+  if (entry == NULL)
+    {
+      g_debug ("Could not read the entry of a chart point: %s", error != NULL ? error->message : "gone");
+      return NULL;
+    }
+
+  return g_strdup (entry->title);
+}
+
 static void
 show_summary (RapportProgressView *self,
               gint64               from,
@@ -243,7 +267,7 @@ rapport_progress_view_reload (RapportProgressView *self)
   /* The lists stay, to be read into again; the chart lets go of their
    * series first.  The range's lists are the all-time ones for all time.
    */
-  rapport_chart_view_set_series (self->chart_view, NULL);
+  rapport_chart_view_set_series (self->chart_view, NULL, NULL, NULL);
   if (self->ratings == self->all_ratings)
     g_clear_pointer (&self->ratings, g_ptr_array_unref);
   if (self->quiz_scores == self->all_quiz_scores)
@@ -301,7 +325,7 @@ rapport_progress_view_reload (RapportProgressView *self)
   g_ptr_array_extend (shown, self->ratings, NULL, NULL);
   g_ptr_array_extend (shown, self->quiz_scores, NULL, NULL);
   rapport_chart_view_set_range (self->chart_view, from, to);
-  rapport_chart_view_set_series (self->chart_view, shown);
+  rapport_chart_view_set_series (self->chart_view, shown, lookup_entry_title, self);
 
   show_summary (self, from, to, now);
   show_calibration (self);
@@ -778,7 +802,6 @@ rapport_progress_view_setup (RapportProgressView *self,
     g_signal_handlers_disconnect_by_func (self->store, on_store_replaced_cb, self);
   g_set_object (&self->store, store);
   g_set_object (&self->catalog, catalog);
-  rapport_chart_view_set_store (self->chart_view, store);
   if (store != NULL)
     g_signal_connect_object (store, "replaced", G_CALLBACK (on_store_replaced_cb), self, G_CONNECT_SWAPPED);
 
