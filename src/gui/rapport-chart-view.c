@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "rapport-chart-view.h"
+#include "rapport-chart-widget.h"
 #include "rapport-skill.h"
 
 /* How near (in pixels) the pointer must come to a point to show it. */
@@ -763,10 +764,7 @@ rapport_chart_view_render_export (RapportChartView *self,
   rapport_chart_set_scale_factor (chart, MAX (scale, 1));
   fill_chart (self, chart, FALSE, TRUE);
 
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_restore (cr);
+  rapport_chart_widget_paint_export_background (cr);
   rapport_chart_render (chart, cr, NULL, width, height);
 }
 
@@ -814,10 +812,7 @@ draw_marks (RapportChartView *self,
             int               width,
             int               height)
 {
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
   const Mark *mark = tip_mark (self);
-  g_autoptr(PangoLayout) layout = NULL;
-  GdkRGBA background, text;
   double x, y;
 
   if (self->focused)
@@ -828,17 +823,7 @@ draw_marks (RapportChartView *self,
       || !rapport_chart_map_point (self->chart, mark->line, mark_point (self, mark), &x, &y))
     return;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (context, "popover_bg_color", &background))
-    background = self->dark ? (GdkRGBA) { 0.22, 0.22, 0.24, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
-  if (!gtk_style_context_lookup_color (context, "popover_fg_color", &text))
-    text = *foreground;
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  rapport_chart_draw_tip (cr, layout, self->tip, x, y, width, height,
-                          (const RapportChartColor *) &background,
-                          (const RapportChartColor *) &text);
+  rapport_chart_widget_draw_tip (GTK_WIDGET (self), cr, self->tip, x, y, self->dark, foreground);
 }
 
 static void
@@ -875,26 +860,7 @@ rapport_chart_view_measure (GtkWidget      *widget,
                             int            *natural_baseline)
 {
   /* Room for both value axes and a few ticks; wider is better. */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 240;
-      *natural = 720;
-    }
-  else
-    {
-      *minimum = 200;
-      *natural = 320;
-    }
-}
-
-static void
-rapport_chart_view_css_changed (GtkWidget         *widget,
-                                GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (rapport_chart_view_parent_class)->css_changed (widget, change);
-
-  /* The foreground colour is read in snapshot. */
-  gtk_widget_queue_draw (widget);
+  rapport_chart_widget_measure (orientation, 240, 720, 200, 320, minimum, natural);
 }
 
 static void
@@ -921,7 +887,7 @@ rapport_chart_view_class_init (RapportChartViewClass *klass)
   object_class->finalize = rapport_chart_view_finalize;
   widget_class->snapshot = rapport_chart_view_snapshot;
   widget_class->measure = rapport_chart_view_measure;
-  widget_class->css_changed = rapport_chart_view_css_changed;
+  rapport_chart_widget_class_setup (widget_class);
 
   /**
    * RapportChartView::point-activated:
@@ -934,47 +900,25 @@ rapport_chart_view_class_init (RapportChartViewClass *klass)
   signals[POINT_ACTIVATED] =
     g_signal_new ("point-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64);
-
-  gtk_widget_class_set_css_name (widget_class, "chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
 rapport_chart_view_init (RapportChartView *self)
 {
+  static const RapportChartWidgetInput input = {
+    G_CALLBACK (on_key_pressed_cb),
+    G_CALLBACK (on_focus_enter_cb),
+    G_CALLBACK (on_focus_leave_cb),
+    G_CALLBACK (on_motion_cb),
+    G_CALLBACK (on_leave_cb),
+    G_CALLBACK (on_click_released_cb),
+  };
   AdwStyleManager *manager = adw_style_manager_get_default ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GtkEventController *controller;
-  GtkGesture *click;
 
   self->focus.line = -1;
   self->hover.line = -1;
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_object (controller, "enter", G_CALLBACK (on_focus_enter_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (controller, "leave", G_CALLBACK (on_focus_leave_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect_object (controller, "motion", G_CALLBACK (on_motion_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (controller, "leave", G_CALLBACK (on_leave_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect_object (click, "released", G_CALLBACK (on_click_released_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  rapport_chart_widget_init_input (GTK_WIDGET (self), &input);
 
   rapport_series_range_get_bounds (RAPPORT_SERIES_RANGE_30_DAYS, now, G_MAXINT64, &self->from, &self->to);
   self->chart = rapport_chart_new (self->from, self->to, NULL);
