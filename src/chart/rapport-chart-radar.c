@@ -33,7 +33,7 @@ radar_geometry (int width,
 {
   RadarGeometry g;
   int label_width = MIN (RADAR_LABEL_WIDTH, MAX (width * 27 / 100, 40));
-  double across = width / 2.0 - label_width - LABEL_GAP;
+  double across = width / 2.0 - label_width - RAPPORT_CHART_LABEL_GAP;
   double down = (height - RADAR_LEGEND_HEIGHT) / 2.0 - RADAR_LABEL_HEIGHT;
 
   g.cx = width / 2.0;
@@ -170,7 +170,7 @@ radar_legend (cairo_t                 *cr,
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_rectangle (cr, x, 8, 16, 10);
   cairo_stroke (cr);
-  rapport_chart_set_color (cr, &style->foreground, LABEL_ALPHA);
+  rapport_chart_set_color (cr, &style->foreground, RAPPORT_CHART_LABEL_ALPHA);
   rapport_chart_show_label (cr, layout, style->now_label, x + 22, 13 - h / 2.0);
 
   x += 22 + now_width + 18;
@@ -179,7 +179,7 @@ radar_legend (cairo_t                 *cr,
   cairo_rectangle (cr, x, 8, 16, 10);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  rapport_chart_set_color (cr, &style->foreground, LABEL_ALPHA);
+  rapport_chart_set_color (cr, &style->foreground, RAPPORT_CHART_LABEL_ALPHA);
   rapport_chart_show_label (cr, layout, style->then_label, x + 22, 13 - h / 2.0);
 }
 
@@ -204,8 +204,8 @@ radar_labels (cairo_t                 *cr,
       const char *title = skill != NULL ? g_dgettext (GETTEXT_PACKAGE, skill->title)
                                         : values[i].skill_key;
       double angle = radar_angle (n_values, i);
-      double x = g->cx + (g->radius + LABEL_GAP) * cos (angle);
-      double y = g->cy + (g->radius + LABEL_GAP) * sin (angle);
+      double x = g->cx + (g->radius + RAPPORT_CHART_LABEL_GAP) * cos (angle);
+      double y = g->cy + (g->radius + RAPPORT_CHART_LABEL_GAP) * sin (angle);
       g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
       int w, h;
 
@@ -237,7 +237,8 @@ radar_labels (cairo_t                 *cr,
       else if (sin (angle) <= 0.3)
         y -= h / 2.0;
 
-      rapport_chart_set_color (cr, &style->foreground, style->focused == (int) i ? 1.0 : LABEL_ALPHA);
+      rapport_chart_set_color (cr, &style->foreground,
+                               style->focused == (int) i ? 1.0 : RAPPORT_CHART_LABEL_ALPHA);
       cairo_move_to (cr, round (x), round (y));
       pango_cairo_show_layout (cr, layout);
     }
@@ -275,7 +276,7 @@ rapport_radar_render (cairo_t                 *cr,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
   /* Rings at the five rating levels, and the spokes. */
-  rapport_chart_set_color (cr, &style->foreground, GRID_ALPHA * 1.5);
+  rapport_chart_set_color (cr, &style->foreground, RAPPORT_CHART_GRID_ALPHA * 1.5);
   cairo_set_line_width (cr, 1);
   for (guint level = 0; level <= 4; level++)
     {
@@ -316,7 +317,7 @@ rapport_radar_render (cairo_t                 *cr,
     }
 
   /* The rating scale along the first spoke. */
-  rapport_chart_set_color (cr, &style->foreground, LABEL_ALPHA * 0.8);
+  rapport_chart_set_color (cr, &style->foreground, RAPPORT_CHART_LABEL_ALPHA * 0.8);
   for (guint level = 0; level <= 4; level++)
     {
       char text[4];

@@ -23,13 +23,12 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 
 #include "rapport-axis.h"
 #include "rapport-chart-private.h"
 
 static void
-line_free (Line *line)
+line_free (RapportChartLine *line)
 {
   g_clear_pointer (&line->series, rapport_series_unref);
   g_clear_pointer (&line->shown, rapport_series_unref);
@@ -104,13 +103,13 @@ rapport_chart_add_series (RapportChart            *self,
                           RapportSeries           *series,
                           const RapportChartColor *color)
 {
-  Line *line;
+  RapportChartLine *line;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (series != NULL, 0);
   g_return_val_if_fail (color != NULL, 0);
 
-  line = g_new0 (Line, 1);
+  line = g_new0 (RapportChartLine, 1);
   line->series = rapport_series_ref (series);
   line->color = *color;
   line->visible = TRUE;
@@ -136,7 +135,7 @@ rapport_chart_set_series_visible (RapportChart *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (index < self->lines->len);
 
-  ((Line *) g_ptr_array_index (self->lines, index))->visible = !!visible;
+  ((RapportChartLine *) g_ptr_array_index (self->lines, index))->visible = !!visible;
 }
 
 void
@@ -174,7 +173,7 @@ rapport_chart_get_shown (RapportChart *self,
                          guint         index,
                          gboolean      trend)
 {
-  Line *line;
+  RapportChartLine *line;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->lines->len, NULL);
@@ -184,11 +183,11 @@ rapport_chart_get_shown (RapportChart *self,
   return trend ? line->shown_trend : line->shown;
 }
 
-static Line *
+static RapportChartLine *
 visible_line (RapportChart *self,
               guint         index)
 {
-  Line *line;
+  RapportChartLine *line;
 
   if (index >= self->lines->len || self->shown_columns == 0)
     return NULL;
@@ -219,7 +218,7 @@ rapport_chart_map_point (RapportChart             *self,
                          double                   *x,
                          double                   *y)
 {
-  Line *line;
+  RapportChartLine *line;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (point != NULL, FALSE);
@@ -250,7 +249,7 @@ rapport_chart_find_point (RapportChart *self,
 
   for (guint i = 0; i < self->lines->len; i++)
     {
-      Line *line = visible_line (self, i);
+      RapportChartLine *line = visible_line (self, i);
       RapportStoreSeries kind;
       const RapportSeriesPoint *points;
       guint n;
@@ -400,12 +399,12 @@ typedef enum
 } LabelSide;
 
 static void
-draw_tick_labels (cairo_t           *cr,
-                  PangoLayout       *layout,
-                  const RapportAxis *axis,
-                  const Mapping     *m,
-                  LabelSide          side,
-                  int                width)
+draw_tick_labels (cairo_t                   *cr,
+                  PangoLayout               *layout,
+                  const RapportAxis         *axis,
+                  const RapportChartMapping *m,
+                  LabelSide                  side,
+                  int                        width)
 {
   for (guint i = 0; i < axis->n_ticks; i++)
     {
@@ -417,19 +416,19 @@ draw_tick_labels (cairo_t           *cr,
       switch (side)
         {
         case LABELS_LEFT:
-          x = m->x0 - LABEL_GAP - w;
+          x = m->x0 - RAPPORT_CHART_LABEL_GAP - w;
           y = m->y0 + m->height * (1.0 - position) - h / 2.0;
           break;
 
         case LABELS_RIGHT:
-          x = m->x0 + m->width + LABEL_GAP;
+          x = m->x0 + m->width + RAPPORT_CHART_LABEL_GAP;
           y = m->y0 + m->height * (1.0 - position) - h / 2.0;
           break;
 
         case LABELS_BELOW:
         default:
           x = CLAMP (m->x0 + m->width * position - w / 2.0, 0, MAX (0, width - w));
-          y = m->y0 + m->height + LABEL_GAP / 2.0;
+          y = m->y0 + m->height + RAPPORT_CHART_LABEL_GAP / 2.0;
           break;
         }
       rapport_chart_show_label (cr, layout, axis->ticks[i].label, x, y);
@@ -437,10 +436,10 @@ draw_tick_labels (cairo_t           *cr,
 }
 
 static void
-draw_grid (cairo_t           *cr,
-           const RapportAxis *values,
-           const RapportAxis *times,
-           const Mapping     *m)
+draw_grid (cairo_t                   *cr,
+           const RapportAxis         *values,
+           const RapportAxis         *times,
+           const RapportChartMapping *m)
 {
   cairo_set_line_width (cr, 1.0);
 
@@ -464,154 +463,6 @@ draw_grid (cairo_t           *cr,
   cairo_stroke (cr);
 }
 
-/* Vector targets: cairo paths */
-
-static void
-path_points (cairo_t       *cr,
-             Line          *line,
-             const Mapping *m)
-{
-  PlotWalk w = plot_walk (line->shown, m);
-
-  if (w.n == 0)
-    return;
-
-  while (plot_walk_next (&w))
-    {
-      if (w.kind == RAPPORT_STORE_SERIES_SELF_RATING)
-        {
-          cairo_rectangle (cr, round (w.x) - POINT_SIZE / 2, round (w.y) - POINT_SIZE / 2,
-                           POINT_SIZE, POINT_SIZE);
-        }
-      else
-        {
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, w.x, w.y, QUIZ_RADIUS, 0, 2 * G_PI);
-        }
-    }
-
-  rapport_chart_set_color (cr, &line->color,
-                           w.kind == RAPPORT_STORE_SERIES_SELF_RATING ? POINT_ALPHA : QUIZ_ALPHA);
-  cairo_fill (cr);
-}
-
-static void
-path_trend (cairo_t       *cr,
-            Line          *line,
-            const Mapping *m,
-            gint64         window)
-{
-  PlotWalk w = plot_walk (line->shown_trend, m);
-
-  if (w.n == 0)
-    return;
-
-  while (plot_walk_next (&w))
-    {
-      /* A lone point becomes a dot, as large as a quiz score's, so a single
-       * rating can be seen.
-       */
-      switch (plot_walk_trend_step (&w, window))
-        {
-        case TREND_ALONE:
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, w.x, w.y, LONE_RADIUS, 0, 2 * G_PI);
-          cairo_close_path (cr);
-          cairo_move_to (cr, w.x, w.y);
-          break;
-
-        case TREND_START:
-          cairo_move_to (cr, w.x, w.y);
-          break;
-
-        case TREND_ALONG:
-        default:
-          cairo_line_to (cr, w.x, w.y);
-          break;
-        }
-    }
-
-  if (w.kind == RAPPORT_STORE_SERIES_QUIZ_SCORE)
-    {
-      static const double dashes[] = { DASH_ON, DASH_PERIOD - DASH_ON };
-
-      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-      cairo_set_line_width (cr, QUIZ_WIDTH);
-    }
-  else
-    {
-      cairo_set_dash (cr, NULL, 0, 0);
-      cairo_set_line_width (cr, TREND_WIDTH);
-    }
-
-  rapport_chart_set_color (cr, &line->color, 1.0);
-  cairo_stroke (cr);
-}
-
-/* All the faint points first, so no trend line is hidden under them. */
-gboolean
-rapport_chart_next_line (RapportChart  *self,
-                         guint         *step,
-                         Line         **line,
-                         gboolean      *trend)
-{
-  while (*step < 2 * self->lines->len)
-    {
-      guint i = (*step)++;
-
-      *line = g_ptr_array_index (self->lines, i % self->lines->len);
-      *trend = i >= self->lines->len;
-      if ((*line)->visible)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-path_data (RapportChart  *self,
-           cairo_t       *cr,
-           const Mapping *m)
-{
-  Line *line;
-  gboolean trend;
-
-  cairo_save (cr);
-
-  /* Points on the edges may stick out by their radius, no further. */
-  cairo_rectangle (cr, m->x0 - LAYER_PAD, m->y0 - LAYER_PAD,
-                   m->width + 2 * LAYER_PAD, m->height + 2 * LAYER_PAD);
-  cairo_clip (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-
-  for (guint step = 0; rapport_chart_next_line (self, &step, &line, &trend);)
-    {
-      if (trend)
-        path_trend (cr, line, m, self->window);
-      else
-        path_points (cr, line, m);
-    }
-
-  cairo_restore (cr);
-}
-
-static gboolean
-is_vector_target (cairo_t *cr)
-{
-  switch ((int) cairo_surface_get_type (cairo_get_target (cr)))
-    {
-    case CAIRO_SURFACE_TYPE_PDF:
-    case CAIRO_SURFACE_TYPE_PS:
-    case CAIRO_SURFACE_TYPE_SVG:
-    case CAIRO_SURFACE_TYPE_SCRIPT:
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
 /* Downsamples again only when the plot's width changed. */
 static void
 ensure_shown (RapportChart *self,
@@ -622,7 +473,7 @@ ensure_shown (RapportChart *self,
 
   for (guint i = 0; i < self->lines->len; i++)
     {
-      Line *line = g_ptr_array_index (self->lines, i);
+      RapportChartLine *line = g_ptr_array_index (self->lines, i);
 
       g_clear_pointer (&line->shown, rapport_series_unref);
       g_clear_pointer (&line->shown_trend, rapport_series_unref);
@@ -648,14 +499,14 @@ rapport_chart_render (RapportChart *self,
   gboolean has_ratings = FALSE;
   gboolean has_scores = FALSE;
   int left_width, right_width, label_height = 0;
-  Mapping m;
+  RapportChartMapping m;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
 
   for (guint i = 0; i < self->lines->len; i++)
     {
-      Line *line = g_ptr_array_index (self->lines, i);
+      RapportChartLine *line = g_ptr_array_index (self->lines, i);
 
       if (!line->visible)
         continue;
@@ -674,14 +525,14 @@ rapport_chart_render (RapportChart *self,
   if (has_ratings && has_scores)
     right = rapport_axis_new_for_values (RAPPORT_STORE_SERIES_QUIZ_SCORE);
 
-  left_width = widest_label (layout, left, &label_height) + 2 * LABEL_GAP;
-  right_width = right != NULL ? widest_label (layout, right, &label_height) + 2 * LABEL_GAP
-                              : 2 * LABEL_GAP;
+  left_width = widest_label (layout, left, &label_height) + 2 * RAPPORT_CHART_LABEL_GAP;
+  right_width = right != NULL ? widest_label (layout, right, &label_height) + 2 * RAPPORT_CHART_LABEL_GAP
+                              : 2 * RAPPORT_CHART_LABEL_GAP;
 
   self->plot.x = left_width;
-  self->plot.y = label_height / 2 + LABEL_GAP;
+  self->plot.y = label_height / 2 + RAPPORT_CHART_LABEL_GAP;
   self->plot.width = width - left_width - right_width;
-  self->plot.height = height - self->plot.y - label_height - LABEL_GAP;
+  self->plot.height = height - self->plot.y - label_height - RAPPORT_CHART_LABEL_GAP;
   if (self->plot.width < 2 || self->plot.height < 2)
     return;
 
@@ -696,10 +547,10 @@ rapport_chart_render (RapportChart *self,
 
   cairo_save (cr);
 
-  rapport_chart_set_color (cr, &self->foreground, GRID_ALPHA);
+  rapport_chart_set_color (cr, &self->foreground, RAPPORT_CHART_GRID_ALPHA);
   draw_grid (cr, left, times, &m);
 
-  rapport_chart_set_color (cr, &self->foreground, LABEL_ALPHA);
+  rapport_chart_set_color (cr, &self->foreground, RAPPORT_CHART_LABEL_ALPHA);
   draw_tick_labels (cr, layout, left, &m, LABELS_LEFT, width);
   if (right != NULL)
     draw_tick_labels (cr, layout, right, &m, LABELS_RIGHT, width);
@@ -708,10 +559,7 @@ rapport_chart_render (RapportChart *self,
   /* Two points per column of the plot; more would not show. */
   ensure_shown (self, (guint) self->plot.width * self->scale);
 
-  if (is_vector_target (cr))
-    path_data (self, cr, &m);
-  else
-    rapport_chart_raster_data (self, cr, &m);
+  rapport_chart_draw_data (self, cr, &m);
 
   cairo_restore (cr);
 }

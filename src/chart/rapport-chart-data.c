@@ -1,12 +1,14 @@
-/* rapport-chart-raster.c: the chart's own rasteriser, for pixel targets
+/* rapport-chart-data.c: draws the chart's data: cairo paths on vector
+ * targets, the chart's own rasteriser on pixel targets
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Why it exists: see rapport-chart-render.c.  A line is one antialiased
- * vertical span per pixel column, a point a 2×2 box or a small disc, all
- * blended into one layer that is painted onto the target in one go.
+/* Why there is a rasteriser: see rapport-chart-render.c.  A line is one
+ * antialiased vertical span per pixel column, a point a 2×2 box or a small
+ * disc, all blended into one layer that is painted onto the target in one
+ * go.  Vector targets get the same geometry as paths.
  */
 
 #include "config.h"
@@ -15,6 +17,238 @@
 #include <string.h>
 
 #include "rapport-chart-private.h"
+
+#define POINT_SIZE     2     /* raw self-ratings, in pixels */
+#define QUIZ_RADIUS    3.5
+#define TREND_WIDTH    2.0
+#define QUIZ_WIDTH     1.5
+#define LONE_RADIUS    3.5   /* a trend value with no neighbour within the window */
+#define POINT_ALPHA    0.3
+#define QUIZ_ALPHA     0.8
+#define LAYER_PAD      3     /* room for points on the plot's edges */
+#define DASH_ON        4     /* quiz trends: pixels drawn, then skipped */
+#define DASH_PERIOD    7
+
+static inline double
+map_x (const RapportChartMapping *m,
+       gint64                     time)
+{
+  return m->x0 + (double) (time - m->from) * m->x_scale;
+}
+
+static inline double
+map_y (const RapportChartMapping *m,
+       RapportStoreSeries         kind,
+       double                     value)
+{
+  return m->y0 + m->height * (1.0 - rapport_series_normalise (kind, value));
+}
+
+/* The points of @series where @m puts them, one at a time:
+ *
+ *   PlotWalk w = plot_walk (series, m);
+ *
+ *   while (plot_walk_next (&w))
+ *     draw point w.i of w.points at (w.x, w.y);
+ */
+typedef struct
+{
+  const RapportChartMapping *m;
+  const RapportSeriesPoint  *points;
+  guint                      n;
+  RapportStoreSeries         kind;
+  guint                      i;
+  guint                      next;
+  double                     x;
+  double                     y;
+} PlotWalk;
+
+static inline PlotWalk
+plot_walk (RapportSeries             *series,
+           const RapportChartMapping *m)
+{
+  PlotWalk w = { m, NULL, 0, rapport_series_get_kind (series), 0, 0, 0, 0 };
+
+  w.points = rapport_series_get_points (series, &w.n);
+
+  return w;
+}
+
+static inline gboolean
+plot_walk_next (PlotWalk *w)
+{
+  if (w->next >= w->n)
+    return FALSE;
+
+  w->i = w->next++;
+  w->x = map_x (w->m, w->points[w->i].time);
+  w->y = map_y (w->m, w->kind, w->points[w->i].value);
+
+  return TRUE;
+}
+
+/* Where the walk is on a trend: a gap longer than @window has no trend, so
+ * the line stops there and starts again; a value with no neighbour within
+ * the window is alone, and drawn as a dot.
+ */
+typedef enum
+{
+  TREND_START,
+  TREND_ALONG,
+  TREND_ALONE,
+} TrendStep;
+
+static inline TrendStep
+plot_walk_trend_step (const PlotWalk *w,
+                      gint64          window)
+{
+  const RapportSeriesPoint *points = w->points;
+  guint i = w->i;
+
+  if (i > 0 && points[i].time - points[i - 1].time <= window)
+    return TREND_ALONG;
+  if (i + 1 == w->n || points[i + 1].time - points[i].time > window)
+    return TREND_ALONE;
+
+  return TREND_START;
+}
+
+/* Vector targets: cairo paths */
+
+static void
+path_points (cairo_t                   *cr,
+             RapportChartLine          *line,
+             const RapportChartMapping *m)
+{
+  PlotWalk w = plot_walk (line->shown, m);
+
+  if (w.n == 0)
+    return;
+
+  while (plot_walk_next (&w))
+    {
+      if (w.kind == RAPPORT_STORE_SERIES_SELF_RATING)
+        {
+          cairo_rectangle (cr, round (w.x) - POINT_SIZE / 2, round (w.y) - POINT_SIZE / 2,
+                           POINT_SIZE, POINT_SIZE);
+        }
+      else
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, w.x, w.y, QUIZ_RADIUS, 0, 2 * G_PI);
+        }
+    }
+
+  rapport_chart_set_color (cr, &line->color,
+                           w.kind == RAPPORT_STORE_SERIES_SELF_RATING ? POINT_ALPHA : QUIZ_ALPHA);
+  cairo_fill (cr);
+}
+
+static void
+path_trend (cairo_t                   *cr,
+            RapportChartLine          *line,
+            const RapportChartMapping *m,
+            gint64                     window)
+{
+  PlotWalk w = plot_walk (line->shown_trend, m);
+
+  if (w.n == 0)
+    return;
+
+  while (plot_walk_next (&w))
+    {
+      /* A lone point becomes a dot, as large as a quiz score's, so a single
+       * rating can be seen.
+       */
+      switch (plot_walk_trend_step (&w, window))
+        {
+        case TREND_ALONE:
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, w.x, w.y, LONE_RADIUS, 0, 2 * G_PI);
+          cairo_close_path (cr);
+          cairo_move_to (cr, w.x, w.y);
+          break;
+
+        case TREND_START:
+          cairo_move_to (cr, w.x, w.y);
+          break;
+
+        case TREND_ALONG:
+        default:
+          cairo_line_to (cr, w.x, w.y);
+          break;
+        }
+    }
+
+  if (w.kind == RAPPORT_STORE_SERIES_QUIZ_SCORE)
+    {
+      static const double dashes[] = { DASH_ON, DASH_PERIOD - DASH_ON };
+
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      cairo_set_line_width (cr, QUIZ_WIDTH);
+    }
+  else
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_width (cr, TREND_WIDTH);
+    }
+
+  rapport_chart_set_color (cr, &line->color, 1.0);
+  cairo_stroke (cr);
+}
+
+/* The visible lines in the order they are drawn: all the faint points
+ * first, so no trend line is hidden under them, then the trends.  Start
+ * with *@step at 0.
+ */
+static gboolean
+next_line (RapportChart      *self,
+           guint             *step,
+           RapportChartLine **line,
+           gboolean          *trend)
+{
+  while (*step < 2 * self->lines->len)
+    {
+      guint i = (*step)++;
+
+      *line = g_ptr_array_index (self->lines, i % self->lines->len);
+      *trend = i >= self->lines->len;
+      if ((*line)->visible)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+path_data (RapportChart              *self,
+           cairo_t                   *cr,
+           const RapportChartMapping *m)
+{
+  RapportChartLine *line;
+  gboolean trend;
+
+  cairo_save (cr);
+
+  /* Points on the edges may stick out by their radius, no further. */
+  cairo_rectangle (cr, m->x0 - LAYER_PAD, m->y0 - LAYER_PAD,
+                   m->width + 2 * LAYER_PAD, m->height + 2 * LAYER_PAD);
+  cairo_clip (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  for (guint step = 0; next_line (self, &step, &line, &trend);)
+    {
+      if (trend)
+        path_trend (cr, line, m, self->window);
+      else
+        path_points (cr, line, m);
+    }
+
+  cairo_restore (cr);
+}
+
+/* Pixel targets: our own rasteriser */
 
 typedef struct
 {
@@ -168,11 +402,11 @@ fill_disc (Canvas    *canvas,
 }
 
 /* The mapping onto the layer: the plot's, moved by the padding and scaled. */
-static Mapping
-layer_mapping (const Mapping *m,
-               int            scale)
+static RapportChartMapping
+layer_mapping (const RapportChartMapping *m,
+               int                        scale)
 {
-  Mapping l = *m;
+  RapportChartMapping l = *m;
 
   l.x0 = LAYER_PAD * scale;
   l.y0 = LAYER_PAD * scale;
@@ -184,10 +418,10 @@ layer_mapping (const Mapping *m,
 }
 
 static void
-raster_points (Canvas        *canvas,
-               Line          *line,
-               const Mapping *l,
-               int            scale)
+raster_points (Canvas                    *canvas,
+               RapportChartLine          *line,
+               const RapportChartMapping *l,
+               int                        scale)
 {
   PlotWalk w = plot_walk (line->shown, l);
   int size = POINT_SIZE * scale;
@@ -234,11 +468,11 @@ add_segment (RapportChart *self,
 }
 
 static void
-raster_trend (RapportChart  *self,
-              Canvas        *canvas,
-              Line          *line,
-              const Mapping *l,
-              int            scale)
+raster_trend (RapportChart              *self,
+              Canvas                    *canvas,
+              RapportChartLine          *line,
+              const RapportChartMapping *l,
+              int                        scale)
 {
   PlotWalk w = plot_walk (line->shown_trend, l);
   gboolean dashed = w.kind == RAPPORT_STORE_SERIES_QUIZ_SCORE;
@@ -318,14 +552,14 @@ ensure_layer (RapportChart *self,
         }
     }
 }
-void
-rapport_chart_raster_data (RapportChart  *self,
-                           cairo_t       *cr,
-                           const Mapping *m)
+static void
+raster_data (RapportChart              *self,
+             cairo_t                   *cr,
+             const RapportChartMapping *m)
 {
-  Mapping l = layer_mapping (m, self->scale);
+  RapportChartMapping l = layer_mapping (m, self->scale);
   Canvas canvas;
-  Line *line;
+  RapportChartLine *line;
   gboolean trend;
 
   canvas.width = (self->plot.width + 2 * LAYER_PAD) * self->scale;
@@ -338,7 +572,7 @@ rapport_chart_raster_data (RapportChart  *self,
   canvas.stride = cairo_image_surface_get_stride (self->layer);
   memset (canvas.data, 0, (gsize) canvas.stride * canvas.height);
 
-  for (guint step = 0; rapport_chart_next_line (self, &step, &line, &trend);)
+  for (guint step = 0; next_line (self, &step, &line, &trend);)
     {
       if (trend)
         raster_trend (self, &canvas, line, &l, self->scale);
@@ -355,4 +589,31 @@ rapport_chart_raster_data (RapportChart  *self,
   cairo_rectangle (cr, 0, 0, canvas.width, canvas.height);
   cairo_fill (cr);
   cairo_restore (cr);
+}
+
+static gboolean
+is_vector_target (cairo_t *cr)
+{
+  switch ((int) cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+    case CAIRO_SURFACE_TYPE_SCRIPT:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+void
+rapport_chart_draw_data (RapportChart              *self,
+                         cairo_t                   *cr,
+                         const RapportChartMapping *m)
+{
+  if (is_vector_target (cr))
+    path_data (self, cr, m);
+  else
+    raster_data (self, cr, m);
 }
