@@ -12,6 +12,7 @@
 
 #include "rapport-error-dialog.h"
 #include "rapport-calibration.h"
+#include "rapport-file-chooser.h"
 #include "rapport-skill-profile.h"
 #include "rapport-summary.h"
 #include "rapport-progress-view.h"
@@ -641,7 +642,6 @@ export_action (GtkWidget  *widget,
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
   const char *title;
-  GtkRoot *root = gtk_widget_get_root (widget);
 
   if (g_str_equal (format, "png"))
     title = _("Export Chart as PNG");
@@ -656,25 +656,16 @@ export_action (GtkWidget  *widget,
   else
     g_return_if_reached ();
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (title,
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), NULL);
   if (g_str_has_prefix (format, "profile-"))
     /* Translators: a suggested file name; the placeholder is a date */
     name = g_strdup_printf (_("Skill Profile %s.%s"), date, format + strlen ("profile-"));
   else
     /* Translators: a suggested file name; the placeholder is a date */
     name = g_strdup_printf (_("Progress %s.%s"), date, format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_free (self->export_format);
   self->export_format = g_strdup (format);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  rapport_file_chooser_show (&self->chooser, widget, GTK_FILE_CHOOSER_ACTION_SAVE, title,
+                             _("_Export"), name, NULL, G_CALLBACK (on_chooser_response_cb), self);
 }
 
 /* Opening what a point of the chart came from */
