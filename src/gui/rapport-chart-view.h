@@ -9,13 +9,19 @@
 #include <adwaita.h>
 
 #include "rapport-chart-render.h"
-#include "rapport-store.h"
 
 G_BEGIN_DECLS
 
 #define RAPPORT_TYPE_CHART_VIEW (rapport_chart_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (RapportChartView, rapport_chart_view, RAPPORT, CHART_VIEW, GtkWidget)
+
+/* The title of the journal entry @entry_uuid, for the tip of a self-rating
+ * it holds: a new string ("" for an entry without a title), or NULL when
+ * it cannot be read.
+ */
+typedef char *(*RapportChartViewTitleFunc) (const char *entry_uuid,
+                                            gpointer    user_data);
 
 GtkWidget    *rapport_chart_view_new               (void);
 void          rapport_chart_view_set_range         (RapportChartView *self,
@@ -26,9 +32,14 @@ void          rapport_chart_view_get_range         (RapportChartView *self,
                                                     gint64           *to);
 /* @series: (element-type RapportSeries) (nullable): self-ratings and quiz
  * scores in any mix; each is drawn in its skill's colour.
+ * @title_func: (nullable): where the tip finds the titles of the entries
+ * the self-ratings came from, called with @user_data, which must last as
+ * long as the series are shown.
  */
-void          rapport_chart_view_set_series        (RapportChartView *self,
-                                                    GPtrArray        *series);
+void          rapport_chart_view_set_series        (RapportChartView          *self,
+                                                    GPtrArray                 *series,
+                                                    RapportChartViewTitleFunc  title_func,
+                                                    gpointer                   user_data);
 /* Hidden skills stay hidden when new series come. */
 void          rapport_chart_view_set_skill_visible (RapportChartView *self,
                                                     const char       *skill_key,
@@ -41,9 +52,6 @@ gboolean      rapport_chart_view_get_skill_visible (RapportChartView *self,
 GPtrArray    *rapport_chart_view_get_visible_series (RapportChartView *self);
 /* The trend in words, as screen readers hear it. */
 const char   *rapport_chart_view_get_description   (RapportChartView *self);
-/* Where the titles of journal entries come from, for the tip. */
-void          rapport_chart_view_set_store         (RapportChartView *self,
-                                                    RapportStore     *store);
 /* The hovered or focused value's date, value and source as a screen reader
  * hears them; NULL when no tip shows.
  */

@@ -7,59 +7,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <cairo-svg.h>
 #include <string.h>
 
 #include "rapport-error-dialog.h"
 #include "rapport-calibration.h"
 #include "rapport-skill-profile.h"
 #include "rapport-summary.h"
-#include "rapport-progress-view.h"
+#include "rapport-progress-view-private.h"
 #include "rapport-radar-view.h"
 #include "rapport-skill.h"
 #include "rapport-toast.h"
-
-/* The size of an exported chart when the widget has none yet. */
-#define EXPORT_WIDTH  1200
-#define EXPORT_HEIGHT 600
-#define EXPORT_PROFILE_SIZE 600
-
-struct _RapportProgressView
-{
-  GtkWidget parent_instance;
-
-  /* template widgets */
-  GtkStack             *stack;
-  GtkToggleButton      *range_30_button;
-  GtkToggleButton      *range_90_button;
-  GtkToggleButton      *range_year_button;
-  GtkToggleButton      *range_all_button;
-  GtkLabel             *lessons_label;
-  GtkLabel             *quizzes_label;
-  GtkLabel             *streak_label;
-  GtkLabel             *improved_label;
-  GtkLabel             *improved_caption;
-  RapportChartView     *chart_view;
-  GtkFlowBox           *legend_box;
-  GtkBox               *calibration_list;
-  RapportRadarView     *radar_view;
-  GtkDropDown          *compare_dropdown;
-
-  /* owned */
-  RapportStore         *store;
-  RapportCatalog       *catalog;
-  GPtrArray            *ratings;       /* of RapportSeries, in the range */
-  GPtrArray            *quiz_scores;
-  GPtrArray            *all_ratings;   /* all time, for the skill profile */
-  GPtrArray            *all_quiz_scores;
-  GtkCssProvider       *legend_css;
-  GtkFileChooserNative *chooser;
-  char                 *export_format;
-
-  /* state */
-  RapportSeriesRange    range;
-  gboolean              empty;
-};
 
 G_DEFINE_FINAL_TYPE (RapportProgressView, rapport_progress_view, GTK_TYPE_WIDGET)
 
@@ -88,6 +45,30 @@ load_series (RapportProgressView  *self,
     g_clear_pointer (list, g_ptr_array_unref);
 
   return *list != NULL;
+}
+
+/* For the chart's tip: the entry a self-rating came from, read when the
+ * tip shows it rather than for every point of every load.
+ */
+static char *
+lookup_entry_title (const char *uuid,
+                    gpointer    user_data)
+{
+  RapportProgressView *self = RAPPORT_PROGRESS_VIEW (user_data);
+  g_autoptr(RapportStoreEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return NULL;
+
+  entry = rapport_store_get_journal_entry (self->store, uuid, &error);
+  if (entry == NULL)
+    {
+      g_debug ("Could not read the entry of a chart point: %s", error != NULL ? error->message : "gone");
+      return NULL;
+    }
+
+  return g_strdup (entry->title);
 }
 
 static void
@@ -243,7 +224,7 @@ rapport_progress_view_reload (RapportProgressView *self)
   /* The lists stay, to be read into again; the chart lets go of their
    * series first.  The range's lists are the all-time ones for all time.
    */
-  rapport_chart_view_set_series (self->chart_view, NULL);
+  rapport_chart_view_set_series (self->chart_view, NULL, NULL, NULL);
   if (self->ratings == self->all_ratings)
     g_clear_pointer (&self->ratings, g_ptr_array_unref);
   if (self->quiz_scores == self->all_quiz_scores)
@@ -301,7 +282,7 @@ rapport_progress_view_reload (RapportProgressView *self)
   g_ptr_array_extend (shown, self->ratings, NULL, NULL);
   g_ptr_array_extend (shown, self->quiz_scores, NULL, NULL);
   rapport_chart_view_set_range (self->chart_view, from, to);
-  rapport_chart_view_set_series (self->chart_view, shown);
+  rapport_chart_view_set_series (self->chart_view, shown, lookup_entry_title, self);
 
   show_summary (self, from, to, now);
   show_calibration (self);
@@ -453,204 +434,13 @@ build_legend (RapportProgressView *self)
     }
 }
 
-/* Export */
+/* Messages */
 
-static void
-add_toast (RapportProgressView *self,
-           const char          *title)
+void
+rapport_progress_view_add_toast (RapportProgressView *self,
+                                 const char          *title)
 {
   rapport_toast_emit (self, show_toast_signal, rapport_toast_new_urgent (title));
-}
-
-static gboolean
-check_cairo (cairo_status_t   status,
-             GError         **error)
-{
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               /* Translators: the placeholder is the drawing library's reason, in English */
-               _("The chart could not be drawn (%s)."), cairo_status_to_string (status));
-  return FALSE;
-}
-
-static void
-render_export (RapportProgressView *self,
-               gboolean             profile,
-               cairo_t             *cr,
-               int                  width,
-               int                  height,
-               int                  scale)
-{
-  if (profile)
-    rapport_radar_view_render_export (self->radar_view, cr, width, height);
-  else
-    rapport_chart_view_render_export (self->chart_view, cr, width, height, scale);
-}
-
-/* @profile: the skill profile rather than the trend chart. */
-static gboolean
-export_image (RapportProgressView  *self,
-              gboolean              profile,
-              gboolean              svg,
-              const char           *path,
-              GError              **error)
-{
-  GtkWidget *widget = profile ? GTK_WIDGET (self->radar_view) : GTK_WIDGET (self->chart_view);
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (width <= 0 || height <= 0)
-    {
-      width = profile ? EXPORT_PROFILE_SIZE : EXPORT_WIDTH;
-      height = profile ? EXPORT_PROFILE_SIZE : EXPORT_HEIGHT;
-    }
-
-  if (svg)
-    {
-      surface = cairo_svg_surface_create (path, width, height);
-      cr = cairo_create (surface);
-      render_export (self, profile, cr, width, height, 1);
-    }
-  else
-    {
-      /* Twice the pixels, so the picture stays sharp in a document. */
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * 2, height * 2);
-      cairo_surface_set_device_scale (surface, 2, 2);
-      cr = cairo_create (surface);
-      render_export (self, profile, cr, width, height, 2);
-    }
-
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && !svg)
-    status = cairo_surface_write_to_png (surface, path);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  return check_cairo (status, error);
-}
-
-/**
- * rapport_progress_view_export_to:
- * @format: "png" or "svg" (the chart as shown), "csv" (the data behind it),
- *   "profile-png" or "profile-svg" (the skill profile)
- */
-gboolean
-rapport_progress_view_export_to (RapportProgressView *self,
-                                 const char          *format,
-                                 GFile               *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (RAPPORT_IS_PROGRESS_VIEW (self), FALSE);
-  g_return_val_if_fail (format != NULL, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  path = g_file_get_path (file);
-  name = g_file_get_basename (file);
-  if (path == NULL)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer."));
-      ok = FALSE;
-    }
-  else if (g_str_equal (format, "csv"))
-    {
-      g_autoptr(GPtrArray) visible = rapport_chart_view_get_visible_series (self->chart_view);
-
-      ok = rapport_series_export_csv (visible, path, &error);
-    }
-  else
-    ok = export_image (self, g_str_has_prefix (format, "profile-"),
-                       g_str_has_suffix (format, "svg"), path, &error);
-
-  if (!ok)
-    {
-      rapport_show_error (GTK_WIDGET (self), _("Could Not Export Your Progress"), error);
-      return FALSE;
-    }
-
-  /* Translators: the placeholder is a file name */
-  title = g_strdup_printf (_("Progress exported to “%s”"), name);
-  {
-    g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-    add_toast (self, escaped);
-  }
-  return TRUE;
-}
-
-static void
-on_chooser_response_cb (RapportProgressView  *self,
-                        int                   response,
-                        GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->export_format != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      rapport_progress_view_export_to (self, self->export_format, file);
-    }
-
-  g_clear_object (&self->chooser);
-  g_clear_pointer (&self->export_format, g_free);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RapportProgressView *self = RAPPORT_PROGRESS_VIEW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = NULL;
-  const char *title;
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (g_str_equal (format, "png"))
-    title = _("Export Chart as PNG");
-  else if (g_str_equal (format, "svg"))
-    title = _("Export Chart as SVG");
-  else if (g_str_equal (format, "csv"))
-    title = _("Export Data as CSV");
-  else if (g_str_equal (format, "profile-png"))
-    title = _("Export Skill Profile as PNG");
-  else if (g_str_equal (format, "profile-svg"))
-    title = _("Export Skill Profile as SVG");
-  else
-    g_return_if_reached ();
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (title,
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), NULL);
-  if (g_str_has_prefix (format, "profile-"))
-    /* Translators: a suggested file name; the placeholder is a date */
-    name = g_strdup_printf (_("Skill Profile %s.%s"), date, format + strlen ("profile-"));
-  else
-    /* Translators: a suggested file name; the placeholder is a date */
-    name = g_strdup_printf (_("Progress %s.%s"), date, format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_free (self->export_format);
-  self->export_format = g_strdup (format);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* Opening what a point of the chart came from */
@@ -778,7 +568,6 @@ rapport_progress_view_setup (RapportProgressView *self,
     g_signal_handlers_disconnect_by_func (self->store, on_store_replaced_cb, self);
   g_set_object (&self->store, store);
   g_set_object (&self->catalog, catalog);
-  rapport_chart_view_set_store (self->chart_view, store);
   if (store != NULL)
     g_signal_connect_object (store, "replaced", G_CALLBACK (on_store_replaced_cb), self, G_CONNECT_SWAPPED);
 
@@ -856,7 +645,8 @@ rapport_progress_view_class_init (RapportProgressViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_range_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_selected_cb);
 
-  gtk_widget_class_install_action (widget_class, "progress.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "progress.export", "s",
+                                   rapport_progress_view_export_action);
 }
 
 static void

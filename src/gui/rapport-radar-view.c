@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-chart-widget.h"
 #include "rapport-radar-view.h"
 
 /* Palette entries for the two shapes: blue and orange stay apart for
@@ -180,10 +181,7 @@ rapport_radar_view_render_export (RapportRadarView *self,
   g_return_if_fail (RAPPORT_IS_RADAR_VIEW (self));
   g_return_if_fail (cr != NULL);
 
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_restore (cr);
+  rapport_chart_widget_paint_export_background (cr);
   render (self, cr, NULL, width, height, FALSE, &black, -1);
 }
 
@@ -323,7 +321,6 @@ rapport_radar_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   RapportRadarView *self = RAPPORT_RADAR_VIEW (widget);
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   int axis = tip_axis (self);
@@ -333,7 +330,7 @@ rapport_radar_view_snapshot (GtkWidget   *widget,
   if (width <= 0 || height <= 0 || self->values == NULL)
     return;
 
-  gtk_style_context_get_color (context, &foreground);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   render (self, cr, gtk_widget_get_pango_context (widget), width, height, self->dark,
           &foreground, axis);
@@ -341,23 +338,12 @@ rapport_radar_view_snapshot (GtkWidget   *widget,
   if (axis >= 0 && self->tip != NULL)
     {
       const RapportRadarValue *value = &g_array_index (self->values, RapportRadarValue, axis);
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
       g_autofree char *escaped = g_markup_escape_text (self->tip, -1);
-      GdkRGBA background, text;
       double x, y;
-
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      if (!gtk_style_context_lookup_color (context, "popover_bg_color", &background))
-        background = self->dark ? (GdkRGBA) { 0.22, 0.22, 0.24, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
-      if (!gtk_style_context_lookup_color (context, "popover_fg_color", &text))
-        text = foreground;
-      G_GNUC_END_IGNORE_DEPRECATIONS
 
       rapport_radar_get_point (width, height, self->values->len, axis, MAX (value->now, 0),
                                &x, &y);
-      rapport_chart_draw_tip (cr, layout, escaped, x, y, width, height,
-                              (const RapportChartColor *) &background,
-                              (const RapportChartColor *) &text);
+      rapport_chart_widget_draw_tip (widget, cr, escaped, x, y, self->dark, &foreground);
     }
 
   cairo_destroy (cr);
@@ -372,27 +358,10 @@ rapport_radar_view_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
-  /* Room for the skills' names around a readable radar. */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 240;
-      *natural = 520;
-    }
-  else
-    {
-      /* A scrolled view gives its content the minimum height. */
-      *minimum = 420;
-      *natural = 420;
-    }
-}
-
-static void
-rapport_radar_view_css_changed (GtkWidget         *widget,
-                                GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (rapport_radar_view_parent_class)->css_changed (widget, change);
-
-  gtk_widget_queue_draw (widget);
+  /* Room for the skills' names around a readable radar; a scrolled view
+   * gives its content the minimum height.
+   */
+  rapport_chart_widget_measure (orientation, 240, 520, 420, 420, minimum, natural);
 }
 
 static void
@@ -418,50 +387,28 @@ rapport_radar_view_class_init (RapportRadarViewClass *klass)
   object_class->finalize = rapport_radar_view_finalize;
   widget_class->snapshot = rapport_radar_view_snapshot;
   widget_class->measure = rapport_radar_view_measure;
-  widget_class->css_changed = rapport_radar_view_css_changed;
-
-  gtk_widget_class_set_css_name (widget_class, "chart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  rapport_chart_widget_class_setup (widget_class);
 }
 
 static void
 rapport_radar_view_init (RapportRadarView *self)
 {
+  static const RapportChartWidgetInput input = {
+    G_CALLBACK (on_key_pressed_cb),
+    G_CALLBACK (on_focus_enter_cb),
+    G_CALLBACK (on_focus_leave_cb),
+    G_CALLBACK (on_motion_cb),
+    G_CALLBACK (on_leave_cb),
+    G_CALLBACK (on_click_released_cb),
+  };
   AdwStyleManager *manager = adw_style_manager_get_default ();
-  GtkEventController *controller;
-  GtkGesture *click;
 
   self->focus = -1;
   self->hover = -1;
   self->dark = adw_style_manager_get_dark (manager);
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (on_dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_object (controller, "enter", G_CALLBACK (on_focus_enter_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (controller, "leave", G_CALLBACK (on_focus_leave_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect_object (controller, "motion", G_CALLBACK (on_motion_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (controller, "leave", G_CALLBACK (on_leave_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  click = gtk_gesture_click_new ();
-  g_signal_connect_object (click, "released", G_CALLBACK (on_click_released_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  rapport_chart_widget_init_input (GTK_WIDGET (self), &input);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Skill profile"),
