@@ -648,6 +648,7 @@ recovered_child (void)
   g_clear_object (&setup);
   setup = rapport_store_new_for_path (path, &error);
   g_assert_no_error (error);
+  rapport_store_wait_for_backup (setup);
   backups = rapport_store_get_backup_dir (setup);
   g_assert_true (g_file_test (backups, G_FILE_TEST_IS_DIR));
   lost = save_entry (setup, "After the backup");

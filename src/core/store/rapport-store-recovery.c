@@ -137,6 +137,29 @@ rapport_store_open_read_only (const char  *path,
   return db;
 }
 
+/* @path opened read-only if it is an undamaged Rapport file this version
+ * can read; %NULL otherwise, with @error set only when the file could not
+ * be opened or read at all.
+ */
+sqlite3 *
+rapport_store_open_good_backup (const char  *path,
+                                GError     **error)
+{
+  RapportStoreFileState state;
+  sqlite3 *db;
+
+  db = rapport_store_open_read_only (path, error);
+  if (db == NULL)
+    return NULL;
+
+  if (rapport_store_inspect_file (db, path, &state, error) && is_rapport_file (&state))
+    return db;
+
+  sqlite3_close (db);
+
+  return NULL;
+}
+
 int
 rapport_store_current_version (RapportStore *self)
 {
@@ -163,6 +186,9 @@ unused_name (const char *base)
   return path;
 }
 
+/* Any kind of backup (daily, session, exit, before a migration, a restore
+ * or a reset): the newest that passes its check wins.
+ */
 static gboolean
 restore_newest_backup (RapportStore  *self,
                        char         **restored_from,
@@ -175,21 +201,12 @@ restore_newest_backup (RapportStore  *self,
     {
       const RapportStoreBackupFile *file = g_ptr_array_index (backups, i);
       g_autoptr(GError) error = NULL;
-      RapportStoreFileState state;
       sqlite3 *db;
       gboolean ok;
 
-      db = rapport_store_open_read_only (file->path, &error);
-      if (db == NULL)
-        {
-          g_message ("Skipping backup %s: %s", file->path, error->message);
-          continue;
-        }
-
-      ok = rapport_store_inspect_file (db, file->path, &state, &error)
-           && is_rapport_file (&state);
-      ok = ok && rapport_store_copy_database (db, self->path, &error);
-      sqlite3_close (db);
+      db = rapport_store_open_good_backup (file->path, &error);
+      ok = db != NULL && rapport_store_copy_database (db, self->path, &error);
+      g_clear_pointer (&db, sqlite3_close);
 
       if (ok)
         {
