@@ -666,7 +666,7 @@ recovered_child (void)
   g_test_message ("banner: %s", notice);
   g_assert_cmpint (gtk_info_bar_get_message_type (banner), ==, GTK_MESSAGE_WARNING);
   g_assert_nonnull (strstr (notice, "was damaged"));
-  g_assert_nonnull (strstr (notice, "restored the backup"));
+  g_assert_nonnull (strstr (notice, "restored the copy saved at "));
   /* It names the damaged copy it kept, which is really there. */
   g_assert_nonnull (strstr (notice, rapport_store_get_damaged_path (store)));
   g_assert_true (g_file_test (rapport_store_get_damaged_path (store), G_FILE_TEST_IS_REGULAR));

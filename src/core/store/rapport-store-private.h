@@ -270,6 +270,9 @@ sqlite3             *rapport_store_open_read_only      (const char     *path,
                                                         GError        **error);
 sqlite3             *rapport_store_open_good_backup    (const char     *path,
                                                         GError        **error);
+char                *rapport_store_describe_restore    (GDateTime      *saved,
+                                                        GDateTime      *now,
+                                                        const char     *damaged);
 int                  rapport_store_current_version     (RapportStore   *self);
 gboolean             rapport_store_recover             (RapportStore   *self,
                                                         GError        **error);
