@@ -152,6 +152,10 @@ compare_backups_newest_first (gconstpointer a,
   const RapportStoreBackupFile *fb = *(const RapportStoreBackupFile **) b;
   int cmp = strcmp (fb->stamp, fa->stamp);
 
+  /* Names tell seconds only: within one, the file written last is newer. */
+  if (cmp == 0 && fa->written != fb->written)
+    cmp = fb->written > fa->written ? 1 : -1;
+
   return cmp != 0 ? cmp : fb->counter - fa->counter;
 }
 
@@ -221,6 +225,7 @@ rapport_store_list_backups (const char *dir)
         continue;
 
       file->size = st.st_size;
+      file->written = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
       file->version = atoi (version);
       file->counter = counter != NULL && *counter != '\0' ? atoi (counter) : 0;
       file->kind = RAPPORT_STORE_BACKUP_MIGRATION;

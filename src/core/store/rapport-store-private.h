@@ -205,6 +205,7 @@ typedef struct
   char                   *stamp;     /* YYYYMMDD-HHMMSS, UTC */
   GDateTime              *time;
   guint64                 size;
+  gint64                  written;   /* the file's mtime, ns */
   int                     counter;
   int                     version;
   RapportStoreBackupKind  kind;
