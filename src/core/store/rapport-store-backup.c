@@ -575,6 +575,11 @@ rapport_store_reset (RapportStore  *self,
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* The checkpoint below must find no reader that keeps the removed data
+   * in the WAL.
+   */
+  rapport_store_wait_for_backup (self);
+
   backup_path = rapport_store_make_backup (self, RAPPORT_STORE_BACKUP_BEFORE_RESET,
                                           rapport_store_current_version (self), error);
   if (backup_path == NULL)
