@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "rapport-journal-view.h"
+#include "rapport-skill.h"
 #include "rapport-test-app.h"
 #include "rapport-test-utils.h"
 
@@ -86,4 +87,81 @@ gboolean
 rapport_test_app_dialog_gone (gpointer unused)
 {
   return !rapport_test_app_dialog_shown (unused);
+}
+
+typedef struct
+{
+  RapportWindow *window;
+  const char    *title;
+} RowSearch;
+
+/* The journal list's row for an entry, on screen. */
+static gboolean
+row_shown (gpointer user_data)
+{
+  RowSearch *search = user_data;
+  g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
+
+  rapport_test_collect_widgets (GTK_WIDGET (rapport_window_get_journal_view (search->window)), GTK_TYPE_BOX, boxes);
+  for (guint i = 0; i < boxes->len; i++)
+    {
+      GtkWidget *label;
+
+      if (g_object_get_data (boxes->pdata[i], "uuid") == NULL || !gtk_widget_get_mapped (boxes->pdata[i]))
+        continue;
+      label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (boxes->pdata[i]));
+      if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), search->title) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+rapport_test_app_row_shown (RapportWindow *window,
+                            const char    *title)
+{
+  RowSearch search = { window, title };
+
+  return row_shown (&search);
+}
+
+/* A new entry through the editor, as a user writes one: Ctrl+N, the title
+ * typed, @skill rated @rating, Ctrl+S; back once its row is in the list.
+ * Returns: the entry's uuid
+ */
+char *
+rapport_test_app_write_entry (RapportWindow      *window,
+                              const char         *title,
+                              const RapportSkill *skill,
+                              int                 rating)
+{
+  RapportJournalEditor *editor;
+  g_autofree char *level = g_strdup_printf ("%d", rating);
+  char *uuid;
+  GtkWidget *row;
+  GtkWidget *toggle;
+  RowSearch search = { window, title };
+
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>n");
+  g_assert_true (rapport_test_wait_until (rapport_test_app_editor_shown, window, 5000));
+  editor = rapport_journal_view_get_editor (rapport_window_get_journal_view (window));
+  /* A draft left by an earlier run comes back: it is replaced. */
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>a");
+  rapport_test_type_text (GTK_WINDOW (window), title);
+
+  row = gtk_widget_get_ancestor (rapport_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_LABEL, skill->title),
+                                 GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  toggle = rapport_test_find_widget (row, GTK_TYPE_TOGGLE_BUTTON, level);
+  g_assert_nonnull (toggle);
+  g_signal_emit_by_name (toggle, "clicked");  /* as a click would */
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+
+  uuid = g_strdup (rapport_journal_editor_get_uuid (editor));
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
+  g_assert_true (rapport_test_wait_until (rapport_test_app_editor_closed, window, 5000));
+  g_assert_true (rapport_test_wait_until (row_shown, &search, 5000));
+
+  return uuid;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "rapport-application.h"
+#include "rapport-skill.h"
 #include "rapport-window.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,13 @@ gboolean            rapport_test_app_editor_shown   (gpointer            window)
 gboolean            rapport_test_app_editor_closed  (gpointer            window);
 gboolean            rapport_test_app_dialog_shown   (gpointer            unused);
 gboolean            rapport_test_app_dialog_gone    (gpointer            unused);
+
+/* The journal */
+gboolean            rapport_test_app_row_shown      (RapportWindow      *window,
+                                                     const char         *title);
+char               *rapport_test_app_write_entry    (RapportWindow      *window,
+                                                     const char         *title,
+                                                     const RapportSkill *skill,
+                                                     int                 rating);
 
 G_END_DECLS

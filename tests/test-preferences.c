@@ -648,6 +648,7 @@ recovered_child (void)
   g_clear_object (&setup);
   setup = rapport_store_new_for_path (path, &error);
   g_assert_no_error (error);
+  rapport_store_wait_for_backup (setup);
   backups = rapport_store_get_backup_dir (setup);
   g_assert_true (g_file_test (backups, G_FILE_TEST_IS_DIR));
   lost = save_entry (setup, "After the backup");
@@ -665,7 +666,7 @@ recovered_child (void)
   g_test_message ("banner: %s", notice);
   g_assert_cmpint (gtk_info_bar_get_message_type (banner), ==, GTK_MESSAGE_WARNING);
   g_assert_nonnull (strstr (notice, "was damaged"));
-  g_assert_nonnull (strstr (notice, "restored the backup"));
+  g_assert_nonnull (strstr (notice, "restored the copy saved at "));
   /* It names the damaged copy it kept, which is really there. */
   g_assert_nonnull (strstr (notice, rapport_store_get_damaged_path (store)));
   g_assert_true (g_file_test (rapport_store_get_damaged_path (store), G_FILE_TEST_IS_REGULAR));

@@ -698,7 +698,9 @@ make_store_with_backup (const char  *path,
     }
   g_clear_object (&store);
 
+  /* The daily backup is taken in the background. */
   store = rapport_unit_open_store (path);
+  rapport_store_wait_for_backup (store);
   g_assert_cmpuint (count_files_matching (backups, "progress-*-daily.db"), ==, 1);
   *after_backup = save_new_entry (store, "after the backup", "lost");
   g_clear_object (&store);

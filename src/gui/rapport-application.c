@@ -397,6 +397,22 @@ rapport_application_open (GApplication  *application,
     rapport_window_open_pack (RAPPORT_WINDOW (window), files[0]);
 }
 
+/* A clean exit leaves a copy of everything written since the last backup.
+ * The windows are gone by now, so the copy keeps no one waiting; the store
+ * is not opened just for this.
+ */
+static void
+rapport_application_shutdown (GApplication *application)
+{
+  RapportApplication *self = RAPPORT_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store != NULL && !rapport_store_backup_on_exit (self->store, &error))
+    g_message ("Could not back up your progress on exit: %s", error->message);
+
+  G_APPLICATION_CLASS (rapport_application_parent_class)->shutdown (application);
+}
+
 static void
 rapport_application_dispose (GObject *object)
 {
@@ -420,6 +436,7 @@ rapport_application_class_init (RapportApplicationClass *klass)
   object_class->dispose = rapport_application_dispose;
 
   app_class->startup = rapport_application_startup;
+  app_class->shutdown = rapport_application_shutdown;
   app_class->activate = rapport_application_activate;
   app_class->open = rapport_application_open;
 }

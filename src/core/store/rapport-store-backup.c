@@ -21,12 +21,24 @@
 #include "rapport-paths.h"
 #include "rapport-store-private.h"
 
-#define DAILY_BACKUPS_KEPT 7
-
-/* Indexed by RapportStoreBackupKind.  Only daily backups are ever rotated
- * away.
+/* What the automatic backups (daily, session, exit) may take: the newest
+ * five of a session or an exit and the last seven days, within 100 MiB.  A
+ * store with ten years of entries is about 7 MB, so the budget only bites
+ * for unusual stores; then the oldest go first (see
+ * rapport_store_prune_backups()).
  */
-static const char * const backup_suffixes[] = { "", "-daily", "-before-restore", "-before-reset" };
+const RapportStoreBackupPolicy rapport_store_backup_policy = {
+  .recent = 5,
+  .daily = 7,
+  .max_bytes = 100 * 1024 * 1024,
+};
+
+/* Indexed by RapportStoreBackupKind.  Only the automatic kinds (daily,
+ * session, exit) are ever pruned.
+ */
+static const char * const backup_suffixes[] = {
+  "", "-daily", "-before-restore", "-before-reset", "-session", "-exit",
+};
 
 /* Files */
 
@@ -140,6 +152,10 @@ compare_backups_newest_first (gconstpointer a,
   const RapportStoreBackupFile *fb = *(const RapportStoreBackupFile **) b;
   int cmp = strcmp (fb->stamp, fa->stamp);
 
+  /* Names tell seconds only: within one, the file written last is newer. */
+  if (cmp == 0 && fa->written != fb->written)
+    cmp = fb->written > fa->written ? 1 : -1;
+
   return cmp != 0 ? cmp : fb->counter - fa->counter;
 }
 
@@ -169,7 +185,7 @@ rapport_store_list_backups (const char *dir)
   if (g_once_init_enter (&regex))
     {
       GRegex *compiled = g_regex_new ("^progress-([0-9]{8}-[0-9]{6})-v([0-9]{1,6})"
-                                      "(-daily|-before-restore|-before-reset)?"
+                                      "(-daily|-before-restore|-before-reset|-session|-exit)?"
                                       "(?:-([0-9]{1,6}))?\\.db$",
                                       G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&regex, compiled);
@@ -208,6 +224,8 @@ rapport_store_list_backups (const char *dir)
       if (file->time == NULL)
         continue;
 
+      file->size = st.st_size;
+      file->written = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
       file->version = atoi (version);
       file->counter = counter != NULL && *counter != '\0' ? atoi (counter) : 0;
       file->kind = RAPPORT_STORE_BACKUP_MIGRATION;
@@ -225,14 +243,17 @@ rapport_store_list_backups (const char *dir)
   return g_steal_pointer (&files);
 }
 
-/* Writes backups/progress-YYYYMMDD-HHMMSS-vN[-kind].db (UTC), mode 0600. */
+/* Writes @dir/progress-YYYYMMDD-HHMMSS-vN[-kind].db (UTC), mode 0600, from
+ * @src.  Used on the store's thread with its own connection, and on the
+ * backup worker with the worker's.
+ */
 char *
-rapport_store_make_backup (RapportStore            *self,
-                           RapportStoreBackupKind   kind,
-                           int                      version,
-                           GError                 **error)
+rapport_store_write_backup (sqlite3                 *src,
+                            const char              *dir,
+                            RapportStoreBackupKind   kind,
+                            int                      version,
+                            GError                 **error)
 {
-  g_autofree char *dir = rapport_store_get_backup_dir (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *path = NULL;
@@ -259,59 +280,139 @@ rapport_store_make_backup (RapportStore            *self,
       path = g_build_filename (dir, name, NULL);
     }
 
-  if (!rapport_store_copy_database (self->db, path, error))
+  if (!rapport_store_copy_database (src, path, error))
     return NULL;
 
   return g_steal_pointer (&path);
 }
 
-/* Once a day, on open; the last DAILY_BACKUPS_KEPT daily copies are kept. A
- * failure here is logged and does not stop the app: the data itself is fine.
- */
-void
-rapport_store_rotate_backups (RapportStore *self)
+char *
+rapport_store_make_backup (RapportStore            *self,
+                           RapportStoreBackupKind   kind,
+                           int                      version,
+                           GError                 **error)
 {
   g_autofree char *dir = rapport_store_get_backup_dir (self);
-  g_autoptr(GPtrArray) backups = rapport_store_list_backups (dir);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GError) error = NULL;
-  gboolean needed = TRUE;
-  guint n_daily = 0;
 
-  if (backups->len > 0)
+  return rapport_store_write_backup (self->db, dir, kind, version, error);
+}
+
+static gboolean
+is_automatic (RapportStoreBackupKind kind)
+{
+  return kind == RAPPORT_STORE_BACKUP_DAILY || kind == RAPPORT_STORE_BACKUP_SESSION
+         || kind == RAPPORT_STORE_BACKUP_EXIT;
+}
+
+/* A day after the last backup that is kept for long (daily, or one made
+ * before a migration, a restore or a reset): session and exit backups come
+ * and go within minutes, so they do not count.  @backups is newest first.
+ */
+gboolean
+rapport_store_daily_backup_due (GPtrArray *backups,
+                                GDateTime *now)
+{
+  for (guint i = 0; i < backups->len; i++)
     {
-      const RapportStoreBackupFile *newest = g_ptr_array_index (backups, 0);
-      GTimeSpan age = g_date_time_difference (now, newest->time);
+      const RapportStoreBackupFile *file = g_ptr_array_index (backups, i);
+      GTimeSpan age;
+
+      if (file->kind == RAPPORT_STORE_BACKUP_SESSION || file->kind == RAPPORT_STORE_BACKUP_EXIT)
+        continue;
 
       /* A clock set far back must not stop backups for good. */
-      needed = age >= G_TIME_SPAN_DAY || age < -G_TIME_SPAN_DAY;
+      age = g_date_time_difference (now, file->time);
+      return age >= G_TIME_SPAN_DAY || age < -G_TIME_SPAN_DAY;
     }
 
-  if (needed)
+  return TRUE;
+}
+
+/* The newest backup a recovery could restore, which pruning must keep. */
+static const RapportStoreBackupFile *
+newest_good_backup (GPtrArray *backups)
+{
+  for (guint i = 0; i < backups->len; i++)
     {
-      g_autofree char *path = rapport_store_make_backup (self, RAPPORT_STORE_BACKUP_DAILY,
-                                                         rapport_store_current_version (self),
-                                                         &error);
+      const RapportStoreBackupFile *file = g_ptr_array_index (backups, i);
+      sqlite3 *db = rapport_store_open_good_backup (file->path, NULL);
 
-      if (path == NULL)
+      if (db != NULL)
         {
-          g_message ("Could not make the daily backup of %s: %s", self->path, error->message);
-          return;
+          sqlite3_close (db);
+          return file;
         }
-
-      g_ptr_array_unref (backups);
-      backups = rapport_store_list_backups (dir);
     }
+
+  return NULL;
+}
+
+static gboolean
+remove_backup (const RapportStoreBackupFile *file)
+{
+  if (g_unlink (file->path) == 0)
+    return TRUE;
+
+  g_message ("Could not remove the old backup %s: %s", file->path, g_strerror (errno));
+
+  return FALSE;
+}
+
+/* After each automatic backup.  Of the automatic kinds, the newest
+ * @policy->recent session and exit backups and the newest @policy->daily
+ * daily ones stay; if they add up to more than @policy->max_bytes, the
+ * oldest session and exit backups go, then the oldest daily ones, until
+ * they fit.  The newest backup that passes its check stays whatever its
+ * kind, age or size.  Backups made before a migration, a restore or a reset
+ * and files this code did not name are never removed.  Safe on any thread:
+ * it touches only the folder.
+ */
+void
+rapport_store_prune_backups (const char                     *dir,
+                             const RapportStoreBackupPolicy *policy)
+{
+  g_autoptr(GPtrArray) backups = rapport_store_list_backups (dir);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  const RapportStoreBackupFile *good = newest_good_backup (backups);
+  guint n_recent = 0;
+  guint n_daily = 0;
+  guint64 total = 0;
 
   for (guint i = 0; i < backups->len; i++)
     {
       const RapportStoreBackupFile *file = g_ptr_array_index (backups, i);
+      gboolean over;
 
-      if (file->kind != RAPPORT_STORE_BACKUP_DAILY)
+      if (!is_automatic (file->kind))
         continue;
 
-      if (++n_daily > DAILY_BACKUPS_KEPT && g_unlink (file->path) != 0)
-        g_message ("Could not remove the old backup %s: %s", file->path, g_strerror (errno));
+      if (file->kind == RAPPORT_STORE_BACKUP_DAILY)
+        over = ++n_daily > policy->daily;
+      else
+        over = ++n_recent > policy->recent;
+
+      if (over && file != good && remove_backup (file))
+        continue;
+
+      g_ptr_array_add (kept, (gpointer) file);
+      total += file->size;
+    }
+
+  /* Oldest first: the session and exit backups (pass 0), then the daily
+   * ones (pass 1).
+   */
+  for (guint pass = 0; pass < 2 && total > policy->max_bytes; pass++)
+    {
+      for (guint i = kept->len; i-- > 0 && total > policy->max_bytes;)
+        {
+          const RapportStoreBackupFile *file = g_ptr_array_index (kept, i);
+
+          if (file == good || (file->kind == RAPPORT_STORE_BACKUP_DAILY) != (pass == 1))
+            continue;
+
+          if (remove_backup (file))
+            total -= file->size;
+        }
     }
 }
 
@@ -404,6 +505,9 @@ rapport_store_restore_from_file (RapportStore  *self,
   if (src == NULL)
     return FALSE;
 
+  /* The switch out of WAL below needs the file to itself. */
+  rapport_store_wait_for_backup (self);
+
   backup_path = rapport_store_make_backup (self, RAPPORT_STORE_BACKUP_BEFORE_RESTORE,
                                           rapport_store_current_version (self), error);
   if (backup_path == NULL)
@@ -452,6 +556,10 @@ rapport_store_restore_from_file (RapportStore  *self,
   if (version < RAPPORT_STORE_SCHEMA_VERSION && !rapport_store_migrate (self, version, error))
     return FALSE;
 
+  /* The newest backup now is the one of what was replaced: a damaged file
+   * must not bring that back.
+   */
+  rapport_store_autobackup_note_write (self);
   rapport_store_emit_replaced (self);
 
   return TRUE;
@@ -466,6 +574,11 @@ rapport_store_reset (RapportStore  *self,
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The checkpoint below must find no reader that keeps the removed data
+   * in the WAL.
+   */
+  rapport_store_wait_for_backup (self);
 
   backup_path = rapport_store_make_backup (self, RAPPORT_STORE_BACKUP_BEFORE_RESET,
                                           rapport_store_current_version (self), error);

@@ -84,18 +84,22 @@ G_BEGIN_DECLS
   "  ORDER BY p.occurred_at DESC, p.id DESC LIMIT ?5 OFFSET ?6)" \
   " ORDER BY e.occurred_at DESC, e.id DESC"
 
+/* The automatic backups' timer and worker (rapport-store-autobackup.c). */
+typedef struct _RapportStoreAutoBackup RapportStoreAutoBackup;
+
 struct _RapportStore
 {
-  GObject               parent_instance;
+  GObject                 parent_instance;
 
   /* owned */
-  char                 *path;
-  sqlite3              *db;
-  GHashTable           *statements;       /* static SQL text → sqlite3_stmt */
-  char                 *recovery_notice;
-  char                 *damaged_path;
-  char                 *reset_backup_path;
-  RapportStoreRecovery  recovery;
+  char                   *path;
+  sqlite3                *db;
+  GHashTable             *statements;       /* static SQL text → sqlite3_stmt */
+  char                   *recovery_notice;
+  char                   *damaged_path;
+  char                   *reset_backup_path;
+  RapportStoreAutoBackup *autobackup;       /* NULL until the file is open */
+  RapportStoreRecovery    recovery;
 };
 
 /* Statements and transactions (rapport-store.c) */
@@ -191,6 +195,8 @@ typedef enum
   RAPPORT_STORE_BACKUP_DAILY,
   RAPPORT_STORE_BACKUP_BEFORE_RESTORE,
   RAPPORT_STORE_BACKUP_BEFORE_RESET,
+  RAPPORT_STORE_BACKUP_SESSION,
+  RAPPORT_STORE_BACKUP_EXIT,
 } RapportStoreBackupKind;
 
 typedef struct
@@ -198,20 +204,53 @@ typedef struct
   char                   *path;
   char                   *stamp;     /* YYYYMMDD-HHMMSS, UTC */
   GDateTime              *time;
+  guint64                 size;
+  gint64                  written;   /* the file's mtime, ns */
   int                     counter;
   int                     version;
   RapportStoreBackupKind  kind;
 } RapportStoreBackupFile;
 
+/* What pruning keeps of the automatic kinds (daily, session, exit). */
+typedef struct
+{
+  guint   recent;      /* session and exit backups */
+  guint   daily;
+  guint64 max_bytes;   /* the three kinds together */
+} RapportStoreBackupPolicy;
+
+extern const RapportStoreBackupPolicy rapport_store_backup_policy;
+
 gboolean             rapport_store_copy_database       (sqlite3        *src,
                                                         const char     *dest,
                                                         GError        **error);
 GPtrArray           *rapport_store_list_backups        (const char     *dir);
+char                *rapport_store_write_backup        (sqlite3                 *src,
+                                                        const char              *dir,
+                                                        RapportStoreBackupKind   kind,
+                                                        int                      version,
+                                                        GError                 **error);
 char                *rapport_store_make_backup         (RapportStore            *self,
                                                         RapportStoreBackupKind   kind,
                                                         int                      version,
                                                         GError                 **error);
-void                 rapport_store_rotate_backups      (RapportStore   *self);
+gboolean             rapport_store_daily_backup_due    (GPtrArray      *backups,
+                                                        GDateTime      *now);
+void                 rapport_store_prune_backups       (const char                     *dir,
+                                                        const RapportStoreBackupPolicy *policy);
+
+/* Automatic backups (rapport-store-autobackup.c): on open (@daily: the
+ * daily one if it is due), after writes, and freed with the store.
+ */
+void                 rapport_store_autobackup_start    (RapportStore   *self,
+                                                        gboolean        daily);
+void                 rapport_store_autobackup_note_write (RapportStore *self);
+void                 rapport_store_autobackup_stop     (RapportStore   *self);
+
+/* When the next session backup starts (monotonic time, µs), or 0 when none
+ * is waiting: for the tests of the debounce.
+ */
+gint64               rapport_store_get_backup_due      (RapportStore   *self);
 
 /* Recovery (rapport-store-recovery.c) */
 
@@ -230,6 +269,11 @@ gboolean             rapport_store_inspect_file        (sqlite3                *
                                                         GError                **error);
 sqlite3             *rapport_store_open_read_only      (const char     *path,
                                                         GError        **error);
+sqlite3             *rapport_store_open_good_backup    (const char     *path,
+                                                        GError        **error);
+char                *rapport_store_describe_restore    (GDateTime      *saved,
+                                                        GDateTime      *now,
+                                                        const char     *damaged);
 int                  rapport_store_current_version     (RapportStore   *self);
 gboolean             rapport_store_recover             (RapportStore   *self,
                                                         GError        **error);

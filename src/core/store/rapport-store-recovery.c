@@ -137,6 +137,29 @@ rapport_store_open_read_only (const char  *path,
   return db;
 }
 
+/* @path opened read-only if it is an undamaged Rapport file this version
+ * can read; %NULL otherwise, with @error set only when the file could not
+ * be opened or read at all.
+ */
+sqlite3 *
+rapport_store_open_good_backup (const char  *path,
+                                GError     **error)
+{
+  RapportStoreFileState state;
+  sqlite3 *db;
+
+  db = rapport_store_open_read_only (path, error);
+  if (db == NULL)
+    return NULL;
+
+  if (rapport_store_inspect_file (db, path, &state, error) && is_rapport_file (&state))
+    return db;
+
+  sqlite3_close (db);
+
+  return NULL;
+}
+
 int
 rapport_store_current_version (RapportStore *self)
 {
@@ -163,6 +186,9 @@ unused_name (const char *base)
   return path;
 }
 
+/* Any kind of backup (daily, session, exit, before a migration, a restore
+ * or a reset): the newest that passes its check wins.
+ */
 static gboolean
 restore_newest_backup (RapportStore  *self,
                        char         **restored_from,
@@ -175,21 +201,12 @@ restore_newest_backup (RapportStore  *self,
     {
       const RapportStoreBackupFile *file = g_ptr_array_index (backups, i);
       g_autoptr(GError) error = NULL;
-      RapportStoreFileState state;
       sqlite3 *db;
       gboolean ok;
 
-      db = rapport_store_open_read_only (file->path, &error);
-      if (db == NULL)
-        {
-          g_message ("Skipping backup %s: %s", file->path, error->message);
-          continue;
-        }
-
-      ok = rapport_store_inspect_file (db, file->path, &state, &error)
-           && is_rapport_file (&state);
-      ok = ok && rapport_store_copy_database (db, self->path, &error);
-      sqlite3_close (db);
+      db = rapport_store_open_good_backup (file->path, &error);
+      ok = db != NULL && rapport_store_copy_database (db, self->path, &error);
+      g_clear_pointer (&db, sqlite3_close);
 
       if (ok)
         {
@@ -203,6 +220,52 @@ restore_newest_backup (RapportStore  *self,
     }
 
   return FALSE;
+}
+
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b)
+         && g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
+/* The banner's sentence after a restore: when the copy was saved, in local
+ * time, said the way a person would ("at 14:32 today").  @now is the
+ * caller's, so that the tests can pin it.
+ */
+char *
+rapport_store_describe_restore (GDateTime  *saved,
+                                GDateTime  *now,
+                                const char *damaged)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (saved);
+  g_autoptr(GDateTime) today = g_date_time_to_local (now);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (today, -1);
+  g_autofree char *time = g_date_time_format (local, "%H:%M");
+  g_autofree char *date = NULL;
+
+  if (same_day (local, today))
+    {
+      /* Translators: the first %s is a time (14:32), the second a file's path */
+      return g_strdup_printf (_("Your progress file was damaged. Rapport restored the copy "
+                                "saved at %s today; anything after that is missing. The "
+                                "damaged file was kept as “%s”."), time, damaged);
+    }
+
+  if (same_day (local, yesterday))
+    {
+      /* Translators: the first %s is a time (14:32), the second a file's path */
+      return g_strdup_printf (_("Your progress file was damaged. Rapport restored the copy "
+                                "saved at %s yesterday; anything after that is missing. The "
+                                "damaged file was kept as “%s”."), time, damaged);
+    }
+
+  date = g_date_time_format (local, "%x");
+  /* Translators: a date (the locale's short form), a time (14:32), then a file's path */
+  return g_strdup_printf (_("Your progress file was damaged. Rapport restored the copy saved on "
+                            "%s at %s; anything after that is missing. The damaged file was "
+                            "kept as “%s”."), date, time, damaged);
 }
 
 /* The journal cannot be rebuilt from anywhere else: keep the damaged file
@@ -246,14 +309,8 @@ rapport_store_recover (RapportStore  *self,
 
   if (restore_newest_backup (self, &restored_from, &restored_time))
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (restored_time);
-      g_autofree char *when = g_date_time_format (local, "%x %H:%M");
-
       self->recovery = RAPPORT_STORE_RECOVERY_RESTORED_BACKUP;
-      self->recovery_notice =
-        g_strdup_printf (_("Your progress file was damaged, so Rapport restored the backup "
-                           "from %s. Changes made after that time are missing. The damaged "
-                           "file was kept as “%s”."), when, damaged);
+      self->recovery_notice = rapport_store_describe_restore (restored_time, now, damaged);
       g_message ("Restored %s from %s", self->path, restored_from);
     }
   else

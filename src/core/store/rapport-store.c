@@ -162,7 +162,10 @@ rapport_store_commit (RapportStore  *self,
                       GError       **error)
 {
   if (exec_cached (self, "COMMIT", error))
-    return TRUE;
+    {
+      rapport_store_autobackup_note_write (self);
+      return TRUE;
+    }
 
   rapport_store_rollback (self);
 
@@ -494,8 +497,8 @@ rapport_store_initable_init (GInitable     *initable,
       return FALSE;
     }
 
-  if (!created)
-    rapport_store_rotate_backups (self);
+  /* A brand-new store has nothing worth a daily backup yet. */
+  rapport_store_autobackup_start (self, !created);
 
   return TRUE;
 }
@@ -511,7 +514,10 @@ rapport_store_finalize (GObject *object)
 {
   RapportStore *self = (RapportStore *) object;
 
-  /* Statements first: a connection with live statements does not close. */
+  /* A copy under way ends first; then the statements, as a connection
+   * with live statements does not close.
+   */
+  rapport_store_autobackup_stop (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->path, g_free);

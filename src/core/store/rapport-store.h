@@ -208,6 +208,20 @@ gboolean             rapport_store_reset               (RapportStore   *self,
 char                *rapport_store_get_backup_dir      (RapportStore   *self);
 const char          *rapport_store_get_reset_backup_path (RapportStore *self);
 
+/* Automatic backups into the same folder: on a worker thread, the daily one
+ * on open and one @first_ms after the first write of a session, then one at
+ * most every @interval_ms while writes go on (1 and 5 minutes unless set);
+ * and one at a clean exit, by rapport_store_backup_on_exit() on the
+ * caller's thread (the application's shutdown, when no window is left to
+ * wait).  A failed one is logged and tried again later.
+ */
+void                 rapport_store_set_backup_delays   (RapportStore   *self,
+                                                        guint           first_ms,
+                                                        guint           interval_ms);
+void                 rapport_store_wait_for_backup     (RapportStore   *self);
+gboolean             rapport_store_backup_on_exit      (RapportStore   *self,
+                                                        GError        **error);
+
 /* Installed packs */
 gboolean             rapport_store_set_pack_installed  (RapportStore   *self,
                                                         const char     *pack_id,
