@@ -1,4 +1,5 @@
-/* rapport-file-chooser.h: the one way Rapport asks for a file to open or save
+/* rapport-file-chooser.h: the one way Rapport asks for a file to open or
+ * save, and tells how saving it went
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -28,5 +29,36 @@ void rapport_file_chooser_show (GtkFileChooserNative **slot,
                                 GtkFileFilter         *filter,
                                 GCallback              response_cb,
                                 gpointer               owner);
+
+/* Destroys the chooser in *@slot, if there is one, and clears the slot:
+ * for a dispose, so that no chooser outlives its owner.
+ */
+void rapport_file_chooser_clear (GtkFileChooserNative **slot);
+
+/* The path of @file, or NULL with @error set: a chooser may hand back a
+ * file that is not on this computer.
+ */
+char *rapport_file_chooser_get_path (GFile   *file,
+                                     GError **error);
+
+/* Writes a file to the path it is given, @data its owner's. */
+typedef gboolean (*RapportFileWriteFunc) (gpointer     data,
+                                          const char  *path,
+                                          GError     **error);
+
+/* Writes @file through @write_func, then tells the user how it went: on
+ * failure (a file not on this computer is one) @error_title and the reason
+ * in a dialog over @view; on success @done_title as an urgent toast
+ * through @view's "show-toast" signal (rapport-toast.h).
+ *
+ * @done_title: plain text, not markup
+ * Returns: whether the file was written
+ */
+gboolean rapport_file_chooser_export (GtkWidget            *view,
+                                      GFile                *file,
+                                      RapportFileWriteFunc  write_func,
+                                      gpointer              data,
+                                      const char           *error_title,
+                                      const char           *done_title);
 
 G_END_DECLS

@@ -7,53 +7,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "rapport-error-dialog.h"
-#include "rapport-journal-editor.h"
+#include "rapport-journal-editor-private.h"
 #include "rapport-skill.h"
 
-/* How long typing must pause before the draft is written. */
-#define DRAFT_DELAY_MS 500
-
 #define N_LEVELS 6  /* "not rated" and 1 … 5 */
-
-struct _RapportJournalEditor
-{
-  GtkWidget parent_instance;
-
-  /* template widgets */
-  GtkScrolledWindow   *scroller;
-  GtkLabel            *heading_label;
-  GtkLabel            *draft_label;
-  GtkLabel            *draft_error_label;
-  AdwEntryRow         *title_row;
-  AdwEntryRow         *when_row;
-  AdwEntryRow         *tags_row;
-  GtkTextView         *situation_view;
-  GtkTextView         *went_well_view;
-  GtkTextView         *try_next_view;
-  GtkLabel            *prompt_label;
-  AdwPreferencesGroup *skills_group;
-  GtkButton           *delete_button;
-
-  /* owned */
-  RapportStore        *store;
-  RapportCatalog      *catalog;
-  char                *uuid;
-  GDateTime           *created;      /* NULL for a new entry */
-  GPtrArray           *skill_rows;   /* AdwActionRow per skill, in skill order */
-  char                *last_prompt;
-  guint                draft_id;
-
-  /* borrowed */
-  GtkTextView         *last_text_view;
-
-  /* state */
-  gboolean             editing;
-  gboolean             loading;      /* filling the fields: not a user change */
-  gboolean             changed;      /* a user change the stored draft lacks */
-};
 
 G_DEFINE_FINAL_TYPE (RapportJournalEditor, rapport_journal_editor, GTK_TYPE_WIDGET)
 
@@ -67,8 +26,8 @@ static guint signals[N_SIGNALS];
 
 /* Fields */
 
-static char *
-get_text (GtkTextView *view)
+char *
+rapport_journal_editor_get_view_text (GtkTextView *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter start, end;
@@ -77,16 +36,16 @@ get_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static void
-set_text (GtkTextView *view,
-          const char  *text)
+void
+rapport_journal_editor_set_view_text (GtkTextView *view,
+                                      const char  *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
 }
 
-static int
-get_rating (RapportJournalEditor *self,
-            guint                 skill)
+int
+rapport_journal_editor_get_rating (RapportJournalEditor *self,
+                                   guint                 skill)
 {
   GtkToggleButton **toggles = g_object_get_data (G_OBJECT (self->skill_rows->pdata[skill]), "toggles");
 
@@ -126,7 +85,7 @@ update_skill_subtitle (RapportJournalEditor *self,
 {
   const RapportSkill *info = rapport_skill_get_nth (skill);
   GtkLabel *label = g_object_get_data (G_OBJECT (self->skill_rows->pdata[skill]), "subtitle");
-  int rating = get_rating (self, skill);
+  int rating = rapport_journal_editor_get_rating (self, skill);
   RapportTopic *topic = topic_for_skill (self, info->key);
   g_autofree char *subtitle = NULL;
 
@@ -142,9 +101,6 @@ update_skill_subtitle (RapportJournalEditor *self,
   gtk_label_set_text (label, subtitle);
 }
 
-static void schedule_draft (RapportJournalEditor *self);
-static void focus_title    (RapportJournalEditor *self);
-
 static void
 on_level_toggled_cb (GtkToggleButton      *toggle,
                      RapportJournalEditor *self)
@@ -153,7 +109,7 @@ on_level_toggled_cb (GtkToggleButton      *toggle,
     return;
 
   update_skill_subtitle (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toggle), "skill")));
-  schedule_draft (self);
+  rapport_journal_editor_schedule_draft (self);
 }
 
 static void
@@ -288,11 +244,11 @@ collect_entry (RapportJournalEditor  *self,
   g_free (entry->title);
   entry->title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
   g_free (entry->situation);
-  entry->situation = get_text (self->situation_view);
+  entry->situation = rapport_journal_editor_get_view_text (self->situation_view);
   g_free (entry->went_well);
-  entry->went_well = get_text (self->went_well_view);
+  entry->went_well = rapport_journal_editor_get_view_text (self->went_well_view);
   g_free (entry->try_next);
-  entry->try_next = get_text (self->try_next_view);
+  entry->try_next = rapport_journal_editor_get_view_text (self->try_next_view);
 
   parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)), ",", -1);
   for (guint i = 0; parts[i] != NULL; i++)
@@ -307,7 +263,7 @@ collect_entry (RapportJournalEditor  *self,
 
   for (guint i = 0; i < self->skill_rows->len; i++)
     {
-      int rating = get_rating (self, i);
+      int rating = rapport_journal_editor_get_rating (self, i);
 
       if (rating > 0)
         rapport_store_entry_set_rating (entry, rapport_skill_get_nth (i)->key, rating);
@@ -340,9 +296,9 @@ fill (RapportJournalEditor    *self,
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), entry->title);
   gtk_editable_set_text (GTK_EDITABLE (self->when_row), when);
   gtk_editable_set_text (GTK_EDITABLE (self->tags_row), tags);
-  set_text (self->situation_view, entry->situation);
-  set_text (self->went_well_view, entry->went_well);
-  set_text (self->try_next_view, entry->try_next);
+  rapport_journal_editor_set_view_text (self->situation_view, entry->situation);
+  rapport_journal_editor_set_view_text (self->went_well_view, entry->went_well);
+  rapport_journal_editor_set_view_text (self->try_next_view, entry->try_next);
   for (guint i = 0; i < self->skill_rows->len; i++)
     rapport_journal_editor_set_rating (self, rapport_skill_get_nth (i)->key,
                                        rapport_store_entry_get_rating (entry, rapport_skill_get_nth (i)->key));
@@ -355,197 +311,20 @@ fill (RapportJournalEditor    *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
-/* Drafts: the editor's whole state as JSON in the store, written while the
- * user types, so that a crash or a kill loses nothing.
+/* Changes: each one the user makes goes to the draft
+ * (rapport-journal-editor-draft.c).
  */
-
-static char *
-draft_to_json (RapportJournalEditor *self)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *situation = get_text (self->situation_view);
-  g_autofree char *went_well = get_text (self->went_well_view);
-  g_autofree char *try_next = get_text (self->try_next_view);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "uuid");
-  json_builder_add_string_value (builder, self->uuid);
-  json_builder_set_member_name (builder, "editing");
-  json_builder_add_boolean_value (builder, self->editing);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
-  json_builder_set_member_name (builder, "when");
-  json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (self->when_row)));
-  json_builder_set_member_name (builder, "tags");
-  json_builder_add_string_value (builder, gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
-  json_builder_set_member_name (builder, "situation");
-  json_builder_add_string_value (builder, situation);
-  json_builder_set_member_name (builder, "went_well");
-  json_builder_add_string_value (builder, went_well);
-  json_builder_set_member_name (builder, "try_next");
-  json_builder_add_string_value (builder, try_next);
-  json_builder_set_member_name (builder, "ratings");
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < self->skill_rows->len; i++)
-    {
-      int rating = get_rating (self, i);
-
-      if (rating > 0)
-        {
-          json_builder_set_member_name (builder, rapport_skill_get_nth (i)->key);
-          json_builder_add_int_value (builder, rating);
-        }
-    }
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
-
-void
-rapport_journal_editor_flush_draft (RapportJournalEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
-
-  g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
-
-  g_clear_handle_id (&self->draft_id, g_source_remove);
-  /* An entry opened and left as it was leaves no draft behind. */
-  if (self->store == NULL || self->uuid == NULL || !self->changed)
-    return;
-
-  /* When the draft cannot be written, nothing is lost yet (the text is on
-   * screen), but a crash now would lose it: say so where the user types.
-   */
-  json = draft_to_json (self);
-  if (!rapport_store_save_draft (self->store, json, &error))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: the placeholder is the reason, a full sentence */
-      message = g_strdup_printf (_("What you type here is not being kept as a draft. %s"), error->message);
-      gtk_label_set_text (self->draft_error_label, message);
-      gtk_widget_set_visible (GTK_WIDGET (self->draft_error_label), TRUE);
-      g_message ("Could not keep the journal draft: %s", error->message);
-      return;
-    }
-
-  self->changed = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->draft_error_label), FALSE);
-}
-
-static gboolean
-draft_timeout_cb (gpointer user_data)
-{
-  RapportJournalEditor *self = user_data;
-
-  self->draft_id = 0;
-  rapport_journal_editor_flush_draft (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_draft (RapportJournalEditor *self)
-{
-  if (self->loading || self->uuid == NULL)
-    return;
-
-  self->changed = TRUE;
-  g_clear_handle_id (&self->draft_id, g_source_remove);
-  self->draft_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
-}
 
 static void
 on_field_changed_cb (RapportJournalEditor *self)
 {
-  schedule_draft (self);
+  rapport_journal_editor_schedule_draft (self);
 }
 
 static void
 on_buffer_changed_cb (RapportJournalEditor *self)
 {
-  schedule_draft (self);
-}
-
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return "";
-
-  return json_node_get_string (node);
-}
-
-/* Returns FALSE when there is no draft (or it cannot be read). */
-gboolean
-rapport_journal_editor_restore_draft (RapportJournalEditor *self)
-{
-  g_autofree char *json = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *object;
-  JsonNode *ratings;
-
-  g_return_val_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self), FALSE);
-
-  if (self->store == NULL)
-    return FALSE;
-
-  /* The draft is our own small file, written by draft_to_json(). */
-  json = rapport_store_load_draft (self->store, NULL, NULL);
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return FALSE;
-
-  object = json_node_get_object (json_parser_get_root (parser));
-  if (!g_uuid_string_is_valid (member_string (object, "uuid")))
-    return FALSE;
-
-  self->loading = TRUE;
-  g_free (self->uuid);
-  self->uuid = g_strdup (member_string (object, "uuid"));
-  self->editing = json_object_get_boolean_member_with_default (object, "editing", FALSE);
-  g_clear_pointer (&self->created, g_date_time_unref);
-  if (self->editing && self->store != NULL)
-    {
-      g_autoptr(RapportStoreEntry) stored = rapport_store_get_journal_entry (self->store, self->uuid, NULL);
-
-      if (stored != NULL && stored->created != NULL)
-        self->created = g_date_time_ref (stored->created);
-    }
-
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), member_string (object, "title"));
-  gtk_editable_set_text (GTK_EDITABLE (self->when_row), member_string (object, "when"));
-  gtk_editable_set_text (GTK_EDITABLE (self->tags_row), member_string (object, "tags"));
-  set_text (self->situation_view, member_string (object, "situation"));
-  set_text (self->went_well_view, member_string (object, "went_well"));
-  set_text (self->try_next_view, member_string (object, "try_next"));
-
-  ratings = json_object_get_member (object, "ratings");
-  for (guint i = 0; i < self->skill_rows->len; i++)
-    {
-      const char *key = rapport_skill_get_nth (i)->key;
-      gint64 rating = 0;
-
-      if (ratings != NULL && JSON_NODE_HOLDS_OBJECT (ratings))
-        rating = json_object_get_int_member_with_default (json_node_get_object (ratings), key, 0);
-      rapport_journal_editor_set_rating (self, key, rating >= 1 && rating <= 5 ? (int) rating : 0);
-    }
-  self->changed = FALSE;  /* the store holds it already */
-  self->loading = FALSE;
-
-  gtk_label_set_text (self->heading_label, self->editing ? _("Edit Entry") : _("New Entry"));
-  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), self->editing);
-  gtk_widget_set_visible (GTK_WIDGET (self->draft_label), TRUE);
-  focus_title (self);
-  return TRUE;
+  rapport_journal_editor_schedule_draft (self);
 }
 
 /* Opening */
@@ -563,8 +342,8 @@ focus_title_cb (gpointer user_data)
 /* The editor may only just have been shown (a view or page switch in the
  * same turn), when it cannot take the focus yet.
  */
-static void
-focus_title (RapportJournalEditor *self)
+void
+rapport_journal_editor_focus_title (RapportJournalEditor *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   g_idle_add (focus_title_cb, g_object_ref (self));
@@ -586,7 +365,7 @@ rapport_journal_editor_new_entry (RapportJournalEditor *self)
   gtk_label_set_text (self->heading_label, _("New Entry"));
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->draft_label), FALSE);
-  focus_title (self);
+  rapport_journal_editor_focus_title (self);
 }
 
 void
@@ -601,7 +380,7 @@ rapport_journal_editor_edit (RapportJournalEditor    *self,
   gtk_label_set_text (self->heading_label, _("Edit Entry"));
   gtk_widget_set_visible (GTK_WIDGET (self->delete_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->draft_label), FALSE);
-  focus_title (self);
+  rapport_journal_editor_focus_title (self);
 }
 
 const char *
@@ -650,7 +429,7 @@ on_prompt_button_clicked_cb (RapportJournalEditor *self)
     return;
 
   for (guint i = 0; i < self->skill_rows->len; i++)
-    any_rated |= get_rating (self, i) > 0;
+    any_rated |= rapport_journal_editor_get_rating (self, i) > 0;
 
   /* Prompts of the skills rated, or of every topic before any rating. */
   topics = rapport_catalog_get_topics (self->catalog);
@@ -660,7 +439,7 @@ on_prompt_button_clicked_cb (RapportJournalEditor *self)
       g_autoptr(RapportTopic) topic = g_list_model_get_item (topics, i);
       int skill = rapport_skill_get_position (rapport_topic_get_skill (topic));
 
-      if (any_rated && (skill < 0 || get_rating (self, skill) == 0))
+      if (any_rated && (skill < 0 || rapport_journal_editor_get_rating (self, skill) == 0))
         continue;
       for (guint j = 0; j < rapport_topic_get_n_prompts (topic); j++)
         {

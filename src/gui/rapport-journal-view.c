@@ -8,11 +8,9 @@
 
 #include <glib/gi18n.h>
 
-#include "rapport-error-dialog.h"
 #include "rapport-file-chooser.h"
-#include "rapport-journal-io.h"
 #include "rapport-journal-item.h"
-#include "rapport-journal-view.h"
+#include "rapport-journal-view-private.h"
 #include "rapport-skill.h"
 #include "rapport-toast.h"
 
@@ -26,40 +24,6 @@
  */
 #define MATCH_OPEN  "\xef\xb7\x90"
 #define MATCH_CLOSE "\xef\xb7\x91"
-
-struct _RapportJournalView
-{
-  GtkWidget parent_instance;
-
-  /* template widgets */
-  GtkStack             *stack;
-  GtkSearchEntry       *search_entry;
-  GtkDropDown          *skill_dropdown;
-  GtkDropDown          *range_dropdown;
-  GtkStack             *list_stack;
-  GtkScrolledWindow    *list_scroller;
-  GtkBox               *draft_box;
-  GtkListView          *list;
-  AdwStatusPage        *no_results_page;
-
-  /* created on first use */
-  RapportJournalEditor *editor;
-
-  /* owned */
-  RapportStore         *store;
-  RapportCatalog       *catalog;
-  GListStore           *entries;   /* of RapportJournalItem */
-  GtkFileChooserNative *chooser;
-  char                 *export_format;
-  RapportStoreEntry    *deleted;   /* what the Undo of undo_toast brings back */
-
-  /* borrowed */
-  AdwToast             *undo_toast;  /* weak: the last "deleted" message */
-
-  /* state */
-  guint                 n_loaded;
-  gboolean              more;
-};
 
 G_DEFINE_FINAL_TYPE (RapportJournalView, rapport_journal_view, GTK_TYPE_WIDGET)
 
@@ -510,9 +474,9 @@ rapport_journal_view_flush_draft (RapportJournalView *self)
     rapport_journal_editor_flush_draft (self->editor);
 }
 
-static void
-add_toast (RapportJournalView *self,
-           AdwToast           *toast)
+void
+rapport_journal_view_add_toast (RapportJournalView *self,
+                                AdwToast           *toast)
 {
   rapport_toast_emit (self, show_toast_signal, toast);
 }
@@ -523,7 +487,7 @@ on_editor_saved_cb (RapportJournalView   *self,
                     RapportJournalEditor *editor)
 {
   rapport_journal_view_go_back (self);
-  add_toast (self, adw_toast_new (_("Entry saved")));
+  rapport_journal_view_add_toast (self, adw_toast_new (_("Entry saved")));
 }
 
 static void
@@ -579,156 +543,10 @@ on_editor_deleted_cb (RapportJournalView   *self,
   self->deleted = g_steal_pointer (&entry);
   g_set_weak_pointer (&self->undo_toast, toast);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
-  add_toast (self, toast);
+  rapport_journal_view_add_toast (self, toast);
 }
 
-/* Export and import */
-
-
-static void
-add_result_toast (RapportJournalView *self,
-                  const char         *title)
-{
-  add_toast (self, rapport_toast_new_urgent (title));
-}
-
-/**
- * rapport_journal_view_export_to:
- * @format: "markdown" (to read) or "json" (complete, to import elsewhere)
- */
-gboolean
-rapport_journal_view_export_to (RapportJournalView *self,
-                                const char         *format,
-                                GFile              *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *escaped = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (RAPPORT_IS_JOURNAL_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->store == NULL)
-    return FALSE;
-
-  path = g_file_get_path (file);
-  name = g_file_get_basename (file);
-  if (path == NULL)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer."));
-      ok = FALSE;
-    }
-  else if (g_str_equal (format, "markdown"))
-    ok = rapport_journal_export_markdown (self->store, path, &error);
-  else
-    ok = rapport_journal_export_json (self->store, path, &error);
-
-  if (!ok)
-    {
-      rapport_show_error (GTK_WIDGET (self), _("Could Not Export the Journal"), error);
-      return FALSE;
-    }
-
-  /* Translators: the placeholder is a file name */
-  title = g_strdup_printf (_("Journal exported to “%s”"), name);
-  escaped = g_markup_escape_text (title, -1);
-  add_result_toast (self, escaped);
-  return TRUE;
-}
-
-gboolean
-rapport_journal_view_import_from (RapportJournalView *self,
-                                  GFile              *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *title = NULL;
-  guint added = 0;
-  guint skipped = 0;
-
-  g_return_val_if_fail (RAPPORT_IS_JOURNAL_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (self->store == NULL)
-    return FALSE;
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer."));
-  if (path == NULL || !rapport_journal_import_json_file (self->store, path, &added, &skipped, &error))
-    {
-      rapport_show_error (GTK_WIDGET (self), _("Could Not Import the Journal"), error);
-      return FALSE;
-    }
-
-  rapport_journal_view_reload (self);
-  if (added == 0)
-    title = g_strdup (_("Nothing new to import: every entry is already in your journal"));
-  else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry imported", "%u entries imported", added),
-                             added);
-  add_result_toast (self, title);
-  return TRUE;
-}
-
-static void
-on_chooser_response_cb (RapportJournalView   *self,
-                        int                   response,
-                        GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (self->export_format != NULL)
-        rapport_journal_view_export_to (self, self->export_format, file);
-      else
-        rapport_journal_view_import_from (self, file);
-    }
-
-  g_clear_pointer (&self->export_format, g_free);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RapportJournalView *self = RAPPORT_JOURNAL_VIEW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  gboolean markdown = g_str_equal (format, "markdown");
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *name = NULL;
-
-  /* Translators: a suggested file name; the placeholder is a date */
-  name = g_strdup_printf (_("Journal %s.%s"), date, markdown ? "md" : "json");
-  g_free (self->export_format);
-  self->export_format = g_strdup (format);
-  rapport_file_chooser_show (&self->chooser, widget, GTK_FILE_CHOOSER_ACTION_SAVE,
-                             markdown ? _("Export as Markdown") : _("Export as JSON"),
-                             _("_Export"), name, NULL,
-                             G_CALLBACK (on_chooser_response_cb), self);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  RapportJournalView *self = RAPPORT_JOURNAL_VIEW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Journal exports (JSON)"));
-  gtk_file_filter_add_pattern (filter, "*.json");
-  g_clear_pointer (&self->export_format, g_free);
-  rapport_file_chooser_show (&self->chooser, widget, GTK_FILE_CHOOSER_ACTION_OPEN,
-                             _("Import a Journal"), _("_Import"), NULL, filter,
-                             G_CALLBACK (on_chooser_response_cb), self);
-}
+/* Searching */
 
 static void
 search_action (GtkWidget  *widget,
@@ -796,9 +614,7 @@ rapport_journal_view_dispose (GObject *object)
     rapport_journal_editor_flush_draft (self->editor);
   self->editor = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_JOURNAL_VIEW);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  rapport_file_chooser_clear (&self->chooser);
   g_clear_pointer (&self->export_format, g_free);
   g_clear_pointer (&self->deleted, rapport_store_entry_free);
   g_clear_weak_pointer (&self->undo_toast);
@@ -841,8 +657,8 @@ rapport_journal_view_class_init (RapportJournalViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "journal.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "journal.export", "s", export_action);
-  gtk_widget_class_install_action (widget_class, "journal.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "journal.export", "s", rapport_journal_view_export_action);
+  gtk_widget_class_install_action (widget_class, "journal.import", NULL, rapport_journal_view_import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "journal.search", NULL);
 }
 

@@ -742,9 +742,7 @@ rapport_packs_view_dispose (GObject *object)
 {
   RapportPacksView *self = RAPPORT_PACKS_VIEW (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  rapport_file_chooser_clear (&self->chooser);
   cancel_work (self);
   g_clear_handle_id (&self->missing_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_PACKS_VIEW);

@@ -383,9 +383,7 @@ rapport_preferences_window_dispose (GObject *object)
   RapportPreferencesWindow *self = RAPPORT_PREFERENCES_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_PREFERENCES_WINDOW);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  rapport_file_chooser_clear (&self->chooser);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->restore_file);

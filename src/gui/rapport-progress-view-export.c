@@ -11,7 +11,6 @@
 #include <cairo-svg.h>
 #include <string.h>
 
-#include "rapport-error-dialog.h"
 #include "rapport-file-chooser.h"
 #include "rapport-progress-view-private.h"
 
@@ -95,6 +94,31 @@ export_image (RapportProgressView  *self,
   return check_cairo (status, error);
 }
 
+/* What rapport_progress_view_export_to() writes. */
+typedef struct
+{
+  RapportProgressView *self;
+  const char          *format;
+} Export;
+
+static gboolean
+write_export (gpointer     data,
+              const char  *path,
+              GError     **error)
+{
+  Export *export = data;
+
+  if (g_str_equal (export->format, "csv"))
+    {
+      g_autoptr(GPtrArray) visible = rapport_chart_view_get_visible_series (export->self->chart_view);
+
+      return rapport_series_export_csv (visible, path, error);
+    }
+
+  return export_image (export->self, g_str_has_prefix (export->format, "profile-"),
+                       g_str_has_suffix (export->format, "svg"), path, error);
+}
+
 /**
  * rapport_progress_view_export_to:
  * @format: "png" or "svg" (the chart as shown), "csv" (the data behind it),
@@ -105,47 +129,19 @@ rapport_progress_view_export_to (RapportProgressView *self,
                                  const char          *format,
                                  GFile               *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  Export export = { self, format };
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (RAPPORT_IS_PROGRESS_VIEW (self), FALSE);
   g_return_val_if_fail (format != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
   name = g_file_get_basename (file);
-  if (path == NULL)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Choose a file on this computer."));
-      ok = FALSE;
-    }
-  else if (g_str_equal (format, "csv"))
-    {
-      g_autoptr(GPtrArray) visible = rapport_chart_view_get_visible_series (self->chart_view);
-
-      ok = rapport_series_export_csv (visible, path, &error);
-    }
-  else
-    ok = export_image (self, g_str_has_prefix (format, "profile-"),
-                       g_str_has_suffix (format, "svg"), path, &error);
-
-  if (!ok)
-    {
-      rapport_show_error (GTK_WIDGET (self), _("Could Not Export Your Progress"), error);
-      return FALSE;
-    }
-
   /* Translators: the placeholder is a file name */
   title = g_strdup_printf (_("Progress exported to “%s”"), name);
-  {
-    g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-    rapport_progress_view_add_toast (self, escaped);
-  }
-  return TRUE;
+  return rapport_file_chooser_export (GTK_WIDGET (self), file, write_export, &export,
+                                      _("Could Not Export Your Progress"), title);
 }
 
 static void

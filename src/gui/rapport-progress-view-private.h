@@ -48,12 +48,6 @@ struct _RapportProgressView
   gboolean              empty;
 };
 
-/* rapport-progress-view.c: the outcome of what the learner just did, as a
- * toast (rapport-toast.h).
- */
-void rapport_progress_view_add_toast     (RapportProgressView *self,
-                                          const char          *title);
-
 /* rapport-progress-view-export.c: "progress.export", with the format:
  * asks where to save, then rapport_progress_view_export_to().
  */

@@ -11,6 +11,7 @@
 
 #include "rapport-error-dialog.h"
 #include "rapport-calibration.h"
+#include "rapport-file-chooser.h"
 #include "rapport-skill-profile.h"
 #include "rapport-summary.h"
 #include "rapport-progress-view-private.h"
@@ -19,8 +20,6 @@
 #include "rapport-toast.h"
 
 G_DEFINE_FINAL_TYPE (RapportProgressView, rapport_progress_view, GTK_TYPE_WIDGET)
-
-static guint show_toast_signal;
 
 /* Loading */
 
@@ -434,15 +433,6 @@ build_legend (RapportProgressView *self)
     }
 }
 
-/* Messages */
-
-void
-rapport_progress_view_add_toast (RapportProgressView *self,
-                                 const char          *title)
-{
-  rapport_toast_emit (self, show_toast_signal, rapport_toast_new_urgent (title));
-}
-
 /* Opening what a point of the chart came from */
 
 static void
@@ -592,9 +582,7 @@ rapport_progress_view_dispose (GObject *object)
   RapportProgressView *self = RAPPORT_PROGRESS_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_PROGRESS_VIEW);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  rapport_file_chooser_clear (&self->chooser);
   g_clear_pointer (&self->export_format, g_free);
   if (self->legend_css != NULL)
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
@@ -619,7 +607,8 @@ rapport_progress_view_class_init (RapportProgressViewClass *klass)
   object_class->dispose = rapport_progress_view_dispose;
   widget_class->map = rapport_progress_view_map;
 
-  show_toast_signal = rapport_toast_signal_new (G_TYPE_FROM_CLASS (klass));
+  /* Raised by rapport_file_chooser_export(), which finds it by name. */
+  rapport_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
   g_type_ensure (RAPPORT_TYPE_CHART_VIEW);
   g_type_ensure (RAPPORT_TYPE_RADAR_VIEW);

@@ -1,0 +1,365 @@
+/* rapport-quiz-page-answers.c: each kind of question on the quiz page: the
+ * widgets that ask it, the answer read from them, and their marks once
+ * it is checked
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rapport-question.h"
+#include "rapport-quiz-page-private.h"
+
+/* Helpers */
+
+GtkWidget *
+rapport_quiz_page_markup_label (RapportInline *text,
+                                const char    *css_class)
+{
+  g_autofree char *markup = rapport_inline_to_markup (text);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static RapportInline *
+presented_text (RapportQuestion *question,
+                guint            index)
+{
+  switch (rapport_question_get_question_type (question))
+    {
+    case RAPPORT_QUESTION_ORDERING:
+      return rapport_question_get_step (question, index);
+
+    case RAPPORT_QUESTION_TRUEFALSE:
+      return NULL;
+
+    default:
+      return rapport_choice_get_text (rapport_question_get_choice (question, index));
+    }
+}
+
+char *
+rapport_quiz_page_presented_plain (RapportQuestion *question,
+                                   guint            index)
+{
+  RapportInline *text = presented_text (question, index);
+
+  if (text == NULL)
+    return g_strdup (index == RAPPORT_QUIZ_TRUE ? _("True") : _("False"));
+
+  return g_strdup (rapport_inline_get_text (text));
+}
+
+/* The question */
+
+static void
+update_order_label (RapportQuizPage *self)
+{
+  RapportQuestion *question = rapport_quiz_page_current_question (self);
+  const guint *presented;
+  guint n_presented;
+  GString *text;
+
+  if (self->order_label == NULL)
+    return;
+
+  presented = rapport_quiz_session_get_presented_choices (self->session,
+                                                          rapport_quiz_session_get_position (self->session),
+                                                          &n_presented);
+  text = g_string_new (self->order->len == 0 ? _("Your order: pick the first step.") : _("Your order:"));
+  for (guint i = 0; i < self->order->len; i++)
+    {
+      g_autofree char *step = rapport_quiz_page_presented_plain (question, presented[g_array_index (self->order, guint, i)]);
+
+      g_string_append_printf (text, "\n%u. %s", i + 1, step);
+    }
+  gtk_label_set_text (GTK_LABEL (self->order_label), text->str);
+  g_string_free (text, TRUE);
+}
+
+static void
+pick_step (RapportQuizPage *self,
+           guint            shown)
+{
+  GtkWidget *button = self->choice_widgets->pdata[shown];
+
+  if (!gtk_widget_get_sensitive (button))
+    return;
+
+  g_array_append_val (self->order, shown);
+  gtk_widget_set_sensitive (button, FALSE);
+  update_order_label (self);
+}
+
+static void
+on_step_clicked_cb (GtkButton       *button,
+                    RapportQuizPage *self)
+{
+  pick_step (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "shown")));
+}
+
+static void
+on_clear_order_clicked_cb (RapportQuizPage *self)
+{
+  if (self->answered)
+    return;
+
+  g_array_set_size (self->order, 0);
+  for (guint i = 0; i < self->choice_widgets->len; i++)
+    gtk_widget_set_sensitive (self->choice_widgets->pdata[i], TRUE);
+  update_order_label (self);
+}
+
+static void
+build_dialogue (GtkBox                *box,
+                const RapportDialogue *dialogue)
+{
+  GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  guint n = rapport_dialogue_get_n_lines (dialogue);
+
+  gtk_widget_add_css_class (lines, "rapport-lesson-dialogue");
+  for (guint i = 0; i < n; i++)
+    {
+      RapportSpeaker speaker;
+      RapportInline *text = rapport_dialogue_get_line (dialogue, i, &speaker);
+      gboolean agent = speaker == RAPPORT_SPEAKER_AGENT;
+      GtkWidget *line = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *who = gtk_label_new (agent ? _("Agent") : _("Customer"));
+
+      gtk_widget_add_css_class (line, "rapport-line");
+      gtk_widget_add_css_class (line, agent ? "rapport-line-agent" : "rapport-line-customer");
+      gtk_widget_set_halign (line, agent ? GTK_ALIGN_END : GTK_ALIGN_START);
+      gtk_label_set_xalign (GTK_LABEL (who), 0);
+      gtk_widget_add_css_class (who, "rapport-lesson-caption");
+      gtk_box_append (GTK_BOX (line), who);
+      gtk_box_append (GTK_BOX (line), rapport_quiz_page_markup_label (text, "rapport-lesson-body"));
+      gtk_box_append (GTK_BOX (lines), line);
+    }
+
+  gtk_box_append (box, lines);
+}
+
+void
+rapport_quiz_page_build_question (RapportQuizPage *self)
+{
+  guint position = rapport_quiz_session_get_position (self->session);
+  RapportQuestion *question = rapport_quiz_page_current_question (self);
+  RapportQuestionType type = rapport_question_get_question_type (question);
+  const guint *presented;
+  guint n_presented;
+  GtkCheckButton *group = NULL;
+  GtkWidget *choices;
+
+  if (type == RAPPORT_QUESTION_SCENARIO && rapport_question_get_dialogue (question) != NULL)
+    build_dialogue (self->question_box, rapport_question_get_dialogue (question));
+
+  gtk_box_append (self->question_box, rapport_quiz_page_markup_label (rapport_question_get_prompt (question), "rapport-quiz-prompt"));
+
+  presented = rapport_quiz_session_get_presented_choices (self->session, position, &n_presented);
+  choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_widget_add_css_class (choices, "rapport-quiz-choices");
+
+  for (guint i = 0; i < n_presented; i++)
+    {
+      g_autofree char *plain = rapport_quiz_page_presented_plain (question, presented[i]);
+      g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1, plain);
+      GtkWidget *label = gtk_label_new (numbered);
+      GtkWidget *widget;
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+
+      if (type == RAPPORT_QUESTION_ORDERING)
+        {
+          widget = gtk_button_new ();
+          gtk_button_set_child (GTK_BUTTON (widget), label);
+          g_object_set_data (G_OBJECT (widget), "shown", GUINT_TO_POINTER (i));
+          g_signal_connect (widget, "clicked", G_CALLBACK (on_step_clicked_cb), self);
+        }
+      else
+        {
+          widget = gtk_check_button_new ();
+          gtk_check_button_set_child (GTK_CHECK_BUTTON (widget), label);
+          if (type != RAPPORT_QUESTION_MULTIPLE)
+            {
+              if (group == NULL)
+                group = GTK_CHECK_BUTTON (widget);
+              else
+                gtk_check_button_set_group (GTK_CHECK_BUTTON (widget), group);
+            }
+        }
+
+      gtk_widget_add_css_class (widget, "rapport-quiz-choice");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, numbered, -1);
+      g_object_set_data_full (G_OBJECT (widget), "label", g_object_ref (label), g_object_unref);
+      gtk_box_append (GTK_BOX (choices), widget);
+      g_ptr_array_add (self->choice_widgets, widget);
+    }
+  gtk_box_append (self->question_box, choices);
+
+  if (type == RAPPORT_QUESTION_ORDERING)
+    {
+      GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Start Over"));
+
+      self->order_label = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (self->order_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (self->order_label), TRUE);
+      gtk_widget_add_css_class (self->order_label, "rapport-quiz-order");
+      gtk_box_append (self->question_box, self->order_label);
+      gtk_widget_set_halign (clear, GTK_ALIGN_START);
+      gtk_widget_add_css_class (clear, "flat");
+      g_signal_connect_swapped (clear, "clicked", G_CALLBACK (on_clear_order_clicked_cb), self);
+      gtk_box_append (self->question_box, clear);
+      update_order_label (self);
+    }
+
+  switch (type)
+    {
+    case RAPPORT_QUESTION_MULTIPLE:
+      gtk_label_set_text (self->hint_label, _("Select all that apply. Number keys tick choices; Enter checks."));
+      break;
+
+    case RAPPORT_QUESTION_ORDERING:
+      gtk_label_set_text (self->hint_label, _("Pick the steps in order. Number keys pick steps; Enter checks."));
+      break;
+
+    default:
+      gtk_label_set_text (self->hint_label, _("Number keys choose an answer; Enter checks it."));
+      break;
+    }
+}
+
+/* Answering */
+
+GArray *
+rapport_quiz_page_collect_answer (RapportQuizPage *self)
+{
+  RapportQuestion *question = rapport_quiz_page_current_question (self);
+  guint n_presented;
+  const guint *presented = rapport_quiz_session_get_presented_choices (self->session,
+                                                                       rapport_quiz_session_get_position (self->session),
+                                                                       &n_presented);
+  GArray *answer = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (rapport_question_get_question_type (question) == RAPPORT_QUESTION_ORDERING)
+    {
+      for (guint i = 0; i < self->order->len; i++)
+        g_array_append_val (answer, presented[g_array_index (self->order, guint, i)]);
+      return answer;
+    }
+
+  for (guint i = 0; i < self->choice_widgets->len; i++)
+    {
+      if (gtk_check_button_get_active (self->choice_widgets->pdata[i]))
+        g_array_append_val (answer, presented[i]);
+    }
+
+  return answer;
+}
+
+gboolean
+rapport_quiz_page_answer_complete (RapportQuizPage *self,
+                                   GArray          *answer)
+{
+  RapportQuestion *question = rapport_quiz_page_current_question (self);
+
+  switch (rapport_question_get_question_type (question))
+    {
+    case RAPPORT_QUESTION_MULTIPLE:
+      return TRUE;  /* "none of them" is an answer */
+
+    case RAPPORT_QUESTION_ORDERING:
+      return answer->len == self->choice_widgets->len;
+
+    default:
+      return answer->len == 1;
+    }
+}
+
+static gboolean
+index_is_right (RapportQuestion *question,
+                guint            index)
+{
+  switch (rapport_question_get_question_type (question))
+    {
+    case RAPPORT_QUESTION_TRUEFALSE:
+      return (index == RAPPORT_QUIZ_TRUE) == rapport_question_get_answer (question);
+
+    case RAPPORT_QUESTION_SCENARIO:
+      return rapport_choice_get_score (rapport_question_get_choice (question, index)) == RAPPORT_QUIZ_SCENARIO_BEST;
+
+    case RAPPORT_QUESTION_ORDERING:
+      return FALSE;
+
+    default:
+      return rapport_choice_get_correct (rapport_question_get_choice (question, index));
+    }
+}
+
+void
+rapport_quiz_page_mark_choices (RapportQuizPage *self,
+                                GArray          *answer)
+{
+  RapportQuestion *question = rapport_quiz_page_current_question (self);
+  RapportQuestionType type = rapport_question_get_question_type (question);
+  guint n_presented;
+  const guint *presented = rapport_quiz_session_get_presented_choices (self->session,
+                                                                       rapport_quiz_session_get_position (self->session),
+                                                                       &n_presented);
+
+  for (guint i = 0; i < self->choice_widgets->len; i++)
+    {
+      GtkWidget *widget = self->choice_widgets->pdata[i];
+      GtkWidget *label = g_object_get_data (G_OBJECT (widget), "label");
+      gboolean chosen = FALSE;
+
+      gtk_widget_set_sensitive (widget, FALSE);
+      if (type == RAPPORT_QUESTION_ORDERING)
+        continue;
+
+      for (guint j = 0; j < answer->len; j++)
+        chosen |= g_array_index (answer, guint, j) == presented[i];
+
+      if (index_is_right (question, presented[i]))
+        gtk_widget_add_css_class (label, "success");
+      else if (chosen)
+        gtk_widget_add_css_class (label, "error");
+
+      if (type == RAPPORT_QUESTION_SCENARIO)
+        {
+          guint score = rapport_choice_get_score (rapport_question_get_choice (question, presented[i]));
+          const char *grade = score == 2 ? _("best reply") : score == 1 ? _("acceptable") : _("poor reply");
+          g_autofree char *text = g_strdup_printf ("%s — %s", gtk_label_get_text (GTK_LABEL (label)), grade);
+
+          gtk_label_set_text (GTK_LABEL (label), text);
+        }
+    }
+}
+
+void
+rapport_quiz_page_choose_number (RapportQuizPage *self,
+                                 guint            number)
+{
+  if (rapport_question_get_question_type (rapport_quiz_page_current_question (self)) == RAPPORT_QUESTION_ORDERING)
+    pick_step (self, number - 1);
+  else
+    {
+      GtkCheckButton *button = self->choice_widgets->pdata[number - 1];
+      gboolean multiple = rapport_question_get_question_type (rapport_quiz_page_current_question (self)) == RAPPORT_QUESTION_MULTIPLE;
+
+      gtk_check_button_set_active (button, multiple ? !gtk_check_button_get_active (button) : TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (button));
+    }
+}

@@ -1,0 +1,81 @@
+/* rapport-quiz-page-private.h: what the quiz page's three files share
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rapport-quiz-page.h"
+
+G_BEGIN_DECLS
+
+struct _RapportQuizPage
+{
+  GtkWidget parent_instance;
+
+  /* template widgets */
+  GtkScrolledWindow    *scroller;
+  GtkStack             *stack;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  GtkBox               *question_box;
+  GtkBox               *feedback_box;
+  GtkButton            *check_button;
+  GtkLabel             *hint_label;
+  GtkLabel             *result_title;
+  GtkLabel             *score_label;
+  GtkLabel             *result_detail;
+  GtkButton            *retake_button;
+  AdwPreferencesGroup  *answers_group;
+
+  /* owned */
+  RapportStore         *store;
+  RapportTopic         *topic;       /* NULL for a review */
+  RapportQuizSession   *session;
+  RapportReviewSession *review;
+  GPtrArray            *choice_widgets;  /* check buttons or step buttons, in the order shown */
+  GArray               *order;           /* ordering: presented positions picked so far */
+  GPtrArray            *answer_rows;
+  GtkWidget            *order_label;
+
+  /* state */
+  gboolean              answered;        /* feedback is showing */
+};
+
+/* rapport-quiz-page.c: the question being asked. */
+RapportQuestion *rapport_quiz_page_current_question (RapportQuizPage *self);
+
+/* rapport-quiz-page-answers.c: what depends on the kind of question, from
+ * the widgets that ask it to marking them once it is answered.
+ */
+
+/* A wrapping label for @text (markup from its inline runs). */
+GtkWidget       *rapport_quiz_page_markup_label     (RapportInline   *text,
+                                                     const char      *css_class);
+/* The presented choice or step @index of @question as plain text
+ * ("True" or "False" for a true-or-false question).
+ */
+char            *rapport_quiz_page_presented_plain  (RapportQuestion *question,
+                                                     guint            index);
+/* Fills the empty question box: the dialogue of a scenario, the prompt,
+ * the choices or steps to pick; and the hint on how to answer.
+ */
+void             rapport_quiz_page_build_question   (RapportQuizPage *self);
+/* The answer the widgets hold, as the question's own indices. */
+GArray          *rapport_quiz_page_collect_answer   (RapportQuizPage *self);
+gboolean         rapport_quiz_page_answer_complete  (RapportQuizPage *self,
+                                                     GArray          *answer);
+/* After the check: the choices go insensitive and show right and wrong. */
+void             rapport_quiz_page_mark_choices     (RapportQuizPage *self,
+                                                     GArray          *answer);
+/* Number key @number (1 for the first shown) picks a step or ticks a choice. */
+void             rapport_quiz_page_choose_number    (RapportQuizPage *self,
+                                                     guint            number);
+
+/* rapport-quiz-page-results.c: the score, the pass mark and time, and each
+ * answer with why, once the session is finished.
+ */
+void             rapport_quiz_page_show_results     (RapportQuizPage *self);
+
+G_END_DECLS
