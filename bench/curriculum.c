@@ -105,8 +105,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *schema = g_build_filename (SOURCE_DATADIR, "rapport-topic.rng", NULL);
-  g_autofree char *pack_dir = g_build_filename (SOURCE_DATADIR, "packs", "core", NULL);
+  g_autofree char *schema = g_build_filename (BENCH_DATADIR, "rapport-topic.rng", NULL);
+  g_autofree char *pack_dir = g_build_filename (BENCH_DATADIR, "packs", "core", NULL);
   g_autofree char *xmllint = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GPtrArray) xmllint_argv = g_ptr_array_new_with_free_func (g_free);

@@ -85,15 +85,14 @@ print_tool_help (FILE *stream)
            _("Run “rapport-pack COMMAND --help” for the options of a command."));
 }
 
-/* The schema Rapport ships: $RAPPORT_SCHEMA, the installed copy, or the
- * source tree's when running uninstalled.
+/* The schema Rapport ships: $RAPPORT_SCHEMA (which `meson devenv` sets to
+ * the source tree's copy), else the installed copy.
  */
 static RapportTopicLoader *
 create_loader (GError **error)
 {
   const char *env = g_getenv ("RAPPORT_SCHEMA");
   g_autofree char *installed = g_build_filename (PKGDATADIR, "rapport-topic.rng", NULL);
-  g_autofree char *source = g_build_filename (SOURCE_DATADIR, "rapport-topic.rng", NULL);
 
   if (env != NULL && env[0] != '\0')
     return rapport_topic_loader_new_from_file (env, error);
@@ -101,13 +100,9 @@ create_loader (GError **error)
   if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
     return rapport_topic_loader_new_from_file (installed, error);
 
-  if (g_file_test (source, G_FILE_TEST_IS_REGULAR))
-    return rapport_topic_loader_new_from_file (source, error);
-
   g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-               _("The topic schema was found neither in %s nor in %s; "
-                 "set RAPPORT_SCHEMA to its path."),
-               installed, source);
+               _("The topic schema is not in %s; set RAPPORT_SCHEMA to its path."),
+               installed);
   return NULL;
 }
 

@@ -66,6 +66,12 @@ def check(condition, message):
         raise JourneyError(message)
 
 
+def vanished(error):
+    """Whether @error says that the application answering an AT-SPI call
+    left the bus before it replied: it quit meanwhile."""
+    return "disconnected from message bus without replying" in str(error)
+
+
 # The tree
 
 def plain(text):
@@ -307,10 +313,19 @@ class App:
         def application():
             check(self.process.poll() is None, f"the app ended with status {self.process.returncode}")
             for app in desktop:
-                if app is not None and app.get_process_id() == self.process.pid:
-                    for child in app:
-                        if child is not None and role(child) == "frame" and child.name == "Rapport":
-                            return app, child
+                # An instance that just quit (the last start's, or a second
+                # instance that handed over its files) may still be listed
+                # while it leaves the bus: asking it fails, and must not hide
+                # the instances after it.
+                try:
+                    if app is None or app.get_process_id() != self.process.pid:
+                        continue
+                    frames = [child for child in app
+                              if child is not None and role(child) == "frame" and child.name == "Rapport"]
+                except Exception:
+                    continue
+                if frames:
+                    return app, frames[0]
             return None
 
         self.node, self.window = wait_until(application, "the Rapport window", 30)
@@ -334,13 +349,23 @@ class App:
         self.node = self.window = None
 
     def close(self):
-        """Closes the window as a person does, so the app saves and quits."""
-        act(self.window, "window.close")
+        """Closes the window as a person does, so the app saves and quits,
+        and checks that it ended well."""
         try:
-            self.process.wait(15)
+            act(self.window, "window.close")
+        except Exception as error:
+            # The app may quit before it answers the call that closed it;
+            # whether it did, its exit below tells.
+            if not vanished(error):
+                raise
+            log(f"the app left the bus before answering “window.close”: {error}")
+        try:
+            status = self.process.wait(15)
         except subprocess.TimeoutExpired:
             raise JourneyError("the app did not quit when its window was closed")
         self.process = None
+        self.node = self.window = None
+        check(status == 0, f"the app ended with status {status} when its window was closed")
 
     def cleanup(self):
         self.stop()
@@ -383,12 +408,36 @@ class App:
     def back(self, to_page):
         """Presses the header bar's Back and waits for the Learn view's
         @to_page ("topics" for the grid, or a page's class name) to be in
-        place: a Back pressed while a page still slides is lost."""
+        place, and for the page it leaves to have slid away.  A Back pressed
+        while a page still slides is lost; and raising the window while it
+        slides (a file handed over by a second `rapport FILE`) stops it and
+        every later transition of the window half-way (GTK 4.8, X11, openbox):
+        the Packs view would never show the pack.  The page left keeps its
+        last allocation, so neither its nor @to_page's extents tell the
+        slide is over; that the leaflet's pages moved and came to rest
+        does."""
+        learn = find(self.window, role_name="filler", name="RapportLearnView")
+        leaflet = find(learn, role_name="filler", name="AdwLeaflet")
+
+        def pages():
+            boxes = []
+            for i in range(leaflet.childCount):
+                box = extents(leaflet.getChildAtIndex(i))
+                boxes.append(None if box is None else (box.x, box.y, box.width, box.height))
+            return boxes
+
+        def at_rest():
+            first = pages()
+            time.sleep(0.1)
+            return first == pages()
+
+        before = pages()
         click(find(self.window, role_name="push button", name="Back"))
+        wait_until(lambda: pages() != before, "the page to slide away", 10)
+        wait_until(at_rest, "the pages to stop sliding", 10)
         if to_page == "topics":
             gone(self.window, role_name="push button", name="Back")
         else:
-            learn = find(self.window, role_name="filler", name="RapportLearnView")
             settle(find(learn, role_name="filler", name=to_page))
 
     def view(self, name):

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs one end-to-end journey (a TAP test) inside the test display and D-Bus
-# session that .ci/test provides.
+# session that `meson test --setup=headless` gives it.
 #
 # GTK 4 puts every window on the accessibility bus without being asked, so
 # the org.gnome.desktop.interface toolkit-accessibility setting is left alone:
@@ -9,7 +9,7 @@
 # Usage: run-journey.sh JOURNEY.py
 set -u
 if [ -z "${DISPLAY:-}" ] || [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
-  echo "1..0 # SKIP needs an X display and a D-Bus session (run through .ci/test)"
+  echo "1..0 # SKIP needs an X display and a D-Bus session (meson test --setup=headless)"
   exit 0
 fi
 if ! /usr/bin/python3 -c "import pyatspi" 2>/dev/null; then

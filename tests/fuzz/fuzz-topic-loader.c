@@ -21,7 +21,7 @@ get_loader (void)
       g_autoptr(GError) error = NULL;
 
       fuzz_init_once ();
-      loader = rapport_topic_loader_new_from_file (SOURCE_DATADIR "/rapport-topic.rng", &error);
+      loader = rapport_topic_loader_new_from_file (FUZZ_SCHEMA, &error);
       g_assert_no_error (error);
     }
 

@@ -53,23 +53,18 @@ rapport_catalog_set_loader (RapportCatalog     *self,
   g_set_object (&self->loader, loader);
 }
 
-/* The built-in course: $RAPPORT_CORE_PACK (tests), the installed copy, or
- * the source tree when Rapport runs from its build folder.
+/* The built-in course: $RAPPORT_CORE_PACK (which `meson devenv` and the
+ * tests set to the source tree's copy), else the installed copy.
  */
 char *
 rapport_catalog_find_core_pack (void)
 {
   const char *env = g_getenv ("RAPPORT_CORE_PACK");
-  g_autofree char *installed = NULL;
 
   if (env != NULL && *env != '\0')
     return g_strdup (env);
 
-  installed = g_build_filename (PKGDATADIR, "packs", "core", RAPPORT_PACK_MANIFEST, NULL);
-  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
-    return g_build_filename (PKGDATADIR, "packs", "core", NULL);
-
-  return g_build_filename (SOURCE_DATADIR, "packs", "core", NULL);
+  return g_build_filename (PKGDATADIR, "packs", "core", NULL);
 }
 
 typedef struct
