@@ -605,8 +605,6 @@ test_drop (void)
   g_assert_true (rapport_test_wait_until (pack_at_version, (gpointer) "1.1", 5000));
 }
 
-static RapportTopic *find_acme_topic (void);
-
 static gboolean
 acme_topic_at_version (gpointer user_data)
 {

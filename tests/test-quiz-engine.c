@@ -440,7 +440,7 @@ test_quiz_invalid_answers (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*answer_is_valid*");
+      g_test_expect_message ("Rapport-quiz", G_LOG_LEVEL_CRITICAL, "*answer_is_valid*");
       g_assert_null (rapport_quiz_session_answer (session, rapport_unit_position_of (session, cases[i].key),
                                                   cases[i].answer, cases[i].n_answer));
       g_test_assert_expected_messages ();
@@ -450,7 +450,7 @@ test_quiz_invalid_answers (void)
 
   /* One answer per question. */
   answer_key (session, "q-single", (guint[]) { 1 }, 1);
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*result == NULL*");
+  g_test_expect_message ("Rapport-quiz", G_LOG_LEVEL_CRITICAL, "*result == NULL*");
   g_assert_null (rapport_quiz_session_answer (session, rapport_unit_position_of (session, "q-single"),
                                               (guint[]) { 2 }, 1));
   g_test_assert_expected_messages ();
@@ -925,7 +925,7 @@ test_quiz_abandoned (void)
   g_assert_false (rapport_quiz_session_get_passed (abandoned));
 
   /* No more answers once abandoned. */
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*IN_PROGRESS*");
+  g_test_expect_message ("Rapport-quiz", G_LOG_LEVEL_CRITICAL, "*IN_PROGRESS*");
   g_assert_null (answer_at (abandoned, 3, TRUE));
   g_test_assert_expected_messages ();
 

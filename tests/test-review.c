@@ -242,10 +242,10 @@ test_review_intervals (void)
   for (guint box = 1; box <= RAPPORT_REVIEW_N_BOXES; box++)
     g_assert_cmpuint (rapport_review_get_interval (box), ==, expected[box - 1]);
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*box >= 1*");
+  g_test_expect_message ("Rapport-quiz", G_LOG_LEVEL_CRITICAL, "*box >= 1*");
   g_assert_cmpuint (rapport_review_get_interval (0), ==, 0);
   g_test_assert_expected_messages ();
-  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*box >= 1*");
+  g_test_expect_message ("Rapport-quiz", G_LOG_LEVEL_CRITICAL, "*box >= 1*");
   g_assert_cmpuint (rapport_review_get_interval (6), ==, 0);
   g_test_assert_expected_messages ();
 

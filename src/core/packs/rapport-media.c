@@ -353,17 +353,6 @@ typedef struct
   guint64     embedded_pixels;
 } SvgWalk;
 
-static gboolean check_png  (const char        *name,
-                            const guchar      *data,
-                            gsize              length,
-                            RapportMediaInfo  *info,
-                            GError           **error);
-static gboolean check_jpeg (const char        *name,
-                            const guchar      *data,
-                            gsize              length,
-                            RapportMediaInfo  *info,
-                            GError           **error);
-
 /* A PNG or JPEG inside the SVG, as a data: URL. The SVG renderer decodes it
  * like any picture, so it gets the same checks, and all of them together
  * no more pixels than one picture may have: a few kilobytes of base64 can
