@@ -6,32 +6,30 @@
 
 /* A lesson's <figure>: the picture from the pack, with its alt text as the
  * picture's accessible description. When the picture cannot be shown (its
- * file was damaged or removed from the installed pack), the alt text takes
- * its place in a frame, as the format promises.
+ * file was damaged or removed from the installed pack, or drawing it ran
+ * over its limits), the alt text takes its place in a frame, as the format
+ * promises, with the reason below it.
  *
  * Pictures come from packs that anyone can send. They were checked when the
  * pack was loaded (rapport-media.c) and are checked again when read back,
- * with their checksum; then they are decoded from memory in a worker thread:
+ * with their checksum, in a worker thread; then they are drawn in a
+ * separate, locked-down process (rapport-picture.c), with limits on its time
+ * and memory, the same size limits as before, and no network or files:
+ * an SVG that would keep librsvg busy for minutes is stopped after seconds,
+ * and the app stays responsive meanwhile.
  *
- *  - PNG and JPEG by gdk-pixbuf's built-in loaders, which are told to stop
- *    before allocating anything larger than RAPPORT_MEDIA_MAX_PIXELS;
- *  - SVG by librsvg 2.54.7 through gdk-pixbuf. That version has the fix for
- *    CVE-2023-38633 (reading local files through a crafted URL); besides,
- *    the check refuses any SVG that refers outside itself, scripts, entities
- *    and oversized embedded pictures, and with no base file librsvg has
- *    nothing to resolve a relative reference against. The output is limited
- *    to FIGURE_MAX_SVG_SIZE pixels on its longer side.
+ * The drawing is cancelled, which kills the process, as soon as the figure
+ * leaves the screen (the lesson is left, the window closes) and starts
+ * again if it comes back before it was done.
  */
 
 #include "config.h"
 
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 
 #include "rapport-figure.h"
 #include "rapport-media.h"
-
-#define FIGURE_MAX_SVG_SIZE 2048
+#include "rapport-picture.h"
 
 struct _RapportFigure
 {
@@ -41,20 +39,26 @@ struct _RapportFigure
   GtkWidget    *box;
   GtkPicture   *picture;
   GtkWidget    *placeholder;
+  GtkLabel     *alt_label;
+  GtkLabel     *reason_label;
 
   /* owned */
   GCancellable *cancellable;
+  RapportPack  *pack;
+  char         *src;
 
   /* state */
   gboolean      finished;
+  gboolean      interrupted;
 };
 
 G_DEFINE_FINAL_TYPE (RapportFigure, rapport_figure, GTK_TYPE_WIDGET)
 
 typedef struct
 {
-  RapportPack *pack;
-  char        *src;
+  RapportPack      *pack;
+  char             *src;
+  RapportMediaType  type;   /* once read */
 } LoadData;
 
 static void
@@ -65,93 +69,19 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
+/* Reading and checking the file may take a moment; drawing happens in the
+ * decoder's process.
+ */
 static void
-on_size_prepared_cb (GdkPixbufLoader *loader,
-                     int              width,
-                     int              height,
-                     gpointer         user_data)
-{
-  RapportMediaType type = GPOINTER_TO_INT (user_data);
-  int longer = MAX (width, height);
-
-  if (width <= 0 || height <= 0)
-    return;
-
-  if (type == RAPPORT_MEDIA_SVG)
-    {
-      if (longer > FIGURE_MAX_SVG_SIZE)
-        gdk_pixbuf_loader_set_size (loader,
-                                    MAX (1, (int) ((gint64) width * FIGURE_MAX_SVG_SIZE / longer)),
-                                    MAX (1, (int) ((gint64) height * FIGURE_MAX_SVG_SIZE / longer)));
-      return;
-    }
-
-  /* A size of zero makes the loader stop before it allocates anything. */
-  if ((guint64) width * height > RAPPORT_MEDIA_MAX_PIXELS)
-    gdk_pixbuf_loader_set_size (loader, 0, 0);
-}
-
-static GdkPixbuf *
-decode (GBytes            *bytes,
-        RapportMediaType   type,
-        GError           **error)
-{
-  g_autoptr(GdkPixbufLoader) loader = NULL;
-  g_autoptr(GError) close_error = NULL;
-  const char *mime_type;
-  gboolean written;
-  gboolean closed;
-  GdkPixbuf *pixbuf;
-
-  switch (type)
-    {
-    case RAPPORT_MEDIA_PNG:
-      mime_type = "image/png";
-      break;
-
-    case RAPPORT_MEDIA_JPEG:
-      mime_type = "image/jpeg";
-      break;
-
-    case RAPPORT_MEDIA_SVG:
-    default:
-      mime_type = "image/svg+xml";
-      break;
-    }
-
-  loader = gdk_pixbuf_loader_new_with_mime_type (mime_type, error);
-  if (loader == NULL)
-    return NULL;
-
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_size_prepared_cb), GINT_TO_POINTER (type));
-  written = gdk_pixbuf_loader_write_bytes (loader, bytes, error);
-  /* Always closed, even after an error: a loader must not be left open. */
-  closed = gdk_pixbuf_loader_close (loader, written ? error : &close_error);
-  if (!written || !closed)
-    return NULL;
-
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (pixbuf == NULL)
-    {
-      g_set_error_literal (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
-                           _("The picture could not be decoded."));
-      return NULL;
-    }
-
-  return g_object_ref (pixbuf);
-}
-
-static void
-load_thread (GTask        *task,
+read_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
   LoadData *data = task_data;
-  g_autoptr(GBytes) bytes = NULL;
   RapportMediaInfo info = { 0 };
   GError *error = NULL;
-  GdkPixbuf *pixbuf;
+  GBytes *bytes;
 
   bytes = rapport_pack_read_media (data->pack, data->src, &info, &error);
   if (bytes == NULL)
@@ -160,48 +90,136 @@ load_thread (GTask        *task,
       return;
     }
 
-  pixbuf = decode (bytes, info.type, &error);
-  if (pixbuf == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, pixbuf, g_object_unref);
+  data->type = info.type;
+  g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+}
+
+/* What the learner reads under the alt text: why there is no picture. */
+static char *
+reason_for (const GError *error,
+            double        stopped_after)
+{
+  if (g_error_matches (error, RAPPORT_PICTURE_ERROR, RAPPORT_PICTURE_ERROR_TIMEOUT))
+    /* Translators: %.1f is a number of seconds, such as 4.0 */
+    return g_strdup_printf (_("The picture is not shown: drawing it took longer than %.1f s."),
+                            stopped_after);
+
+  if (g_error_matches (error, RAPPORT_PICTURE_ERROR, RAPPORT_PICTURE_ERROR_MEMORY))
+    return g_strdup (_("The picture is not shown: drawing it needed more memory than a picture "
+                       "may use."));
+
+  if (g_error_matches (error, RAPPORT_PICTURE_ERROR, RAPPORT_PICTURE_ERROR_MISSING))
+    return g_strdup (_("The picture is not shown: the program that draws pictures is missing. "
+                       "Reinstall Rapport."));
+
+  if (g_error_matches (error, RAPPORT_PICTURE_ERROR, RAPPORT_PICTURE_ERROR_FAILED))
+    return g_strdup (_("The picture is not shown: the program that draws pictures failed."));
+
+  if (g_error_matches (error, RAPPORT_PICTURE_ERROR, RAPPORT_PICTURE_ERROR_INVALID))
+    return g_strdup (_("The picture is not shown: it is damaged or not a picture Rapport can "
+                       "draw."));
+
+  return g_strdup (_("The picture is not shown: its file is damaged or missing from the pack."));
 }
 
 static void
-show_placeholder (RapportFigure *self)
+show_placeholder (RapportFigure *self,
+                  const GError  *error,
+                  double         stopped_after)
 {
+  g_autofree char *reason = error != NULL ? reason_for (error, stopped_after) : NULL;
+
+  gtk_label_set_text (self->reason_label, reason != NULL ? reason : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), reason != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->picture), FALSE);
   gtk_widget_set_visible (self->placeholder, TRUE);
 }
 
 static void
-on_load_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+fail (RapportFigure *self,
+      const GError  *error,
+      double         stopped_after)
+{
+  g_clear_object (&self->cancellable);
+  self->finished = TRUE;
+  g_message ("A lesson picture could not be shown: %s", error->message);
+  show_placeholder (self, error, stopped_after);
+}
+
+static void
+on_decode_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(RapportFigure) self = user_data;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(RapportPicture) picture = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
+  RapportPictureStats stats = { 0 };
 
-  pixbuf = g_task_propagate_pointer (G_TASK (result), &error);
+  picture = rapport_picture_decode_finish (result, &stats, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+
+  if (picture == NULL)
+    {
+      fail (self, error, stats.stopped_after);
+      return;
+    }
 
   g_clear_object (&self->cancellable);
   self->finished = TRUE;
 
-  if (pixbuf == NULL)
-    {
-      g_message ("A lesson picture could not be shown: %s", error->message);
-      show_placeholder (self);
-      return;
-    }
-
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
+  /* The formats gdk_texture_new_for_pixbuf() chose for the same pixels. */
+  texture = gdk_memory_texture_new ((int) picture->width, (int) picture->height,
+                                    picture->format == RAPPORT_PICTURE_FORMAT_RGBA8 ?
+                                    GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8,
+                                    picture->pixels, picture->rowstride);
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
   gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+on_read_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RapportFigure) self = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+
+  bytes = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (bytes == NULL)
+    {
+      fail (self, error, 0);
+      return;
+    }
+
+  rapport_picture_decode_async (bytes, data->type, self->cancellable, on_decode_done_cb,
+                                g_object_ref (self));
+}
+
+static void
+start_loading (RapportFigure *self)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  data = g_new0 (LoadData, 1);
+  data->pack = g_object_ref (self->pack);
+  data->src = g_strdup (self->src);
+
+  self->interrupted = FALSE;
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->cancellable, on_read_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_loading);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, read_thread);
 }
 
 /**
@@ -216,8 +234,6 @@ rapport_figure_new (RapportPack *pack,
                     const char  *alt)
 {
   RapportFigure *self;
-  g_autoptr(GTask) task = NULL;
-  LoadData *data;
 
   g_return_val_if_fail (pack == NULL || RAPPORT_IS_PACK (pack), NULL);
   g_return_val_if_fail (src != NULL, NULL);
@@ -225,24 +241,18 @@ rapport_figure_new (RapportPack *pack,
 
   self = g_object_new (RAPPORT_TYPE_FIGURE, NULL);
   gtk_picture_set_alternative_text (self->picture, alt);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (self->placeholder)), alt);
+  gtk_label_set_text (self->alt_label, alt);
 
   if (pack == NULL)
     {
       self->finished = TRUE;
-      show_placeholder (self);
+      show_placeholder (self, NULL, 0);
       return GTK_WIDGET (self);
     }
 
-  data = g_new0 (LoadData, 1);
-  data->pack = g_object_ref (pack);
-  data->src = g_strdup (src);
-
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->cancellable, on_load_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, rapport_figure_new);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  self->pack = g_object_ref (pack);
+  self->src = g_strdup (src);
+  start_loading (self);
 
   return GTK_WIDGET (self);
 }
@@ -271,9 +281,38 @@ rapport_figure_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->pack);
+  g_clear_pointer (&self->src, g_free);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (rapport_figure_parent_class)->dispose (object);
+}
+
+/* Off screen, a picture still being drawn costs a process for nothing. */
+static void
+rapport_figure_unmap (GtkWidget *widget)
+{
+  RapportFigure *self = RAPPORT_FIGURE (widget);
+
+  if (!self->finished && self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->interrupted = TRUE;
+    }
+
+  GTK_WIDGET_CLASS (rapport_figure_parent_class)->unmap (widget);
+}
+
+static void
+rapport_figure_map (GtkWidget *widget)
+{
+  RapportFigure *self = RAPPORT_FIGURE (widget);
+
+  GTK_WIDGET_CLASS (rapport_figure_parent_class)->map (widget);
+
+  if (self->interrupted && !self->finished && self->pack != NULL)
+    start_loading (self);
 }
 
 /* The lesson scrolls, so it is given its minimum height, and a picture that
@@ -344,6 +383,8 @@ rapport_figure_class_init (RapportFigureClass *klass)
 
   object_class->dispose = rapport_figure_dispose;
 
+  widget_class->map = rapport_figure_map;
+  widget_class->unmap = rapport_figure_unmap;
   widget_class->measure = rapport_figure_measure;
   widget_class->get_request_mode = rapport_figure_get_request_mode;
   widget_class->size_allocate = rapport_figure_size_allocate;
@@ -354,6 +395,7 @@ static void
 rapport_figure_init (RapportFigure *self)
 {
   GtkWidget *icon;
+  GtkWidget *texts;
   GtkWidget *label;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -375,6 +417,10 @@ rapport_figure_init (RapportFigure *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Picture not shown"),
                                   -1);
   gtk_box_append (GTK_BOX (self->placeholder), icon);
+  texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (self->placeholder), texts);
+
   label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -382,7 +428,20 @@ rapport_figure_init (RapportFigure *self)
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "rapport-lesson-body");
-  gtk_box_append (GTK_BOX (self->placeholder), label);
+  gtk_box_append (GTK_BOX (texts), label);
+  self->alt_label = GTK_LABEL (label);
+
+  /* Why: in smaller, dimmer type, so that the description comes first. */
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (texts), label);
+  self->reason_label = GTK_LABEL (label);
+
   gtk_widget_set_visible (self->placeholder, FALSE);
   gtk_box_append (GTK_BOX (self->box), self->placeholder);
 }

@@ -27,6 +27,7 @@
 #include "rapport-keys.h"
 #include "rapport-pack.h"
 #include "rapport-pack-archive.h"
+#include "rapport-picture-check.h"
 #include "rapport-topic-loader.h"
 #include "rapport-pack-tool.h"
 
@@ -209,6 +210,34 @@ parse_verb_options (const char    *verb,
   return TRUE;
 }
 
+/* Draws each picture once, as Rapport would, and prints those that
+ * learners would not see.
+ */
+static gboolean
+draw_pictures (RapportPack *pack)
+{
+  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
+  g_autoptr(GError) error = NULL;
+  RapportPictureCheck check = { 0 };
+
+  if (!rapport_picture_check_pack (pack, problems, &check, &error))
+    {
+      g_printerr ("rapport-pack: %s\n", error->message);
+      return FALSE;
+    }
+
+  print_problems (problems);
+  if (problems->len > 0)
+    g_printerr ("rapport-pack: %s\n",
+                ngettext ("A picture of the pack would not be shown.",
+                          "Pictures of the pack would not be shown.", problems->len));
+  else if (check.n_shown > 0 && check.landlock_abi == 0)
+    g_print (_("Note: this system has no Landlock; the pictures were drawn with seccomp and "
+               "resource limits only.\n"));
+
+  return problems->len == 0;
+}
+
 static int
 run_validate (int    argc,
               char **argv)
@@ -226,6 +255,9 @@ run_validate (int    argc,
     return status;
 
   if (!load_path (argv[1], &loaded))
+    return EXIT_INVALID;
+
+  if (loaded.pack != NULL && !draw_pictures (loaded.pack))
     return EXIT_INVALID;
 
   n_topics = g_list_model_get_n_items (G_LIST_MODEL (loaded.topics));

@@ -14,6 +14,7 @@ status=0
 for file in \
   bin/rapport \
   bin/rapport-pack \
+  libexec/rapport-picture-decoder \
   share/rapport/rapport-topic.rng \
   share/rapport/packs/core/pack.json \
   share/rapport/packs/core/topics/communication.xml \

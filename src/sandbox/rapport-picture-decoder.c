@@ -1,0 +1,274 @@
+/* rapport-picture-decoder.c: the program that draws one picture from a pack, locked down.
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* rapport-picture-decoder --type=png|jpeg|svg [--max-pixels=N] [--max-svg-size=N]
+ *                         [--cpu-seconds=N] [--memory-mib=N]  < picture > pixels
+ *
+ * Rapport starts this program for every picture a lesson shows and for
+ * every picture `rapport-pack validate` checks (src/core/pictures). It
+ * reads the picture from standard input, at most RAPPORT_PICTURE_MAX_INPUT
+ * bytes, puts its limits in place, loads gdk-pixbuf's module for the type,
+ * locks itself down (rapport-sandbox.c), and only then decodes. The output
+ * is described in rapport-picture-protocol.h; a problem is one line on
+ * standard error and one of the RapportPictureExit codes.
+ *
+ * A picture that takes too long ends with SIGXCPU. One that asks for too
+ * much memory ends with an allocation failure, which librsvg reports only
+ * as "Error displaying image": a failure after the process came close to
+ * its address space limit is taken for one.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "rapport-picture-decode.h"
+#include "rapport-picture-protocol.h"
+#include "rapport-sandbox.h"
+
+#define DECODER_MAX_FILES 64
+
+/* A decode that failed after using this much of its address space ran out
+ * of it; normal pictures stay far below (see README.md).
+ */
+#define DECODER_OUT_OF_MEMORY_SHARE 0.75
+
+static int
+fail (RapportPictureExit  code,
+      const char         *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static int
+fail (RapportPictureExit  code,
+      const char         *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* One line, whatever the message holds. */
+  g_strdelimit (message, "\r\n", ' ');
+  fprintf (stderr, "rapport-picture-decoder: %s\n", message);
+
+  return code;
+}
+
+static gboolean
+parse_uint (const char *arg,
+            const char *name,
+            guint64     max,
+            guint64    *value)
+{
+  gsize length = strlen (name);
+  guint64 parsed;
+
+  if (strncmp (arg, name, length) != 0 || arg[length] != '=')
+    return FALSE;
+
+  if (!g_ascii_string_to_unsigned (arg + length + 1, 10, 1, max, &parsed, NULL))
+    exit (fail (RAPPORT_PICTURE_EXIT_USAGE, "%s needs a number from 1 to %" G_GUINT64_FORMAT,
+                name, max));
+
+  *value = parsed;
+  return TRUE;
+}
+
+/* The picture, at most max bytes: one more means it is too large. */
+static GBytes *
+read_input (int     fd,
+            gsize   max,
+            char  **why_not)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  guchar chunk[65536];
+
+  while (TRUE)
+    {
+      ssize_t n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          *why_not = g_strdup_printf ("reading the picture failed: %s", g_strerror (errno));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if ((gsize) n > max - buffer->len)
+        {
+          *why_not = g_strdup_printf ("the picture has more than %" G_GSIZE_FORMAT " bytes", max);
+          return NULL;
+        }
+      g_byte_array_append (buffer, chunk, (guint) n);
+    }
+
+  if (buffer->len == 0)
+    {
+      *why_not = g_strdup ("the picture is empty");
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+static gboolean
+write_all_cb (const guchar  *data,
+              gsize          length,
+              gpointer       user_data,
+              GError       **error)
+{
+  int fd = GPOINTER_TO_INT (user_data);
+
+  while (length > 0)
+    {
+      ssize_t n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                       "writing the pixels failed: %s", g_strerror (errno));
+          return FALSE;
+        }
+      data += n;
+      length -= (gsize) n;
+    }
+
+  return TRUE;
+}
+
+static guint64
+cpu_usec_used (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return 0;
+
+  return (guint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         (guint64) (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why_not = NULL;
+  RapportMediaType type = RAPPORT_MEDIA_PNG;
+  RapportPictureLimits limits = { RAPPORT_MEDIA_MAX_PIXELS, RAPPORT_PICTURE_MAX_SVG_SIZE };
+  RapportSandboxLimits sandbox_limits = {
+    RAPPORT_PICTURE_CPU_SECONDS, RAPPORT_PICTURE_CPU_HARD_SECONDS,
+    RAPPORT_PICTURE_MEMORY_MIB, DECODER_MAX_FILES,
+  };
+  gboolean have_type = FALSE;
+  guint32 sandbox;
+  guint landlock_abi;
+  int status_fd;
+  const guchar *data;
+  gsize length;
+
+  /* Whatever it inherited beyond its three pipes is not its business. */
+  rapport_sandbox_close_other_fds ();
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      guint64 value;
+
+      if (g_str_has_prefix (arg, "--type="))
+        {
+          if (!rapport_picture_type_from_string (arg + strlen ("--type="), &type))
+            return fail (RAPPORT_PICTURE_EXIT_USAGE, "--type must be png, jpeg or svg");
+          have_type = TRUE;
+        }
+      else if (parse_uint (arg, "--max-pixels", (guint64) RAPPORT_MEDIA_MAX_DIMENSION * RAPPORT_MEDIA_MAX_DIMENSION, &value))
+        limits.max_pixels = value;
+      else if (parse_uint (arg, "--max-svg-size", RAPPORT_MEDIA_MAX_DIMENSION, &value))
+        limits.max_svg_size = (guint) value;
+      else if (parse_uint (arg, "--cpu-seconds", 600, &value))
+        {
+          sandbox_limits.cpu_seconds = (guint) value;
+          sandbox_limits.cpu_hard_seconds = (guint) value + 1;
+        }
+      else if (parse_uint (arg, "--memory-mib", 64 * 1024, &value))
+        sandbox_limits.memory_mib = (guint) value;
+      else
+        return fail (RAPPORT_PICTURE_EXIT_USAGE, "unknown argument %s", arg);
+    }
+
+  if (!have_type)
+    return fail (RAPPORT_PICTURE_EXIT_USAGE, "--type is required");
+
+  /* Each malloc arena reserves 64 MiB of address space; threads would
+   * otherwise spend the limit on reservations. librsvg's filters run on a
+   * pool of threads, which is kept small for the same reason.
+   */
+  mallopt (M_ARENA_MAX, 2);
+  g_setenv ("RAYON_NUM_THREADS", "2", TRUE);
+
+  if (!rapport_sandbox_set_limits (&sandbox_limits, &error))
+    return fail (RAPPORT_PICTURE_EXIT_SANDBOX, "%s", error->message);
+
+  input = read_input (STDIN_FILENO, RAPPORT_PICTURE_MAX_INPUT, &why_not);
+  if (input == NULL)
+    return fail (RAPPORT_PICTURE_EXIT_USAGE, "%s", why_not);
+
+  /* Loads the module while files can still be opened. */
+  loader = rapport_picture_loader_new (type, &limits, &error);
+  if (loader == NULL)
+    return fail (RAPPORT_PICTURE_EXIT_SANDBOX, "no decoder for this type: %s", error->message);
+
+  status_fd = rapport_sandbox_open_status ();
+  sandbox = RAPPORT_PICTURE_SANDBOX_RLIMITS;
+  paths = rapport_sandbox_read_only_paths ();
+  landlock_abi = rapport_sandbox_landlock (paths, &why_not);
+  if (landlock_abi > 0)
+    sandbox |= RAPPORT_PICTURE_SANDBOX_LANDLOCK (landlock_abi);
+  else
+    g_debug ("Going on without Landlock: %s", why_not);
+
+  if (!rapport_sandbox_seccomp (&error))
+    return fail (RAPPORT_PICTURE_EXIT_SANDBOX, "%s", error->message);
+  sandbox |= RAPPORT_PICTURE_SANDBOX_SECCOMP;
+
+  /* From here on the picture's bytes are looked at. */
+  data = g_bytes_get_data (input, &length);
+  pixbuf = rapport_picture_loader_decode (loader, data, length, &error);
+  if (pixbuf == NULL)
+    {
+      guint peak_kib = rapport_sandbox_peak_kib (status_fd);
+
+      if (g_error_matches (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_INSUFFICIENT_MEMORY) ||
+          peak_kib >= DECODER_OUT_OF_MEMORY_SHARE * sandbox_limits.memory_mib * 1024)
+        return fail (RAPPORT_PICTURE_EXIT_MEMORY, "out of memory after %u MiB: %s",
+                     peak_kib / 1024, error->message);
+
+      return fail (RAPPORT_PICTURE_EXIT_INVALID, "%s", error->message);
+    }
+
+  if (!rapport_picture_write (pixbuf, sandbox, cpu_usec_used (), rapport_sandbox_peak_kib (status_fd),
+                              write_all_cb, GINT_TO_POINTER (STDOUT_FILENO), &error))
+    return fail (RAPPORT_PICTURE_EXIT_OUTPUT, "%s", error->message);
+
+  return RAPPORT_PICTURE_EXIT_OK;
+}

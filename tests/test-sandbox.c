@@ -1,0 +1,198 @@
+/* test-sandbox.c: what a process locked down by rapport-sandbox.c can still do.
+ *
+ * Copyright 2026 The Rapport developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A child process locks itself down as rapport-picture-decoder does, then
+ * tries what a compromised decoder would: the network, running a program,
+ * a new process, signalling its parent, writing or creating a file,
+ * reading the user's files. Each attempt must fail; threads, reading the
+ * fonts and writing to its pipe must still work.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "rapport-sandbox.h"
+
+static void *
+thread_func (void *data)
+{
+  return data;
+}
+
+/* Each probe is one line: "name ok" or "name FAILED: why". */
+static void
+report (int         fd,
+        const char *name,
+        gboolean    ok,
+        const char *why)
+{
+  char line[256];
+  int length = snprintf (line, sizeof line, "%s %s%s%s\n", name, ok ? "ok" : "FAILED",
+                         ok ? "" : ": ", ok ? "" : why);
+
+  if (write (fd, line, (size_t) length) != length)
+    _exit (3);
+}
+
+static void
+probe_refused (int         fd,
+               const char *name,
+               int         result)
+{
+  report (fd, name, result < 0 && (errno == EPERM || errno == EACCES), g_strerror (errno));
+}
+
+/* In the child, after it locked itself down. */
+static void
+probe (int         fd,
+       const char *private_file,
+       const char *scratch_dir,
+       gboolean    landlock)
+{
+  g_autofree char *new_file = g_build_filename (scratch_dir, "written-by-sandbox", NULL);
+  char *const argv[] = { (char *) "/bin/true", NULL };
+  struct rlimit limit;
+  pthread_t thread;
+  pid_t pid;
+  int opened;
+
+  probe_refused (fd, "socket-inet", socket (AF_INET, SOCK_STREAM, 0));
+  probe_refused (fd, "socket-unix", socket (AF_UNIX, SOCK_STREAM, 0));
+  probe_refused (fd, "execve", execve ("/bin/true", argv, NULL));
+
+  pid = fork ();
+  if (pid == 0)
+    _exit (0);
+  probe_refused (fd, "fork", pid);
+
+  probe_refused (fd, "kill-parent", kill (getppid (), 0));
+  probe_refused (fd, "open-write", open (private_file, O_WRONLY));
+  probe_refused (fd, "open-create", open (new_file, O_RDONLY | O_CREAT, 0600));
+  probe_refused (fd, "open-truncate", open (private_file, O_RDONLY | O_TRUNC));
+  probe_refused (fd, "unlink", unlink (private_file));
+  probe_refused (fd, "mkdir", mkdir (new_file, 0700));
+
+  /* Only Landlock keeps files from being read. */
+  opened = open (private_file, O_RDONLY);
+  if (landlock)
+    probe_refused (fd, "read-private-file", opened);
+  if (opened >= 0)
+    close (opened);
+
+  opened = open ("/etc/fonts/fonts.conf", O_RDONLY);
+  report (fd, "read-fonts", opened >= 0 || errno == ENOENT, g_strerror (errno));
+  if (opened >= 0)
+    close (opened);
+
+  report (fd, "thread", pthread_create (&thread, NULL, thread_func, NULL) == 0 &&
+                        pthread_join (thread, NULL) == 0, "pthread_create failed");
+
+  report (fd, "rlimit-as", getrlimit (RLIMIT_AS, &limit) == 0 &&
+                           limit.rlim_cur == 512 * 1024 * 1024 && limit.rlim_max == limit.rlim_cur,
+          "RLIMIT_AS is not 512 MiB");
+  report (fd, "rlimit-cpu", getrlimit (RLIMIT_CPU, &limit) == 0 &&
+                            limit.rlim_cur == 4 && limit.rlim_max == 5,
+          "RLIMIT_CPU is not 4 s, 5 s hard");
+  report (fd, "rlimit-fsize", getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_max == 0,
+          "RLIMIT_FSIZE is not 0");
+  /* Raising a hard limit again takes a privilege it does not have. */
+  limit.rlim_cur = limit.rlim_max = RLIM_INFINITY;
+  probe_refused (fd, "raise-rlimit", setrlimit (RLIMIT_AS, &limit));
+}
+
+static void
+test_locked_down (void)
+{
+  RapportSandboxLimits limits = { 4, 5, 512, 64 };
+  g_autofree char *scratch_dir = g_dir_make_tmp ("rapport-sandbox-XXXXXX", NULL);
+  g_autofree char *private_file = g_build_filename (scratch_dir, "journal.txt", NULL);
+  g_autofree char *new_file = g_build_filename (scratch_dir, "written-by-sandbox", NULL);
+  g_autofree char *output = NULL;
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint landlock_abi = 0;
+  int pipe_fds[2];
+  int status = 0;
+  pid_t pid;
+  char chunk[1024];
+  ssize_t n;
+
+  g_assert_true (g_file_set_contents (private_file, "Dear diary", -1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pipe (pipe_fds), ==, 0);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GPtrArray) paths = rapport_sandbox_read_only_paths ();
+      g_autofree char *why_not = NULL;
+      g_autoptr(GError) child_error = NULL;
+      char line[64];
+
+      close (pipe_fds[0]);
+      if (!rapport_sandbox_set_limits (&limits, &child_error))
+        _exit (4);
+      landlock_abi = rapport_sandbox_landlock (paths, &why_not);
+      if (!rapport_sandbox_seccomp (&child_error))
+        _exit (5);
+      snprintf (line, sizeof line, "landlock %u\n", landlock_abi);
+      if (write (pipe_fds[1], line, strlen (line)) < 0)
+        _exit (3);
+      probe (pipe_fds[1], private_file, scratch_dir, landlock_abi > 0);
+      _exit (0);
+    }
+
+  close (pipe_fds[1]);
+  while ((n = read (pipe_fds[0], chunk, sizeof chunk)) > 0)
+    g_string_append_len (buffer, chunk, n);
+  close (pipe_fds[0]);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+
+  lines = g_strsplit (buffer->str, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "landlock "));
+  landlock_abi = (guint) g_ascii_strtoull (lines[0] + strlen ("landlock "), NULL, 10);
+  g_test_message ("Landlock ABI in force: %u", landlock_abi);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_test_message ("%s", lines[i]);
+      g_assert_null (strstr (lines[i], "FAILED"));
+    }
+  g_assert_cmpuint (g_strv_length (lines), >=, 18);
+
+  /* Nothing was written, and the file is as it was. */
+  g_assert_false (g_file_test (new_file, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (private_file, &output, NULL, &error));
+  g_assert_cmpstr (output, ==, "Dear diary");
+  g_assert_cmpint (g_remove (private_file), ==, 0);
+  g_assert_cmpint (g_rmdir (scratch_dir), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/rapport/sandbox/locked-down", test_locked_down);
+
+  return g_test_run ();
+}
