@@ -461,6 +461,28 @@ on_view_show_toast_cb (RapportWindow *self,
   rapport_window_add_toast (self, g_object_ref (toast));
 }
 
+/* A view the window holds: placed in its bin, its messages shown in place
+ * of the last one, and its Back followed where it has one.
+ */
+static gpointer
+add_view (RapportWindow *self,
+          AdwBin        *bin,
+          GType          view_type)
+{
+  GtkWidget *view = g_object_new (view_type, NULL);
+
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (view), "can-go-back") != NULL)
+    g_signal_connect_object (view, "notify::can-go-back",
+                             G_CALLBACK (on_view_can_go_back_cb), self,
+                             G_CONNECT_SWAPPED);
+  g_signal_connect_object (view, "show-toast",
+                           G_CALLBACK (on_view_show_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (bin, view);
+
+  return view;
+}
+
 static void
 setup_views (RapportWindow *self)
 {
@@ -470,42 +492,24 @@ setup_views (RapportWindow *self)
                             rapport_application_get_store (app),
                             rapport_application_get_catalog (app),
                             rapport_application_get_settings (app));
-  self->packs_view = g_object_new (RAPPORT_TYPE_PACKS_VIEW, NULL);
-  g_signal_connect_object (self->packs_view, "notify::can-go-back",
-                           G_CALLBACK (on_view_can_go_back_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->packs_view, "show-toast",
-                           G_CALLBACK (on_view_show_toast_cb), self,
-                           G_CONNECT_SWAPPED);
+  self->packs_view = add_view (self, self->packs_bin, RAPPORT_TYPE_PACKS_VIEW);
   /* Held by the application, not the window: an install that was started
    * finishes, and is read into the catalog, after its window closed.
    */
   g_signal_connect_object (self->packs_view, "catalog-changed",
                            G_CALLBACK (rapport_application_reload_catalog), app,
                            G_CONNECT_SWAPPED);
-  adw_bin_set_child (self->packs_bin, GTK_WIDGET (self->packs_view));
   rapport_packs_view_setup (self->packs_view,
                             rapport_application_get_store (app),
                             rapport_application_get_catalog (app),
                             rapport_application_get_topic_loader (app));
 
-  self->journal_view = g_object_new (RAPPORT_TYPE_JOURNAL_VIEW, NULL);
-  g_signal_connect_object (self->journal_view, "notify::can-go-back",
-                           G_CALLBACK (on_view_can_go_back_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->journal_view, "show-toast",
-                           G_CALLBACK (on_view_show_toast_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_bin_set_child (self->journal_bin, GTK_WIDGET (self->journal_view));
+  self->journal_view = add_view (self, self->journal_bin, RAPPORT_TYPE_JOURNAL_VIEW);
   rapport_journal_view_setup (self->journal_view,
                               rapport_application_get_store (app),
                               rapport_application_get_catalog (app));
 
-  self->progress_view = g_object_new (RAPPORT_TYPE_PROGRESS_VIEW, NULL);
-  g_signal_connect_object (self->progress_view, "show-toast",
-                           G_CALLBACK (on_view_show_toast_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_bin_set_child (self->progress_bin, GTK_WIDGET (self->progress_view));
+  self->progress_view = add_view (self, self->progress_bin, RAPPORT_TYPE_PROGRESS_VIEW);
   rapport_progress_view_setup (self->progress_view,
                                rapport_application_get_store (app),
                                rapport_application_get_catalog (app));
