@@ -312,3 +312,19 @@ rapport_unit_integrity_check (const char *path)
 
   return g_string_free (result, FALSE);
 }
+
+/* The first column of the first row of @sql, or -1 without a row. */
+gint64
+rapport_unit_query_int (gpointer    db,
+                        const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 result = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return result;
+}

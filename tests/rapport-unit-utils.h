@@ -53,4 +53,10 @@ gboolean            rapport_unit_has_entry       (RapportStore        *store,
                                                   const char          *uuid);
 char               *rapport_unit_integrity_check (const char          *path);
 
+/* @db: a sqlite3 connection (kept as a pointer so that callers need no
+ * sqlite3.h here).  The first column of the first row of @sql, or -1.
+ */
+gint64              rapport_unit_query_int       (gpointer             db,
+                                                  const char          *sql);
+
 G_END_DECLS

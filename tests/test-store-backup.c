@@ -38,21 +38,6 @@ backup_dir (void)
   return g_build_filename (g_get_user_data_dir (), "rapport", "backups", NULL);
 }
 
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 result = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return result;
-}
-
 static sqlite3 *
 open_backup (const char *path)
 {
@@ -71,7 +56,7 @@ count_rows (const char *path,
             const char *sql)
 {
   sqlite3 *db = open_backup (path);
-  gint64 n = query_int (db, sql);
+  gint64 n = rapport_unit_query_int (db, sql);
 
   sqlite3_close (db);
 
@@ -415,18 +400,18 @@ test_backup_during_writes (void)
   copies = list_kind (RAPPORT_STORE_BACKUP_DAILY);
   g_assert_cmpuint (copies->len, ==, 1);
   copy = open_backup (copies->pdata[0]);
-  n_entries = query_int (copy, "SELECT count(*) FROM journal_entry");
-  n_written = query_int (copy, "SELECT count(*) FROM journal_entry WHERE title != 'filler'");
-  max_number = query_int (copy, "SELECT max (CAST (title AS INTEGER)) FROM journal_entry"
+  n_entries = rapport_unit_query_int (copy, "SELECT count(*) FROM journal_entry");
+  n_written = rapport_unit_query_int (copy, "SELECT count(*) FROM journal_entry WHERE title != 'filler'");
+  max_number = rapport_unit_query_int (copy, "SELECT max (CAST (title AS INTEGER)) FROM journal_entry"
                                 " WHERE title != 'filler'");
   g_test_message ("the copy caught %" G_GINT64_FORMAT " of the 51 entries", n_written);
   g_assert_cmpint (n_entries, ==, 800 + n_written);
   g_assert_cmpint (n_written, >=, 1);
   g_assert_cmpint (n_written, <=, 51);
   g_assert_cmpint (max_number, ==, n_written - 1);
-  g_assert_cmpint (query_int (copy, "SELECT count(*) FROM journal_rating"), ==,
+  g_assert_cmpint (rapport_unit_query_int (copy, "SELECT count(*) FROM journal_rating"), ==,
                    n_written * n_skills);
-  g_assert_cmpint (query_int (copy, incomplete), ==, 0);
+  g_assert_cmpint (rapport_unit_query_int (copy, incomplete), ==, 0);
   sqlite3_close (copy);
 
   /* The writes after the copy's start call for another one. */

@@ -58,21 +58,6 @@ query_text (sqlite3    *db,
   return result;
 }
 
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 result = -1;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    result = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  return result;
-}
-
 static sqlite3 *
 open_raw (const char *path)
 {
@@ -212,11 +197,11 @@ test_store_new_file_private (void)
   db = rapport_store_get_connection (store);
   mode = query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
-  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 2);
-  g_assert_cmpint (query_int (db, "PRAGMA busy_timeout"), >, 0);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, RAPPORT_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, RAPPORT_STORE_APPLICATION_ID);
+  g_assert_cmpint (rapport_unit_query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (rapport_unit_query_int (db, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (rapport_unit_query_int (db, "PRAGMA busy_timeout"), >, 0);
+  g_assert_cmpint (rapport_unit_query_int (db, "PRAGMA user_version"), ==, RAPPORT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (rapport_unit_query_int (db, "PRAGMA application_id"), ==, RAPPORT_STORE_APPLICATION_ID);
 
   /* A brand-new store has nothing worth a backup yet. */
   g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
@@ -362,7 +347,7 @@ test_store_migrate (gconstpointer data)
   store = rapport_unit_open_store (path);
 
   db = rapport_store_get_connection (store);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, RAPPORT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (rapport_unit_query_int (db, "PRAGMA user_version"), ==, RAPPORT_STORE_SCHEMA_VERSION);
   check_fixture_data (store, version >= 2);
 
   /* The old file was backed up first and is still the old version. */
@@ -370,8 +355,8 @@ test_store_migrate (gconstpointer data)
   g_assert_nonnull (backup);
   g_assert_cmpuint (rapport_unit_mode_of (backup), ==, 0600);
   db = open_raw (backup);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, version);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM journal_entry"), ==, 2);
+  g_assert_cmpint (rapport_unit_query_int (db, "PRAGMA user_version"), ==, version);
+  g_assert_cmpint (rapport_unit_query_int (db, "SELECT count(*) FROM journal_entry"), ==, 2);
   sqlite3_close (db);
 
   g_clear_object (&store);
@@ -436,8 +421,8 @@ test_store_fixtures_match_migrations (void)
       load_fixture (fixture, from_fixture);
       db = open_raw (from_fixture);
       schema_fixture = schema_of (db);
-      g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, version);
-      g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==,
+      g_assert_cmpint (rapport_unit_query_int (db, "PRAGMA user_version"), ==, version);
+      g_assert_cmpint (rapport_unit_query_int (db, "PRAGMA application_id"), ==,
                        RAPPORT_STORE_APPLICATION_ID);
       sqlite3_close (db);
 
@@ -447,7 +432,7 @@ test_store_fixtures_match_migrations (void)
       g_assert_no_error (error);
       g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
       schema_code = schema_of (db);
-      g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, version);
+      g_assert_cmpint (rapport_unit_query_int (db, "PRAGMA user_version"), ==, version);
       sqlite3_close (db);
 
       g_assert_cmpstr (schema_fixture, ==, schema_code);
@@ -932,7 +917,7 @@ test_store_daily_backups (void)
   g_assert_nonnull (newest);
   g_assert_cmpuint (rapport_unit_mode_of (newest), ==, 0600);
   db = open_raw (newest);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM journal_entry"), ==, 1);
+  g_assert_cmpint (rapport_unit_query_int (db, "SELECT count(*) FROM journal_entry"), ==, 1);
   sqlite3_close (db);
 
   /* Within a day, opening again makes no new backup. */
@@ -1077,7 +1062,7 @@ test_store_update_and_delete (void)
   points = rapport_store_get_skill_points (store, "empathy", RAPPORT_STORE_SERIES_SELF_RATING,
                                            NULL, NULL, &error);
   g_assert_cmpuint (points->len, ==, 0);
-  g_assert_cmpint (query_int (rapport_store_get_connection (store),
+  g_assert_cmpint (rapport_unit_query_int (rapport_store_get_connection (store),
                               "SELECT count(*) FROM journal_tag"), ==, 0);
 
   /* Deleting again is harmless. */
@@ -1913,7 +1898,7 @@ test_store_draft_and_packs (void)
   draft = rapport_store_load_draft (store, &updated, &error);
   g_assert_cmpstr (draft, ==, "{\"title\":\"two\"}");
   g_assert_nonnull (updated);
-  g_assert_cmpint (query_int (rapport_store_get_connection (store),
+  g_assert_cmpint (rapport_unit_query_int (rapport_store_get_connection (store),
                               "SELECT count(*) FROM draft"), ==, 1);
   g_clear_pointer (&draft, g_free);
   g_assert_true (rapport_store_clear_draft (store, &error));
@@ -1996,7 +1981,7 @@ test_store_export_restore (void)
   db = open_raw (exported);
   mode = query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "delete");
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM journal_entry"), ==, 2);
+  g_assert_cmpint (rapport_unit_query_int (db, "SELECT count(*) FROM journal_entry"), ==, 2);
   sqlite3_close (db);
 
   c = save_new_entry (store, "entry C", "");
@@ -2014,7 +1999,7 @@ test_store_export_restore (void)
   g_assert_nonnull (before_restore);
   g_assert_cmpuint (rapport_unit_mode_of (before_restore), ==, 0600);
   db = open_raw (before_restore);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM journal_entry"), ==, 2);
+  g_assert_cmpint (rapport_unit_query_int (db, "SELECT count(*) FROM journal_entry"), ==, 2);
   sqlite3_close (db);
 
   /* Still a working WAL store afterwards. */
@@ -2037,7 +2022,7 @@ test_store_restore_older_version (void)
   load_fixture ("progress-v1.sql", old);
   g_assert_true (rapport_store_restore_from_file (store, old, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (rapport_store_get_connection (store), "PRAGMA user_version"), ==,
+  g_assert_cmpint (rapport_unit_query_int (rapport_store_get_connection (store), "PRAGMA user_version"), ==,
                    RAPPORT_STORE_SCHEMA_VERSION);
   check_fixture_data (store, FALSE);
 }
@@ -2092,7 +2077,7 @@ test_store_restore_rejects (void)
 
   g_assert_true (rapport_unit_has_entry (store, uuid));
   db = open_raw (other);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM future"), ==, 1);
+  g_assert_cmpint (rapport_unit_query_int (db, "SELECT count(*) FROM future"), ==, 1);
   sqlite3_close (db);
 }
 
@@ -2130,10 +2115,10 @@ test_store_reset (void)
   due = rapport_store_list_due_reviews (store, NULL, 0, &error);
   g_assert_cmpuint (due->len, ==, 0);
   db = rapport_store_get_connection (store);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM quiz_attempt"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM quiz_answer"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM journal_rating"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM lesson_progress"), ==, 0);
+  g_assert_cmpint (rapport_unit_query_int (db, "SELECT count(*) FROM quiz_attempt"), ==, 0);
+  g_assert_cmpint (rapport_unit_query_int (db, "SELECT count(*) FROM quiz_answer"), ==, 0);
+  g_assert_cmpint (rapport_unit_query_int (db, "SELECT count(*) FROM journal_rating"), ==, 0);
+  g_assert_cmpint (rapport_unit_query_int (db, "SELECT count(*) FROM lesson_progress"), ==, 0);
 
   /* Installed packs are content, not progress: they stay. */
   packs = rapport_store_list_packs (store, &error);
@@ -2142,7 +2127,7 @@ test_store_reset (void)
   before_reset = find_file_matching (backups, "progress-*-before-reset.db");
   g_assert_nonnull (before_reset);
   db = open_raw (before_reset);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM journal_entry"), ==,
+  g_assert_cmpint (rapport_unit_query_int (db, "SELECT count(*) FROM journal_entry"), ==,
                    G_N_ELEMENTS (known_ratings));
   sqlite3_close (db);
 
@@ -2203,7 +2188,7 @@ test_store_disk_full (void)
   big->situation = g_strnfill (200 * 1024, 'x');
 
   sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
-                         query_int (db, "PRAGMA page_count") + 1);
+                         rapport_unit_query_int (db, "PRAGMA page_count") + 1);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
 
   g_assert_false (rapport_store_save_journal_entry (store, big, &error));
