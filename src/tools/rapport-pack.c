@@ -248,9 +248,11 @@ run_validate (int    argc,
 
   if (!parse_verb_options ("validate", _("PATH"),
                            _("Checks a topic file, or a pack (a folder, its pack.json or a "
-                             ".rapportpack file) with every topic and picture it lists, and prints "
-                             "each problem as “file:line: message”. Exits with 0 when everything "
-                             "is valid and 1 when there are problems."),
+                             ".rapportpack file) with every topic and picture it lists, draws each "
+                             "picture once under the limits learners' copies use (a few seconds of "
+                             "CPU time, 512 MiB, no network or files), and prints each problem as "
+                             "“file:line: message”. Exits with 0 when everything is valid and 1 "
+                             "when there are problems."),
                            NULL, &argc, &argv, &status))
     return status;
 
