@@ -434,3 +434,20 @@ rapport_test_type_text (GtkWindow  *window,
       rapport_test_press_keys (window, *p == ' ' ? "space" : key);
     }
 }
+
+/* Runs @child in a child process of this test (a fresh process for an app
+ * that must start from a prepared profile, or end as a person would end
+ * it), and fails the test unless the child passed.  In the child itself,
+ * runs @child and returns. */
+void
+rapport_test_run_in_subprocess (void (*child) (void))
+{
+  if (g_test_subprocess ())
+    {
+      child ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}

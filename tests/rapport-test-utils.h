@@ -35,5 +35,6 @@ void       rapport_test_collect_widgets   (GtkWidget             *root,
                                            GPtrArray             *out);
 const char *rapport_test_save_screenshot  (GtkWidget             *widget,
                                            const char            *name);
+void       rapport_test_run_in_subprocess (void                 (*child) (void));
 
 G_END_DECLS

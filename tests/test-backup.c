@@ -370,14 +370,7 @@ exit_child (void)
 static void
 test_clean_exit (void)
 {
-  if (g_test_subprocess ())
-    {
-      exit_child ();
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  rapport_test_run_in_subprocess (exit_child);
 }
 
 int

@@ -775,27 +775,13 @@ unavailable_child (void)
 static void
 test_recovery_banner (void)
 {
-  if (g_test_subprocess ())
-    {
-      recovered_child ();
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  rapport_test_run_in_subprocess (recovered_child);
 }
 
 static void
 test_unavailable_banner (void)
 {
-  if (g_test_subprocess ())
-    {
-      unavailable_child ();
-      return;
-    }
-
-  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
+  rapport_test_run_in_subprocess (unavailable_child);
 }
 
 int
