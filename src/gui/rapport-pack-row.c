@@ -66,7 +66,7 @@ rapport_pack_row_new (RapportPack *pack,
       g_autoptr(RapportTopic) topic = g_list_model_get_item (topics, i);
 
       g_string_append (subtitle, i == 0 ? "\n" : ", ");
-      g_string_append (subtitle, rapport_topic_get_title (topic));
+      g_string_append (subtitle, rapport_topic_get_display_title (topic));
     }
 
   /* Titles come from the pack's author: plain text, never markup. */

@@ -117,7 +117,7 @@ create_topic_row (RapportTopic *topic)
   subtitle = g_strdup_printf (_("%s · %s"), lessons, questions);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_topic_get_title (topic));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_topic_get_display_title (topic));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
