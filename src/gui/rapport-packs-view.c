@@ -15,35 +15,10 @@
 #include "rapport-pack-import.h"
 #include "rapport-pack-row.h"
 #include "rapport-pack-summary.h"
-#include "rapport-packs-view.h"
+#include "rapport-packs-view-private.h"
 #include "rapport-paths.h"
 #include "rapport-problem.h"
 #include "rapport-toast.h"
-
-struct _RapportPacksView
-{
-  GtkWidget parent_instance;
-
-  /* template widgets */
-  GtkStack               *stack;
-  GtkListBox             *packs_list;
-  RapportPackSummary     *summary;
-  AdwStatusPage          *working_page;
-
-  /* owned */
-  RapportStore           *store;       /* NULL when it could not be opened */
-  RapportCatalog         *catalog;
-  RapportTopicLoader     *loader;
-  GListModel             *rows;        /* installed packs, then broken ones */
-  GListStore             *missing;     /* recorded in the store, folder gone */
-  RapportPack            *pending;     /* shown on the summary page */
-  GtkFileChooserNative   *chooser;
-  GCancellable           *cancellable; /* reading or installing a pack */
-
-  /* state */
-  gboolean                installing;
-  guint                   missing_id;
-};
 
 G_DEFINE_FINAL_TYPE (RapportPacksView, rapport_packs_view, GTK_TYPE_WIDGET)
 
@@ -63,11 +38,24 @@ enum {
 static guint signals[N_SIGNALS];
 static guint show_toast_signal;
 
+void
+rapport_packs_view_show_toast (RapportPacksView *self,
+                               AdwToast         *toast)
+{
+  rapport_toast_emit (self, show_toast_signal, toast);
+}
+
 static void
 show_toast (RapportPacksView *self,
             const char       *text)
 {
-  rapport_toast_emit (self, show_toast_signal, rapport_toast_new_urgent (text));
+  rapport_packs_view_show_toast (self, rapport_toast_new_urgent (text));
+}
+
+void
+rapport_packs_view_emit_catalog_changed (RapportPacksView *self)
+{
+  g_signal_emit (self, signals[CATALOG_CHANGED], 0);
 }
 
 /* The list page, or the empty state when no pack is installed; the summary
@@ -139,125 +127,6 @@ open_request_steal (OpenRequest  *request,
   return self;
 }
 
-/* Removing */
-
-static void
-remove_pack (RapportPacksView *self,
-             const char       *pack_id,
-             const char       *title,
-             gboolean          keep_progress)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_dir = rapport_paths_get_data_dir ();
-  g_autofree char *toast = NULL;
-
-  g_assert (RAPPORT_IS_PACKS_VIEW (self));
-
-  if (!rapport_pack_remove (pack_id, data_dir, self->store, keep_progress, &error))
-    {
-      rapport_show_error (GTK_WIDGET (self), _("Could Not Remove the Pack"), error);
-      return;
-    }
-
-  /* Translators: the placeholder is a pack's title */
-  toast = g_strdup_printf (_("“%s” removed"), title);
-  show_toast (self, toast);
-  g_signal_emit (self, signals[CATALOG_CHANGED], 0);
-}
-
-static void
-on_remove_dialog_response_cb (AdwMessageDialog *dialog,
-                              const char       *response,
-                              RapportPacksView *self)
-{
-  const char *pack_id = g_object_get_data (G_OBJECT (dialog), "pack-id");
-  const char *title = g_object_get_data (G_OBJECT (dialog), "title");
-
-  if (g_strcmp0 (response, "keep") == 0)
-    remove_pack (self, pack_id, title, TRUE);
-  else if (g_strcmp0 (response, "remove-progress") == 0)
-    remove_pack (self, pack_id, title, FALSE);
-}
-
-static void
-on_remove_button_clicked_cb (GtkButton        *button,
-                             RapportPacksView *self)
-{
-  const char *pack_id = g_object_get_data (G_OBJECT (button), "pack-id");
-  const char *title = g_object_get_data (G_OBJECT (button), "title");
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Remove Pack?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  /* Translators: the placeholder is a pack's title */
-                                  _("The topics of “%s” will no longer be shown. Your progress in them can be kept in case you install the pack again."),
-                                  title);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove-progress", _("_Remove Progress Too"),
-                                    "keep", _("_Keep Progress"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove-progress",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "pack-id", g_strdup (pack_id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "title", g_strdup (title), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_dialog_response_cb),
-                           self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-create_remove_button (RapportPacksView *self,
-                      const char       *pack_id,
-                      const char       *title)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *accessible = NULL;
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove Pack"));
-  /* Translators: the placeholder is a pack's title */
-  accessible = g_strdup_printf (_("Remove “%s”"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "pack-id", g_strdup (pack_id), g_free);
-  g_object_set_data_full (G_OBJECT (button), "title", g_strdup (title), g_free);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_remove_button_clicked_cb),
-                           self, 0);
-
-  return button;
-}
-
-/* The title the store recorded when the pack was installed: a broken pack's
- * own pack.json may be what is damaged.
- */
-static char *
-lookup_recorded_title (RapportPacksView *self,
-                       const char       *pack_id)
-{
-  g_autoptr(GPtrArray) records = NULL;
-
-  if (self->store != NULL)
-    records = rapport_store_list_packs (self->store, NULL);
-
-  for (guint i = 0; records != NULL && i < records->len; i++)
-    {
-      RapportStorePack *record = records->pdata[i];
-
-      if (g_strcmp0 (record->id, pack_id) == 0 && record->title != NULL)
-        return g_strdup (record->title);
-    }
-
-  return g_strdup (pack_id);
-}
-
 static GtkWidget *
 create_pack_row_cb (gpointer item,
                     gpointer user_data)
@@ -269,14 +138,15 @@ create_pack_row_cb (gpointer item,
   if (RAPPORT_IS_BROKEN_PACK (item))
     {
       pack_id = rapport_broken_pack_get_id (item);
-      title = lookup_recorded_title (self, pack_id);
+      title = rapport_packs_view_lookup_recorded_title (self, pack_id);
 
       return rapport_pack_row_new_broken (item, title,
-                                          create_remove_button (self, pack_id, title));
+                                          rapport_packs_view_create_remove_button (self, pack_id, title));
     }
 
-  return rapport_pack_row_new (item, create_remove_button (self, rapport_pack_get_id (item),
-                                                           rapport_pack_get_title (item)));
+  return rapport_pack_row_new (item,
+                               rapport_packs_view_create_remove_button (self, rapport_pack_get_id (item),
+                                                                        rapport_pack_get_title (item)));
 }
 
 /* The summary page */
@@ -450,7 +320,7 @@ on_install_done_cb (GObject      *object,
       return;
     }
 
-  g_signal_emit (self, signals[CATALOG_CHANGED], 0);
+  rapport_packs_view_emit_catalog_changed (self);
   if (gone)
     return;
 
