@@ -40,11 +40,15 @@ struct _RapportPacksView
 void       rapport_packs_view_show_toast            (RapportPacksView *self,
                                                      AdwToast         *toast);
 void       rapport_packs_view_emit_catalog_changed  (RapportPacksView *self);
+void       rapport_packs_view_close_summary         (RapportPacksView *self);
 
 /* rapport-packs-view-remove.c: removing an installed or damaged pack,
  * after asking whether to keep the learner's progress in it.
  */
 GtkWidget *rapport_packs_view_create_remove_button  (RapportPacksView *self,
+                                                     const char       *pack_id,
+                                                     const char       *title);
+void       rapport_packs_view_ask_remove            (RapportPacksView *self,
                                                      const char       *pack_id,
                                                      const char       *title);
 char      *rapport_packs_view_lookup_recorded_title (RapportPacksView *self,

@@ -37,6 +37,9 @@ remove_pack (RapportPacksView *self,
   toast = g_strdup_printf (_("“%s” removed"), title);
   rapport_packs_view_show_toast (self, rapport_toast_new_urgent (toast));
   rapport_packs_view_emit_catalog_changed (self);
+
+  /* Removed from a damaged pack's own page: that page has nothing left to show. */
+  rapport_packs_view_close_summary (self);
 }
 
 static void
@@ -53,13 +56,16 @@ on_remove_dialog_response_cb (AdwMessageDialog *dialog,
     remove_pack (self, pack_id, title, FALSE);
 }
 
-static void
-on_remove_button_clicked_cb (GtkButton        *button,
-                             RapportPacksView *self)
+/* Asks whether to keep the learner's progress, then removes the pack. */
+void
+rapport_packs_view_ask_remove (RapportPacksView *self,
+                               const char       *pack_id,
+                               const char       *title)
 {
-  const char *pack_id = g_object_get_data (G_OBJECT (button), "pack-id");
-  const char *title = g_object_get_data (G_OBJECT (button), "title");
   GtkWidget *dialog;
+
+  g_return_if_fail (RAPPORT_IS_PACKS_VIEW (self));
+  g_return_if_fail (pack_id != NULL && title != NULL);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                    _("Remove Pack?"), NULL);
@@ -83,6 +89,15 @@ on_remove_button_clicked_cb (GtkButton        *button,
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_dialog_response_cb),
                            self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_remove_button_clicked_cb (GtkButton        *button,
+                             RapportPacksView *self)
+{
+  rapport_packs_view_ask_remove (self,
+                                 g_object_get_data (G_OBJECT (button), "pack-id"),
+                                 g_object_get_data (G_OBJECT (button), "title"));
 }
 
 GtkWidget *

@@ -127,6 +127,22 @@ open_request_steal (OpenRequest  *request,
   return self;
 }
 
+/* A damaged pack's row opens its page: every problem, and what to do. */
+static void
+on_broken_row_activated_cb (RapportPacksView *self,
+                            AdwActionRow     *row)
+{
+  if (self->installing)
+    return;
+
+  cancel_work (self);
+  g_clear_object (&self->pending);
+  rapport_pack_summary_clear (self->summary);
+  rapport_pack_summary_show_broken (self->summary, g_object_get_data (G_OBJECT (row), "broken-pack"),
+                                    g_object_get_data (G_OBJECT (row), "title"));
+  gtk_stack_set_visible_child_name (self->stack, "summary");
+}
+
 static GtkWidget *
 create_pack_row_cb (gpointer item,
                     gpointer user_data)
@@ -134,14 +150,20 @@ create_pack_row_cb (gpointer item,
   RapportPacksView *self = user_data;
   g_autofree char *title = NULL;
   const char *pack_id;
+  GtkWidget *row;
 
   if (RAPPORT_IS_BROKEN_PACK (item))
     {
       pack_id = rapport_broken_pack_get_id (item);
       title = rapport_packs_view_lookup_recorded_title (self, pack_id);
+      row = rapport_pack_row_new_broken (item, title,
+                                         rapport_packs_view_create_remove_button (self, pack_id, title));
+      g_object_set_data_full (G_OBJECT (row), "broken-pack", g_object_ref (item), g_object_unref);
+      g_object_set_data_full (G_OBJECT (row), "title", g_steal_pointer (&title), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_broken_row_activated_cb), self,
+                               G_CONNECT_SWAPPED);
 
-      return rapport_pack_row_new_broken (item, title,
-                                          rapport_packs_view_create_remove_button (self, pack_id, title));
+      return row;
     }
 
   return rapport_pack_row_new (item,
@@ -159,6 +181,20 @@ close_summary (RapportPacksView *self)
   rapport_pack_summary_clear (self->summary);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   update_list_page (self);
+}
+
+/* Back to the list from the summary page (or from the spinner while a pack
+ * is read); nothing is installed.
+ */
+void
+rapport_packs_view_close_summary (RapportPacksView *self)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (visible, "summary") != 0 && g_strcmp0 (visible, "working") != 0)
+    return;
+
+  close_summary (self);
 }
 
 /* Reading a pack, and writing its files on install, happen in a worker
@@ -267,6 +303,32 @@ rapport_packs_view_get_busy (RapportPacksView *self)
   return self->cancellable != NULL || self->installing;
 }
 
+/* What the learner installed the pack for: its (first) topic is one
+ * click away, in the window's Learn view.
+ */
+static AdwToast *
+create_installed_toast (RapportPack *pack,
+                        const char  *title)
+{
+  AdwToast *toast = rapport_toast_new_urgent (title);
+  GListModel *topics = pack != NULL ? rapport_pack_get_topics (pack) : NULL;
+  g_autoptr(RapportTopic) first = NULL;
+  guint n_topics;
+
+  if (topics == NULL || (n_topics = g_list_model_get_n_items (topics)) == 0)
+    return toast;
+
+  first = g_list_model_get_item (topics, 0);
+  adw_toast_set_button_label (toast, n_topics == 1 ? _("_Open Topic") : _("Open _First Topic"));
+  adw_toast_set_action_name (toast, "win.open-topic");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", rapport_pack_get_id (pack),
+                                                           rapport_topic_get_key (first)));
+  /* Until dismissed or replaced: the offer is worth more than five seconds. */
+  adw_toast_set_timeout (toast, 0);
+
+  return toast;
+}
+
 /* An install holds the view and the application until it is recorded in
  * the store, even when the window closes meanwhile: the learner asked for
  * it, and the catalog must hear of it.
@@ -330,7 +392,7 @@ on_install_done_cb (GObject      *object,
   else
     /* Translators: the placeholder is a pack's title */
     toast = g_strdup_printf (_("“%s” installed"), installed->title);
-  show_toast (self, toast);
+  rapport_packs_view_show_toast (self, create_installed_toast (self->pending, toast));
 
   close_summary (self);
 }
@@ -392,6 +454,15 @@ on_summary_cancel_cb (RapportPacksView   *self,
                       RapportPackSummary *summary)
 {
   close_summary (self);
+}
+
+static void
+on_summary_remove_cb (RapportPacksView   *self,
+                      const char         *pack_id,
+                      const char         *title,
+                      RapportPackSummary *summary)
+{
+  rapport_packs_view_ask_remove (self, pack_id, title);
 }
 
 gboolean
@@ -657,6 +728,7 @@ rapport_packs_view_class_init (RapportPacksViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPacksView, working_page);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_install_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_summary_remove_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
 
   gtk_widget_class_install_action (widget_class, "packs.import", NULL,
