@@ -101,9 +101,9 @@ card_says (GtkFlowBoxChild *card,
 }
 
 /* A label inside @root, on screen, that reads @text. */
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *text)
+static GtkWidget *
+find_shown_label (GtkWidget  *root,
+                  const char *text)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
@@ -112,12 +112,18 @@ shows_label (GtkWidget  *root,
     {
       if (gtk_widget_get_mapped (labels->pdata[i]) &&
           g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
-        return TRUE;
+        return labels->pdata[i];
     }
 
-  return FALSE;
+  return NULL;
 }
 
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  return find_shown_label (root, text) != NULL;
+}
 
 /* Scrolls the page that holds @widget to its end, for a screenshot. */
 static void
@@ -127,6 +133,19 @@ scroll_to_end (GtkWidget *widget)
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+/* Scrolls the page that holds @widget until @widget is at its top. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 24);
 }
 
 /* Light, dark and 360 px wide; @end, if not %NULL, is scrolled to the end
@@ -612,6 +631,7 @@ test_german_names (void)
   g_assert_true (rapport_test_wait_until (journal_editor_shown, window, 5000));
   rapport_test_wait_for_frames (GTK_WIDGET (window), 5);
   g_assert_true (shows_label (GTK_WIDGET (rapport_window_get_journal_view (window)), "Aktives Zuhören"));
+  scroll_to (find_shown_label (GTK_WIDGET (rapport_window_get_journal_view (window)), "Aktives Zuhören"));
   rapport_test_save_screenshot (GTK_WIDGET (window), "journal-editor-german");
   rapport_journal_view_go_back (rapport_window_get_journal_view (window));
 
