@@ -7,16 +7,21 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "rapport-application.h"
+#include "rapport-journal-view.h"
 #include "rapport-learn-view.h"
 #include "rapport-lesson.h"
 #include "rapport-lesson-view.h"
 #include "rapport-pack-install.h"
 #include "rapport-paths.h"
 #include "rapport-problem.h"
+#include "rapport-progress-view.h"
 #include "rapport-test-app.h"
 #include "rapport-test-utils.h"
+#include "rapport-topic-card.h"
 #include "rapport-topic-page.h"
 #include "rapport-window.h"
 
@@ -74,14 +79,105 @@ find_card (RapportWindow *window,
   return GTK_FLOW_BOX_CHILD (gtk_widget_get_ancestor (label, GTK_TYPE_FLOW_BOX_CHILD));
 }
 
+/* The progress, the card's last line. */
 static const char *
 card_status (GtkFlowBoxChild *card)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
   rapport_test_collect_widgets (GTK_WIDGET (card), GTK_TYPE_LABEL, labels);
-  g_assert_cmpuint (labels->len, ==, 3);  /* title, summary, status */
-  return gtk_label_get_text (labels->pdata[2]);
+  /* title, the pack it came from (not for the course's own), summary, status */
+  g_assert_cmpuint (labels->len, >=, 3);
+  g_assert_cmpuint (labels->len, <=, 4);
+  return gtk_label_get_text (labels->pdata[labels->len - 1]);
+}
+
+/* Whether a label on @card (drawn or not) reads @text. */
+static gboolean
+card_says (GtkFlowBoxChild *card,
+           const char      *text)
+{
+  return rapport_test_find_widget (GTK_WIDGET (card), GTK_TYPE_LABEL, text) != NULL;
+}
+
+/* A label inside @root, on screen, that reads @text. */
+static GtkWidget *
+find_shown_label (GtkWidget  *root,
+                  const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  rapport_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      if (gtk_widget_get_mapped (labels->pdata[i]) &&
+          g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+        return labels->pdata[i];
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  return find_shown_label (root, text) != NULL;
+}
+
+/* Scrolls the page that holds @widget to its end, for a screenshot. */
+static void
+scroll_to_end (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+/* Scrolls the page that holds @widget until @widget is at its top. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 24);
+}
+
+/* Light, dark and 360 px wide; @end, if not %NULL, is scrolled to the end
+ * of its page in each.
+ */
+static void
+save_styles (RapportWindow *window,
+             const char    *name,
+             GtkWidget     *end)
+{
+  g_autofree char *light = g_strconcat (name, "-light", NULL);
+  g_autofree char *dark = g_strconcat (name, "-dark", NULL);
+  g_autofree char *narrow = g_strconcat (name, "-narrow", NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  set_style ("light");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 3);
+  if (end != NULL)
+    scroll_to_end (end);
+  rapport_test_save_screenshot (GTK_WIDGET (window), light);
+  set_style ("dark");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 3);
+  rapport_test_save_screenshot (GTK_WIDGET (window), dark);
+  set_style ("light");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 3);
+  if (end != NULL)
+    scroll_to_end (end);
+  rapport_test_save_screenshot (GTK_WIDGET (window), narrow);
+  set_style ("default");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 3);
 }
 
 typedef struct
@@ -396,6 +492,9 @@ test_installed_pack (void)
   g_autofree char *acme = g_test_build_filename (G_TEST_DIST, "fixtures", "packs", "acme", NULL);
   RapportWindow *window;
   GtkWidget *flowbox;
+  GtkFlowBoxChild *card;
+  GtkWidget *page;
+  g_autofree char *accessible = NULL;
 
   if (!g_test_subprocess ())
     {
@@ -424,7 +523,123 @@ test_installed_pack (void)
   g_assert_nonnull (find_card (window, "Handling a refund request at Acme"));
   g_assert_cmpint (gtk_flow_box_child_get_index (find_card (window, "Handling a refund request at Acme")), >=, 10);
   g_assert_cmpint (gtk_flow_box_child_get_index (find_card (window, "When a refund customer is upset")), >=, 10);
-  rapport_test_save_screenshot (GTK_WIDGET (window), "learn-with-pack");
+
+  /* The pack's cards say where they came from; the course's own say nothing. */
+  card = find_card (window, "Handling a refund request at Acme");
+  g_assert_true (card_says (card, "From the pack “Acme Customer Care: Refunds”"));
+  g_assert_cmpstr (card_status (card), ==, "0 of 3 lessons");
+  /* A screen reader says it too, before the progress. */
+  accessible = gtk_test_accessible_check_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                   "Handling a refund request at Acme. Find the order, "
+                                                   "check what the refund policy allows, and tell the "
+                                                   "customer clearly what happens next. From the pack "
+                                                   "“Acme Customer Care: Refunds”. 0 of 3 lessons");
+  if (accessible != NULL)
+    g_error ("%s", accessible);
+  g_assert_false (card_says (find_card (window, "Empathy"), "From the pack “Acme Customer Care: Refunds”"));
+  g_assert_cmpstr (card_status (find_card (window, "Empathy")), ==, "0 of 4 lessons");
+  save_styles (window, "learn-with-pack", GTK_WIDGET (card));
+
+  /* So do the topic pages. */
+  gtk_widget_activate (GTK_WIDGET (card));
+  wait_for_page (window, "topic");
+  page = rapport_test_find_widget (GTK_WIDGET (window), RAPPORT_TYPE_TOPIC_PAGE, NULL);
+  g_assert_true (shows_label (page, "Handling a refund request at Acme"));
+  g_assert_true (shows_label (page, "From the pack “Acme Customer Care: Refunds”"));
+  save_styles (window, "topic-from-pack", NULL);
+  rapport_learn_view_open_topic (rapport_window_get_learn_view (window),
+                                 rapport_topic_card_get_topic (GTK_WIDGET (find_card (window, "Empathy"))));
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 5);
+  g_assert_true (shows_label (page, "Empathy"));
+  g_assert_true (shows_label (page, "From Rapport’s built-in course"));
+  g_assert_false (shows_label (page, "From the pack “Acme Customer Care: Refunds”"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "topic-from-course");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  g_clear_object (&app);
+}
+
+static gboolean
+journal_editor_shown (gpointer user_data)
+{
+  return rapport_journal_view_get_can_go_back (rapport_window_get_journal_view (user_data));
+}
+
+/* In German, a skill has one name, the same on its card, its topic page, in
+ * the lesson reader, the journal editor and on the progress charts. Runs in
+ * its own process: the language is chosen before the first message is read.
+ */
+static void
+test_german_names (void)
+{
+  g_autofree char *locale_dir = NULL;
+  RapportWindow *window;
+  RapportTopic *topic;
+  GtkFlowBoxChild *card;
+  GtkWidget *page;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  /* The build's own translations, as the installed app reads them. */
+  locale_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_setenv ("LANGUAGE", "de", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_cmpstr (_("Active Listening"), ==, "Aktives Zuhören");
+
+  window = get_window ();
+  card = find_card (window, "Aktives Zuhören");
+  g_assert_nonnull (card);
+  g_assert_null (find_card (window, "Active Listening"));
+  g_assert_nonnull (find_card (window, "Konfliktmanagement"));
+  save_styles (window, "learn-german", NULL);
+
+  gtk_widget_activate (GTK_WIDGET (card));
+  wait_for_page (window, "topic");
+  page = rapport_test_find_widget (GTK_WIDGET (window), RAPPORT_TYPE_TOPIC_PAGE, NULL);
+  g_assert_true (shows_label (page, "Aktives Zuhören"));
+  g_assert_false (shows_label (page, "Active Listening"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "topic-german");
+
+  topic = rapport_topic_card_get_topic (GTK_WIDGET (card));
+  rapport_learn_view_open_lesson (rapport_window_get_learn_view (window), topic, 0);
+  wait_for_page (window, "lesson");
+  g_assert_true (shows_label (GTK_WIDGET (lesson_view (window)), "Aktives Zuhören"));
+  g_assert_false (shows_label (GTK_WIDGET (lesson_view (window)), "Active Listening"));
+
+  /* Two ratings of the skill, for the journal's list and the charts. */
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(RapportStoreEntry) entry = rapport_store_entry_new ();
+      g_autoptr(GError) error = NULL;
+      GDateTime *occurred = entry->occurred;
+
+      entry->occurred = g_date_time_add_days (occurred, i - 2);
+      g_date_time_unref (occurred);
+      rapport_store_entry_set_rating (entry, "active-listening", 3 + i);
+      g_assert_true (rapport_store_save_journal_entry (rapport_application_get_store (app), entry, &error));
+      g_assert_no_error (error);
+    }
+
+  rapport_window_set_view (window, "journal");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-entry", NULL);
+  g_assert_true (rapport_test_wait_until (journal_editor_shown, window, 5000));
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 5);
+  g_assert_true (shows_label (GTK_WIDGET (rapport_window_get_journal_view (window)), "Aktives Zuhören"));
+  scroll_to (find_shown_label (GTK_WIDGET (rapport_window_get_journal_view (window)), "Aktives Zuhören"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "journal-editor-german");
+  rapport_journal_view_go_back (rapport_window_get_journal_view (window));
+
+  rapport_window_set_view (window, "progress");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 5);
+  g_assert_true (shows_label (GTK_WIDGET (rapport_window_get_progress_view (window)), "Aktives Zuhören"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "progress-german");
+
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   g_clear_object (&app);
 }
@@ -442,6 +657,7 @@ main (int   argc,
    */
   g_test_add_func ("/rapport/learn/restart", test_restart);
   g_test_add_func ("/rapport/learn/installed-pack", test_installed_pack);
+  g_test_add_func ("/rapport/learn/german", test_german_names);
   g_test_add_func ("/rapport/learn/restart/first-run", test_restart_first_run);
   g_test_add_func ("/rapport/learn/restart/second-run", test_restart_second_run);
   g_test_add_func ("/rapport/learn/cards", test_cards);

@@ -300,7 +300,35 @@ test_empty (void)
   save_screenshots (window, "packs-empty");
 }
 
-/* A pack that is not a zip archive, and one whose manifest is broken: each
+#define UNCLOSED_MANIFEST \
+  "{\n" \
+  "  \"id\": \"com.example.unclosed\",\n" \
+  "  \"title\": \"Unclosed\",\n" \
+  "  \"version\": \"1.0\",\n" \
+  "  \"authors\": [\"A. Trainer\"],\n" \
+  "  \"language\": \"en\",\n" \
+  "  \"license\": \"CC0-1.0\",\n" \
+  "  \"description\": \"A lesson left open.\",\n" \
+  "  \"topics\": [{ \"file\": \"topics/broken.xml\", \"sha256\": \"%s\" }]\n" \
+  "}\n"
+
+static GBytes *
+read_fixture_bytes (const char *folder,
+                    const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", folder, name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+/* A pack that is not a zip archive, one whose manifest is broken, and one
+ * with a lesson left open: each
  * shows its problems, offers no Install, and leaves nothing behind.
  */
 static void
@@ -313,8 +341,13 @@ test_invalid (void)
                                                        (GDestroyNotify) g_bytes_unref);
   g_autofree char *corrupt = g_build_filename (tmp_dir, "corrupt.rapportpack", NULL);
   g_autofree char *bad_manifest = g_build_filename (tmp_dir, "bad-manifest.rapportpack", NULL);
+  g_autofree char *unclosed = g_build_filename (tmp_dir, "unclosed-lesson.rapportpack", NULL);
   g_autoptr(GFile) corrupt_file = g_file_new_for_path (corrupt);
   g_autoptr(GFile) bad_manifest_file = g_file_new_for_path (bad_manifest);
+  g_autoptr(GFile) unclosed_file = g_file_new_for_path (unclosed);
+  g_autoptr(GBytes) topic = NULL;
+  g_autofree char *checksum = NULL;
+  g_autofree char *manifest = NULL;
   guint installed = count_installed ();
 
   g_assert_true (g_file_set_contents (corrupt, "PK\x03\x04 this is not a zip archive", -1, &error));
@@ -350,9 +383,46 @@ test_invalid (void)
   }
   save_screenshots (window, "packs-invalid");
 
-  g_signal_emit_by_name (visible_button (GTK_WIDGET (view), "_Cancel"), "clicked");
+  /* A damaged pack's page names its way out: Close, not Cancel, and what to do. */
+  g_assert_null (visible_button (GTK_WIDGET (view), "_Cancel"));
+  g_assert_null (visible_button (GTK_WIDGET (view), "_Remove Pack…"));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (view), "Where to look: “pack.json”. Whoever made "
+                                                           "the pack can correct it, check it with "
+                                                           "“rapport-pack validate” and build the pack "
+                                                           "file again. Nothing was installed."));
+  g_signal_emit_by_name (visible_button (GTK_WIDGET (view), "_Close"), "clicked");
   g_assert_false (rapport_packs_view_get_can_go_back (view));
   g_assert_cmpuint (count_installed (), ==, installed);
+
+  /* A topic with a lesson left open: the page names the file, and the line
+   * where the lesson's end tag belongs, as `rapport-pack validate` does.
+   */
+  topic = read_fixture_bytes ("topics", "bad-unclosed-lesson.xml");
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, topic);
+  manifest = g_strdup_printf (UNCLOSED_MANIFEST, checksum);
+  g_hash_table_remove_all (files);
+  g_hash_table_insert (files, (char *) "pack.json", g_bytes_new (manifest, strlen (manifest)));
+  g_hash_table_insert (files, (char *) "topics/broken.xml", g_bytes_ref (topic));
+  g_assert_true (rapport_pack_archive_write (files, unclosed, &error));
+  g_assert_no_error (error);
+  rapport_packs_view_open_file (view, unclosed_file);
+  wait_for_summary (window);
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (view), "Where to look: “topics/broken.xml”. "));
+  g_assert_true (shows_label (GTK_WIDGET (view),
+                              "topics/broken.xml:8: <lesson>, opened on line 4, is not closed. It probably "
+                              "ends at line 8, before the <lesson> on line 10: add </lesson> there. "
+                              "(The mistake shows only at the </topic> on line 22.)"));
+  g_assert_null (visible_button (GTK_WIDGET (view), "_Install"));
+  save_screenshots (window, "packs-invalid-topic");
+  click_visible_button (GTK_WIDGET (view), "_Close");
+  g_assert_false (rapport_packs_view_get_can_go_back (view));
+  g_assert_cmpuint (count_installed (), ==, installed);
+}
+
+static gboolean
+open_topic_offered (gpointer user_data)
+{
+  return visible_button (GTK_WIDGET (user_data), "Open _First Topic") != NULL;
 }
 
 static void
@@ -362,6 +432,7 @@ test_import (void)
   RapportPacksView *view = rapport_window_get_packs_view (window);
   g_autofree char *path = build_acme_pack ("1.0");
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  RapportLearnView *learn;
   GtkWidget *install;
 
   /* Checking happens in the background, behind a spinner. */
@@ -390,6 +461,20 @@ test_import (void)
   assert_no_leftovers ();
   g_assert_true (shows_label (GTK_WIDGET (view), ACME_TITLE));
   save_screenshots (window, "packs-list");
+
+  /* The toast that says so offers the pack's first topic, and opens it. */
+  g_assert_true (rapport_test_wait_until (open_topic_offered, window, 5000));
+  g_assert_true (shows_label (GTK_WIDGET (window), "“" ACME_TITLE "” installed"));
+  click_visible_button (GTK_WIDGET (window), "Open _First Topic");
+  g_assert_cmpstr (rapport_window_get_view (window), ==, "learn");
+  learn = rapport_window_get_learn_view (window);
+  g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "topic");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
+  g_assert_true (shows_label (GTK_WIDGET (learn), "Handling a refund request at Acme"));
+  g_assert_true (shows_label (GTK_WIDGET (learn), "From the pack “" ACME_TITLE "”"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "packs-opened-topic");
+  rapport_learn_view_go_back (learn);
+  rapport_window_set_view (window, "packs");
 
   /* The same file again is a reinstall, said so before installing. */
   rapport_packs_view_open_file (view, file);
@@ -852,6 +937,7 @@ test_damaged (void)
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
   GtkWidget *label;
+  GtkWidget *row;
 
   /* A topic edited by hand: its checksum no longer matches. */
   install_acme_quietly ();
@@ -875,12 +961,36 @@ test_damaged (void)
   g_assert_null (find_acme_topic ());
   save_screenshots (window, "packs-damaged");
 
-  g_signal_emit_by_name (find_remove_button (GTK_WIDGET (view)), "clicked");
+  /* The row opens the damaged pack's page: which file, what to do, and the
+   * way out, Close or Remove.
+   */
+  row = gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_signal_emit_by_name (row, "activated");
+  g_assert_true (rapport_packs_view_get_can_go_back (view));
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
+  g_assert_true (shows_label (GTK_WIDGET (view), "This installed pack cannot be loaded, so its topics are not shown."));
+  g_assert_true (shows_label (GTK_WIDGET (view), "Where to look: “pack.json”. Remove the pack, then import "
+                                                 "its pack file again; a corrected one if the pack’s author "
+                                                 "has fixed it. Your progress in it can be kept."));
+  g_assert_nonnull (find_visible_label (GTK_WIDGET (view), "pack.json:"));
+  g_assert_null (visible_button (GTK_WIDGET (view), "_Cancel"));
+  g_assert_null (visible_button (GTK_WIDGET (view), "_Install"));
+  save_screenshots (window, "packs-damaged-page");
+  click_visible_button (GTK_WIDGET (view), "_Close");
+  g_assert_false (rapport_packs_view_get_can_go_back (view));
+  g_assert_true (rapport_test_wait_until (damaged_row_shown, window, 5000));
+  g_assert_cmpuint (count_installed (), ==, 1);
+
+  g_signal_emit_by_name (row, "activated");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
+  click_visible_button (GTK_WIDGET (view), "_Remove Pack…");
   dialog = wait_for_dialog (window);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), ACME_TITLE));
   adw_message_dialog_response (dialog, "remove-progress");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (count_installed (), ==, 0);
+  g_assert_false (rapport_packs_view_get_can_go_back (view));
   g_assert_true (rapport_test_wait_until (empty_state_shown, window, 5000));
 
   /* pack.json deleted: the folder is still listed, and removable. */

@@ -145,6 +145,24 @@ test_cli_validate_problems (void)
   g_assert_cmpstr (lines[3], ==, "");
 }
 
+/* A lesson left open: the line printed is where its </lesson> belongs, the
+ * one an editor jumps to, not the end of the file where the parser noticed.
+ */
+static void
+test_cli_validate_left_open (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *path = fixture ("topics", "bad-unclosed-lesson.xml", NULL);
+  g_autofree char *expected = NULL;
+
+  run_tool (&run, NULL, "validate", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:8: <lesson>, opened on line 4, is not closed. It probably ends "
+                              "at line 8, before the <lesson> on line 10: add </lesson> there. "
+                              "(The mistake shows only at the </topic> on line 22.)\n", path);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+}
+
 /* A pack.json with the id @id whose only topic, named on line 9, is not there. */
 static void
 write_manifest_without_topic (const char *path,
@@ -527,6 +545,7 @@ main (int   argc,
 
   g_test_add_func ("/rapport/rapport-pack/validate-valid", test_cli_validate_valid);
   g_test_add_func ("/rapport/rapport-pack/validate-problems", test_cli_validate_problems);
+  g_test_add_func ("/rapport/rapport-pack/validate-left-open", test_cli_validate_left_open);
   g_test_add_func ("/rapport/rapport-pack/validate-broken-pack", test_cli_validate_broken_pack);
   g_test_add_func ("/rapport/rapport-pack/usage", test_cli_usage);
   g_test_add_func ("/rapport/rapport-pack/help", test_cli_help);

@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "rapport-pack.h"
 #include "rapport-skill.h"
 
 /* The keys are stored in every learner's database and written in every lesson
@@ -56,6 +59,56 @@ test_skill_unknown (void)
   g_assert_cmpint (rapport_skill_get_position ("empathy "), ==, -1);
 }
 
+static RapportPack *
+load_pack (const char *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportTopicLoader) loader = rapport_topic_loader_new_from_file (g_getenv ("RAPPORT_SCHEMA"),
+                                                                             &error);
+  RapportPack *pack;
+
+  g_assert_no_error (error);
+  pack = rapport_pack_load_folder (folder, loader, NULL, &error);
+  g_assert_no_error (error);
+
+  return pack;
+}
+
+/* A topic of the course is shown by its skill's name, the one the journal
+ * and the charts use; a pack's topic by its own title, with its pack's.
+ */
+static void
+test_skill_topic_names (void)
+{
+  g_autofree char *acme_folder = g_test_build_filename (G_TEST_DIST, "fixtures", "packs", "acme", NULL);
+  g_autoptr(RapportPack) core = load_pack (g_getenv ("RAPPORT_CORE_PACK"));
+  g_autoptr(RapportPack) acme = load_pack (acme_folder);
+  GListModel *topics = rapport_pack_get_topics (core);
+
+  g_assert_cmpuint (g_list_model_get_n_items (topics), ==, rapport_skill_get_count ());
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(RapportTopic) topic = g_list_model_get_item (topics, i);
+
+      g_assert_true (rapport_topic_is_core (topic));
+      g_assert_cmpstr (rapport_topic_get_display_title (topic), ==,
+                       rapport_skill_get_display_title (rapport_topic_get_skill (topic)));
+      /* Untranslated, the same words the topic file gives. */
+      g_assert_cmpstr (rapport_topic_get_display_title (topic), ==, rapport_topic_get_title (topic));
+      g_assert_cmpstr (rapport_topic_get_pack_title (topic), ==, "Customer Service Essentials");
+    }
+
+  topics = rapport_pack_get_topics (acme);
+  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+    {
+      g_autoptr(RapportTopic) topic = g_list_model_get_item (topics, i);
+
+      g_assert_false (rapport_topic_is_core (topic));
+      g_assert_cmpstr (rapport_topic_get_display_title (topic), ==, rapport_topic_get_title (topic));
+      g_assert_cmpstr (rapport_topic_get_pack_title (topic), ==, "Acme Customer Care: Refunds");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -65,6 +118,7 @@ main (int   argc,
   g_test_add_func ("/rapport/skill/keys", test_skill_keys);
   g_test_add_func ("/rapport/skill/titles-distinct", test_skill_titles_distinct);
   g_test_add_func ("/rapport/skill/unknown", test_skill_unknown);
+  g_test_add_func ("/rapport/skill/topic-names", test_skill_topic_names);
 
   return g_test_run ();
 }

@@ -354,6 +354,12 @@ static const Mistake mistakes[] = {
   { "bad-draw.xml", 10, "The quiz draws 3 questions but has only 1", FALSE },
   { "bad-empty.xml", 7, "<p> is empty", FALSE },
   { "bad-mismatched.xml", 7, "</p> does not close <em>, which is still open from line 7", TRUE },
+  { "bad-unclosed-lesson.xml", 8, "<lesson>, opened on line 4, is not closed. It probably ends at "
+                                  "line 8, before the <lesson> on line 10", TRUE },
+  { "bad-unclosed-question.xml", 15, "<single>, opened on line 11, is not closed. It probably ends "
+                                     "at line 15, before the <multiple> on line 16", TRUE },
+  { "bad-unclosed-item.xml", 9, "<item>, opened on line 9, is not closed. It probably ends at "
+                                "line 9, before the <item> on line 10", TRUE },
   { "bad-ampersand.xml", 5, "An “&” in the text must be written as &amp;", TRUE },
   { "bad-entity.xml", 7, "“&nbsp;” is not known in XML", TRUE },
   { "bad-encoding.xml", 1, "The file says its encoding is “ISO-8859-1”", FALSE },
@@ -604,6 +610,36 @@ test_topic_truncated (void)
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_cmpuint (problem_at (problems, 0)->line, >, 1);
   g_assert_nonnull (strstr (problem_at (problems, 0)->message, "Is the file cut short?"));
+}
+
+/* An element left open is reported where its end tag belongs, the last line
+ * before the sibling it swallowed, not where the parser noticed it.
+ */
+static void
+test_topic_left_open (void)
+{
+  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
+  g_autoptr(RapportTopic) topic = NULL;
+  g_autoptr(RapportTopic) cut = NULL;
+  g_autofree char *contents = NULL;
+  const char *end;
+  gsize length;
+
+  topic = load_fixture ("bad-unclosed-lesson.xml", problems, NULL);
+  assert_refused (topic, problems, 8, "");
+  g_assert_cmpstr (problem_at (problems, 0)->message, ==,
+                   "<lesson>, opened on line 4, is not closed. It probably ends at line 8, "
+                   "before the <lesson> on line 10: add </lesson> there. "
+                   "(The mistake shows only at the </topic> on line 22.)");
+
+  /* Cut after the second lesson: the parser notices at the end of the file. */
+  g_ptr_array_set_size (problems, 0);
+  contents = read_fixture ("bad-unclosed-lesson.xml", &length);
+  end = strstr (contents, "  </lesson>\n");
+  g_assert_nonnull (end);
+  cut = load_string (contents, end + strlen ("  </lesson>\n") - contents, problems);
+  assert_refused (cut, problems, 8, "before the <lesson> on line 10: add </lesson> there. "
+                                    "(The mistake shows only at the end of the file.)");
 }
 
 static void
@@ -871,6 +907,7 @@ main (int   argc,
   g_test_add_func ("/rapport/topic/hostile/invalid-utf8", test_topic_invalid_utf8);
   g_test_add_func ("/rapport/topic/hostile/truncated", test_topic_truncated);
   g_test_add_func ("/rapport/topic/hostile/empty", test_topic_empty);
+  g_test_add_func ("/rapport/topic/left-open", test_topic_left_open);
   g_test_add_func ("/rapport/topic/hostile/binary", test_topic_binary);
   g_test_add_func ("/rapport/topic/hostile/gzip", test_topic_gzip);
   g_test_add_func ("/rapport/topic/hostile/oversize", test_topic_oversize);

@@ -14,6 +14,7 @@
 #include "rapport-quiz-page.h"
 #include "rapport-review.h"
 #include "rapport-review-session.h"
+#include "rapport-topic-card.h"
 #include "rapport-topic-page.h"
 
 struct _RapportLearnView
@@ -74,77 +75,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Topic cards */
 
-typedef struct
-{
-  GtkProgressBar *bar;
-  GtkLabel       *status;
-} CardWidgets;
-
-static char *
-describe_progress (RapportStoreTopicSummary *summary,
-                   guint                     n_lessons)
-{
-  GString *text = g_string_new (NULL);
-  guint done = summary != NULL ? summary->lessons_completed : 0;
-
-  g_string_append_printf (text,
-                          g_dngettext (GETTEXT_PACKAGE, "%u of %u lesson", "%u of %u lessons", n_lessons),
-                          done, n_lessons);
-
-  if (summary != NULL && summary->best_score >= 0)
-    {
-      g_string_append (text, " · ");
-      /* Translators: the best and the last quiz score, in percent */
-      g_string_append_printf (text, _("quiz best %.0f %%, last %.0f %%"),
-                              summary->best_score, summary->last_score);
-    }
-
-  if (summary != NULL && summary->latest_rating > 0)
-    {
-      g_string_append (text, " · ");
-      /* Translators: the learner's latest self-rating, out of 5 */
-      g_string_append_printf (text, _("self-rating %d/5"), summary->latest_rating);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-static void
-update_card (RapportLearnView *self,
-             GtkWidget        *child,
-             guint            *total_done,
-             guint            *total_lessons)
-{
-  RapportTopic *topic = g_object_get_data (G_OBJECT (child), "topic");
-  CardWidgets *widgets = g_object_get_data (G_OBJECT (child), "card-widgets");
-  g_autoptr(RapportStoreTopicSummary) summary = NULL;
-  g_autofree char *status = NULL;
-  g_autofree char *accessible = NULL;
-  guint n_lessons = rapport_topic_get_n_lessons (topic);
-  guint done;
-
-  if (self->store != NULL)
-    summary = rapport_store_get_topic_summary (self->store,
-                                               rapport_topic_get_pack_id (topic),
-                                               rapport_topic_get_key (topic),
-                                               rapport_topic_get_skill (topic),
-                                               n_lessons, NULL);
-
-  done = summary != NULL ? summary->lessons_completed : 0;
-  *total_done += done;
-  *total_lessons += n_lessons;
-
-  status = describe_progress (summary, n_lessons);
-  gtk_label_set_text (widgets->status, status);
-  gtk_progress_bar_set_fraction (widgets->bar, n_lessons > 0 ? (double) done / n_lessons : 0);
-
-  accessible = g_strdup_printf ("%s. %s. %s", rapport_topic_get_title (topic),
-                                rapport_topic_get_summary (topic), status);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-}
-
 static RapportTopic *
 lookup_topic (gpointer    user_data,
               const char *pack_id,
@@ -192,7 +122,7 @@ rapport_learn_view_refresh (RapportLearnView *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      update_card (self, child, &total_done, &total_lessons);
+      rapport_topic_card_update (child, self->store, &total_done, &total_lessons);
       n_topics++;
     }
 
@@ -221,55 +151,7 @@ static GtkWidget *
 create_card_cb (gpointer item,
                 gpointer user_data)
 {
-  RapportTopic *topic = item;
-  GtkWidget *child = gtk_flow_box_child_new ();
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (rapport_topic_get_icon_name (topic));
-  GtkWidget *title = gtk_label_new (rapport_topic_get_title (topic));
-  GtkWidget *summary = gtk_label_new (rapport_topic_get_summary (topic));
-  GtkWidget *bar = gtk_progress_bar_new ();
-  GtkWidget *status = gtk_label_new (NULL);
-  CardWidgets *widgets = g_new0 (CardWidgets, 1);
-
-  gtk_widget_add_css_class (card, "card");
-  gtk_widget_add_css_class (card, "rapport-topic-card");
-  gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
-  gtk_widget_add_css_class (icon, "rapport-topic-icon");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (summary), 0);
-  gtk_label_set_yalign (GTK_LABEL (summary), 0);
-  gtk_label_set_lines (GTK_LABEL (summary), 3);
-  /* Narrow natural widths let the grid fit three cards on a wide window. */
-  gtk_label_set_width_chars (GTK_LABEL (summary), 24);
-  gtk_label_set_max_width_chars (GTK_LABEL (summary), 32);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 24);
-  gtk_label_set_max_width_chars (GTK_LABEL (status), 32);
-  gtk_label_set_ellipsize (GTK_LABEL (summary), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_vexpand (summary, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (status), 0);
-  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
-  gtk_widget_add_css_class (status, "caption");
-  gtk_widget_add_css_class (status, "dim-label");
-
-  gtk_box_append (GTK_BOX (header), icon);
-  gtk_box_append (GTK_BOX (header), title);
-  gtk_box_append (GTK_BOX (card), header);
-  gtk_box_append (GTK_BOX (card), summary);
-  gtk_box_append (GTK_BOX (card), bar);
-  gtk_box_append (GTK_BOX (card), status);
-  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), card);
-
-  widgets->bar = GTK_PROGRESS_BAR (bar);
-  widgets->status = GTK_LABEL (status);
-  g_object_set_data_full (G_OBJECT (child), "card-widgets", widgets, g_free);
-  g_object_set_data_full (G_OBJECT (child), "topic", g_object_ref (topic), g_object_unref);
-
-  return child;
+  return rapport_topic_card_new (item);
 }
 
 /* Navigation */
@@ -490,7 +372,7 @@ on_flowbox_child_activated_cb (RapportLearnView *self,
                                GtkFlowBoxChild  *child,
                                GtkFlowBox       *flowbox)
 {
-  rapport_learn_view_open_topic (self, g_object_get_data (G_OBJECT (child), "topic"));
+  rapport_learn_view_open_topic (self, rapport_topic_card_get_topic (GTK_WIDGET (child)));
 }
 
 static void

@@ -457,7 +457,7 @@ rapport_lesson_view_show_lesson (RapportLessonView *self,
         g_warning ("Could not record the opened lesson: %s", error->message);
     }
 
-  gtk_label_set_text (self->topic_label, rapport_topic_get_title (topic));
+  gtk_label_set_text (self->topic_label, rapport_topic_get_display_title (topic));
   gtk_label_set_text (self->title_label, rapport_lesson_get_title (lesson));
   minutes = rapport_lesson_get_minutes (lesson);
   /* Translators: the first placeholder is a lesson's number, the second the number of lessons */

@@ -66,7 +66,7 @@ rapport_pack_row_new (RapportPack *pack,
       g_autoptr(RapportTopic) topic = g_list_model_get_item (topics, i);
 
       g_string_append (subtitle, i == 0 ? "\n" : ", ");
-      g_string_append (subtitle, rapport_topic_get_title (topic));
+      g_string_append (subtitle, rapport_topic_get_display_title (topic));
     }
 
   /* Titles come from the pack's author: plain text, never markup. */
@@ -78,29 +78,64 @@ rapport_pack_row_new (RapportPack *pack,
   return row;
 }
 
-/* "topics/refunds.xml:12: …": the place inside the pack, not the whole
- * path into the data folder.
+/**
+ * rapport_pack_row_problem_file:
+ * @folder: (nullable): the pack's folder
+ *
+ * Returns: (transfer full) (nullable): the file @problem is in as a trainer
+ * names it, "topics/refunds.xml": inside the pack, not the whole path into
+ * the data folder (%NULL when the problem is with the folder itself)
  */
+char *
+rapport_pack_row_problem_file (const RapportProblem *problem,
+                               const char           *folder)
+{
+  g_autofree char *prefix = NULL;
+
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  if (problem->file == NULL || g_strcmp0 (problem->file, folder) == 0)
+    return NULL;
+
+  if (folder != NULL)
+    {
+      prefix = g_strconcat (folder, G_DIR_SEPARATOR_S, NULL);
+      if (g_str_has_prefix (problem->file, prefix))
+        return g_strdup (problem->file + strlen (prefix));
+    }
+
+  return g_strdup (problem->file);
+}
+
+/**
+ * rapport_pack_row_describe_problem:
+ * @folder: (nullable): the pack's folder
+ *
+ * Returns: (transfer full): "topics/refunds.xml:12: …", with the file named
+ * as rapport_pack_row_problem_file() does
+ */
+char *
+rapport_pack_row_describe_problem (const RapportProblem *problem,
+                                   const char           *folder)
+{
+  g_autoptr(RapportProblem) shown = NULL;
+
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  shown = rapport_problem_copy (problem);
+  g_free (shown->file);
+  shown->file = rapport_pack_row_problem_file (problem, folder);
+
+  return shown->file != NULL ? rapport_problem_to_string (shown) : g_strdup (shown->message);
+}
+
 static char *
 describe_broken_problem (RapportBrokenPack *broken)
 {
   GPtrArray *problems = rapport_broken_pack_get_problems (broken);
-  const RapportProblem *first = problems->pdata[0];
-  g_autofree char *prefix = g_strconcat (rapport_broken_pack_get_folder (broken), G_DIR_SEPARATOR_S, NULL);
-  g_autoptr(RapportProblem) shown = rapport_problem_copy (first);
-  g_autofree char *text = NULL;
+  g_autofree char *text = rapport_pack_row_describe_problem (problems->pdata[0],
+                                                             rapport_broken_pack_get_folder (broken));
 
-  if (shown->file != NULL && g_str_has_prefix (shown->file, prefix))
-    {
-      char *relative = g_strdup (shown->file + strlen (prefix));
-
-      g_free (shown->file);
-      shown->file = relative;
-    }
-  else if (g_strcmp0 (shown->file, rapport_broken_pack_get_folder (broken)) == 0)
-    g_clear_pointer (&shown->file, g_free);
-
-  text = shown->file != NULL ? rapport_problem_to_string (shown) : g_strdup (shown->message);
   if (problems->len == 1)
     /* Translators: the placeholder is "file:line: what is wrong" */
     return g_strdup_printf (_("This pack could not be loaded: %s"), text);
@@ -126,6 +161,7 @@ rapport_pack_row_new_broken (RapportBrokenPack *broken,
   g_autofree char *subtitle = NULL;
   GtkWidget *row;
   GtkWidget *icon;
+  GtkWidget *open_icon;
 
   g_return_val_if_fail (RAPPORT_IS_BROKEN_PACK (broken), NULL);
   g_return_val_if_fail (title != NULL, NULL);
@@ -134,6 +170,8 @@ rapport_pack_row_new_broken (RapportBrokenPack *broken,
   problem = describe_broken_problem (broken);
   row = adw_action_row_new ();
   icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  open_icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (open_icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
 
   subtitle = g_strdup_printf ("%s\n%s", problem,
                               _("Remove it, then import the pack file again."));
@@ -146,6 +184,9 @@ rapport_pack_row_new_broken (RapportBrokenPack *broken,
                                   -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove_button);
+  /* The row opens a page with every problem and what to do about them. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open_icon);
   gtk_widget_add_css_class (row, "rapport-broken-pack");
 
   return row;

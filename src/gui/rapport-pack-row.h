@@ -11,14 +11,19 @@
 
 #include "rapport-broken-pack.h"
 #include "rapport-pack.h"
+#include "rapport-problem.h"
 
 G_BEGIN_DECLS
 
-char      *rapport_pack_row_describe_version (RapportPack       *pack);
-GtkWidget *rapport_pack_row_new              (RapportPack       *pack,
-                                              GtkWidget         *remove_button);
-GtkWidget *rapport_pack_row_new_broken       (RapportBrokenPack *broken,
-                                              const char        *title,
-                                              GtkWidget         *remove_button);
+char      *rapport_pack_row_describe_version (RapportPack          *pack);
+char      *rapport_pack_row_problem_file     (const RapportProblem *problem,
+                                              const char           *folder);
+char      *rapport_pack_row_describe_problem (const RapportProblem *problem,
+                                              const char           *folder);
+GtkWidget *rapport_pack_row_new              (RapportPack          *pack,
+                                              GtkWidget            *remove_button);
+GtkWidget *rapport_pack_row_new_broken       (RapportBrokenPack    *broken,
+                                              const char           *title,
+                                              GtkWidget            *remove_button);
 
 G_END_DECLS

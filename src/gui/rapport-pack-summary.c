@@ -29,10 +29,14 @@ struct _RapportPackSummary
   GtkListBox             *topics_list;
   AdwPreferencesGroup    *problems_group;
   GtkListBox             *problems_list;
+  GtkButton              *cancel_button;
+  GtkButton              *remove_button;
   GtkButton              *install_button;
 
   /* owned */
   RapportPack            *pack;          /* shown with an install button */
+  char                   *broken_id;     /* an installed pack that cannot be loaded */
+  char                   *broken_title;
 
   /* state */
   RapportPackInstallKind  install_kind;
@@ -43,6 +47,7 @@ G_DEFINE_FINAL_TYPE (RapportPackSummary, rapport_pack_summary, GTK_TYPE_WIDGET)
 enum {
   INSTALL,
   CANCEL,
+  REMOVE,
   N_SIGNALS
 };
 
@@ -117,7 +122,7 @@ create_topic_row (RapportTopic *topic)
   subtitle = g_strdup_printf (_("%s · %s"), lessons, questions);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_topic_get_title (topic));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rapport_topic_get_display_title (topic));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
@@ -162,6 +167,8 @@ rapport_pack_summary_clear (RapportPackSummary *self)
   g_return_if_fail (RAPPORT_IS_PACK_SUMMARY (self));
 
   g_clear_object (&self->pack);
+  g_clear_pointer (&self->broken_id, g_free);
+  g_clear_pointer (&self->broken_title, g_free);
   clear_list_box (self->topics_list);
   clear_list_box (self->problems_list);
 }
@@ -198,6 +205,7 @@ rapport_pack_summary_show_pack (RapportPackSummary     *self,
 
   gtk_label_set_text (self->title_label, rapport_pack_get_title (pack));
   gtk_label_set_text (self->details_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), TRUE);
   gtk_label_set_text (self->kind_label, kind);
   gtk_label_set_text (self->description_label, rapport_pack_get_description (pack));
   gtk_widget_set_visible (GTK_WIDGET (self->description_label),
@@ -231,6 +239,75 @@ rapport_pack_summary_show_pack (RapportPackSummary     *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->install_button), "suggested-action");
     }
   gtk_widget_set_visible (GTK_WIDGET (self->install_button), TRUE);
+  gtk_button_set_label (self->cancel_button, _("_Cancel"));
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_button), FALSE);
+  adw_preferences_group_set_description (self->problems_group,
+                                         _("The pack’s author needs to fix these. Nothing of this pack was kept."));
+}
+
+/* Which files of a damaged pack the problems are in, then what the learner
+ * or the trainer can do about it.
+ */
+static char *
+describe_damage (GPtrArray  *problems,
+                 const char *folder,
+                 const char *advice)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+  g_autofree char *where = NULL;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *file = rapport_pack_row_problem_file (problems->pdata[i], folder);
+      g_autofree char *quoted = NULL;
+
+      if (file == NULL)
+        continue;
+      /* Translators: a file name, quoted in a list of files */
+      quoted = g_strdup_printf (_("“%s”"), file);
+      if (!g_ptr_array_find_with_equal_func (files, quoted, g_str_equal, NULL))
+        g_ptr_array_add (files, g_steal_pointer (&quoted));
+    }
+
+  if (files->len == 0)
+    return g_strdup (advice);
+
+  /* Where each problem was found, which is where the fix goes (a changed
+   * topic is reported on its line of pack.json, by checksum).
+   */
+  g_ptr_array_add (files, NULL);
+  /* Translators: the separator of a list of file names */
+  list = g_strjoinv (_(", "), (char **) files->pdata);
+  /* Translators: the placeholder is a list of quoted file names: “pack.json”, “topics/refunds.xml” */
+  where = g_strdup_printf (_("Where to look: %s."), list);
+
+  return g_strconcat (where, " ", advice, NULL);
+}
+
+/* A damaged pack's page: its problems, what to do, and Close (and Remove,
+ * when @remove_id is installed).
+ */
+static void
+show_damaged (RapportPackSummary *self,
+              const char         *title,
+              const char         *kind,
+              const char         *advice,
+              const char         *remove_id)
+{
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->details_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), FALSE);
+  gtk_label_set_text (self->kind_label, kind);
+  gtk_label_set_text (self->description_label, advice);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->topics_group), FALSE);
+  adw_preferences_group_set_description (self->problems_group, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->install_button), FALSE);
+  gtk_button_set_label (self->cancel_button, _("_Close"));
+  gtk_widget_set_visible (GTK_WIDGET (self->remove_button), remove_id != NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
 }
 
 /**
@@ -249,30 +326,75 @@ rapport_pack_summary_show_invalid (RapportPackSummary *self,
                                    const GError       *error)
 {
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *advice = NULL;
 
   g_return_if_fail (RAPPORT_IS_PACK_SUMMARY (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (problems != NULL);
 
   name = g_file_get_basename (file);
-
-  gtk_label_set_text (self->title_label, name);
-  gtk_label_set_text (self->details_label, "");
-  gtk_label_set_text (self->kind_label, _("This pack cannot be installed."));
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->topics_group), FALSE);
+  folder = g_file_get_parent (file);
+  folder_path = folder != NULL ? g_file_get_path (folder) : NULL;
 
   for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *text = rapport_problem_to_string (problems->pdata[i]);
+      g_autofree char *text = rapport_pack_row_describe_problem (problems->pdata[i], folder_path);
 
       add_problem_row (self, text);
     }
   if (problems->len == 0 && error != NULL)
     add_problem_row (self, error->message);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->install_button), FALSE);
+  advice = describe_damage (problems, folder_path,
+                            _("Whoever made the pack can correct it, check it with "
+                              "“rapport-pack validate” and build the pack file again. "
+                              "Nothing was installed."));
+  show_damaged (self, name, _("This pack cannot be installed."), advice, NULL);
+}
+
+/**
+ * rapport_pack_summary_show_broken:
+ * @broken: an installed pack that cannot be loaded
+ * @title: the title recorded when it was installed
+ *
+ * Shows every problem of @broken, with the files named inside the pack, and
+ * a button to remove it (after rapport_pack_summary_clear()).
+ */
+void
+rapport_pack_summary_show_broken (RapportPackSummary *self,
+                                  RapportBrokenPack  *broken,
+                                  const char         *title)
+{
+  GPtrArray *problems;
+  const char *folder;
+  g_autofree char *advice = NULL;
+
+  g_return_if_fail (RAPPORT_IS_PACK_SUMMARY (self));
+  g_return_if_fail (RAPPORT_IS_BROKEN_PACK (broken));
+  g_return_if_fail (title != NULL);
+
+  problems = rapport_broken_pack_get_problems (broken);
+  folder = rapport_broken_pack_get_folder (broken);
+  g_free (self->broken_id);
+  self->broken_id = g_strdup (rapport_broken_pack_get_id (broken));
+  g_free (self->broken_title);
+  self->broken_title = g_strdup (title);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *text = rapport_pack_row_describe_problem (problems->pdata[i], folder);
+
+      add_problem_row (self, text);
+    }
+
+  advice = describe_damage (problems, folder,
+                            _("Remove the pack, then import its pack file again; a corrected "
+                              "one if the pack’s author has fixed it. Your progress in it can "
+                              "be kept."));
+  show_damaged (self, title, _("This installed pack cannot be loaded, so its topics are not shown."),
+                advice, self->broken_id);
 }
 
 static void
@@ -327,12 +449,22 @@ on_cancel_button_clicked_cb (RapportPackSummary *self,
 }
 
 static void
+on_remove_button_clicked_cb (RapportPackSummary *self,
+                             GtkButton          *button)
+{
+  if (self->broken_id != NULL)
+    g_signal_emit (self, signals[REMOVE], 0, self->broken_id, self->broken_title);
+}
+
+static void
 rapport_pack_summary_dispose (GObject *object)
 {
   RapportPackSummary *self = RAPPORT_PACK_SUMMARY (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), RAPPORT_TYPE_PACK_SUMMARY);
   g_clear_object (&self->pack);
+  g_clear_pointer (&self->broken_id, g_free);
+  g_clear_pointer (&self->broken_title, g_free);
 
   G_OBJECT_CLASS (rapport_pack_summary_parent_class)->dispose (object);
 }
@@ -357,6 +489,13 @@ rapport_pack_summary_class_init (RapportPackSummaryClass *klass)
     g_signal_new ("cancel", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /** RapportPackSummary::remove: @pack_id and @title: the learner wants
+   * the damaged installed pack removed
+   */
+  signals[REMOVE] =
+    g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rapport-pack-summary.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportPackSummary, scroller);
@@ -368,9 +507,12 @@ rapport_pack_summary_class_init (RapportPackSummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPackSummary, topics_list);
   gtk_widget_class_bind_template_child (widget_class, RapportPackSummary, problems_group);
   gtk_widget_class_bind_template_child (widget_class, RapportPackSummary, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, RapportPackSummary, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportPackSummary, remove_button);
   gtk_widget_class_bind_template_child (widget_class, RapportPackSummary, install_button);
   gtk_widget_class_bind_template_callback (widget_class, on_install_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_button_clicked_cb);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "rapport-broken-pack.h"
 #include "rapport-pack-install.h"
 
 G_BEGIN_DECLS
@@ -27,5 +28,8 @@ void rapport_pack_summary_show_invalid (RapportPackSummary     *self,
                                         GFile                  *file,
                                         GPtrArray              *problems,
                                         const GError           *error);
+void rapport_pack_summary_show_broken  (RapportPackSummary     *self,
+                                        RapportBrokenPack      *broken,
+                                        const char             *title);
 
 G_END_DECLS

@@ -15,35 +15,10 @@
 #include "rapport-pack-import.h"
 #include "rapport-pack-row.h"
 #include "rapport-pack-summary.h"
-#include "rapport-packs-view.h"
+#include "rapport-packs-view-private.h"
 #include "rapport-paths.h"
 #include "rapport-problem.h"
 #include "rapport-toast.h"
-
-struct _RapportPacksView
-{
-  GtkWidget parent_instance;
-
-  /* template widgets */
-  GtkStack               *stack;
-  GtkListBox             *packs_list;
-  RapportPackSummary     *summary;
-  AdwStatusPage          *working_page;
-
-  /* owned */
-  RapportStore           *store;       /* NULL when it could not be opened */
-  RapportCatalog         *catalog;
-  RapportTopicLoader     *loader;
-  GListModel             *rows;        /* installed packs, then broken ones */
-  GListStore             *missing;     /* recorded in the store, folder gone */
-  RapportPack            *pending;     /* shown on the summary page */
-  GtkFileChooserNative   *chooser;
-  GCancellable           *cancellable; /* reading or installing a pack */
-
-  /* state */
-  gboolean                installing;
-  guint                   missing_id;
-};
 
 G_DEFINE_FINAL_TYPE (RapportPacksView, rapport_packs_view, GTK_TYPE_WIDGET)
 
@@ -63,11 +38,24 @@ enum {
 static guint signals[N_SIGNALS];
 static guint show_toast_signal;
 
+void
+rapport_packs_view_show_toast (RapportPacksView *self,
+                               AdwToast         *toast)
+{
+  rapport_toast_emit (self, show_toast_signal, toast);
+}
+
 static void
 show_toast (RapportPacksView *self,
             const char       *text)
 {
-  rapport_toast_emit (self, show_toast_signal, rapport_toast_new_urgent (text));
+  rapport_packs_view_show_toast (self, rapport_toast_new_urgent (text));
+}
+
+void
+rapport_packs_view_emit_catalog_changed (RapportPacksView *self)
+{
+  g_signal_emit (self, signals[CATALOG_CHANGED], 0);
 }
 
 /* The list page, or the empty state when no pack is installed; the summary
@@ -139,123 +127,20 @@ open_request_steal (OpenRequest  *request,
   return self;
 }
 
-/* Removing */
-
+/* A damaged pack's row opens its page: every problem, and what to do. */
 static void
-remove_pack (RapportPacksView *self,
-             const char       *pack_id,
-             const char       *title,
-             gboolean          keep_progress)
+on_broken_row_activated_cb (RapportPacksView *self,
+                            AdwActionRow     *row)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_dir = rapport_paths_get_data_dir ();
-  g_autofree char *toast = NULL;
+  if (self->installing)
+    return;
 
-  g_assert (RAPPORT_IS_PACKS_VIEW (self));
-
-  if (!rapport_pack_remove (pack_id, data_dir, self->store, keep_progress, &error))
-    {
-      rapport_show_error (GTK_WIDGET (self), _("Could Not Remove the Pack"), error);
-      return;
-    }
-
-  /* Translators: the placeholder is a pack's title */
-  toast = g_strdup_printf (_("“%s” removed"), title);
-  show_toast (self, toast);
-  g_signal_emit (self, signals[CATALOG_CHANGED], 0);
-}
-
-static void
-on_remove_dialog_response_cb (AdwMessageDialog *dialog,
-                              const char       *response,
-                              RapportPacksView *self)
-{
-  const char *pack_id = g_object_get_data (G_OBJECT (dialog), "pack-id");
-  const char *title = g_object_get_data (G_OBJECT (dialog), "title");
-
-  if (g_strcmp0 (response, "keep") == 0)
-    remove_pack (self, pack_id, title, TRUE);
-  else if (g_strcmp0 (response, "remove-progress") == 0)
-    remove_pack (self, pack_id, title, FALSE);
-}
-
-static void
-on_remove_button_clicked_cb (GtkButton        *button,
-                             RapportPacksView *self)
-{
-  const char *pack_id = g_object_get_data (G_OBJECT (button), "pack-id");
-  const char *title = g_object_get_data (G_OBJECT (button), "title");
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Remove Pack?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  /* Translators: the placeholder is a pack's title */
-                                  _("The topics of “%s” will no longer be shown. Your progress in them can be kept in case you install the pack again."),
-                                  title);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove-progress", _("_Remove Progress Too"),
-                                    "keep", _("_Keep Progress"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove-progress",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "pack-id", g_strdup (pack_id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "title", g_strdup (title), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_dialog_response_cb),
-                           self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static GtkWidget *
-create_remove_button (RapportPacksView *self,
-                      const char       *pack_id,
-                      const char       *title)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  g_autofree char *accessible = NULL;
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Remove Pack"));
-  /* Translators: the placeholder is a pack's title */
-  accessible = g_strdup_printf (_("Remove “%s”"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (button), "pack-id", g_strdup (pack_id), g_free);
-  g_object_set_data_full (G_OBJECT (button), "title", g_strdup (title), g_free);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_remove_button_clicked_cb),
-                           self, 0);
-
-  return button;
-}
-
-/* The title the store recorded when the pack was installed: a broken pack's
- * own pack.json may be what is damaged.
- */
-static char *
-lookup_recorded_title (RapportPacksView *self,
-                       const char       *pack_id)
-{
-  g_autoptr(GPtrArray) records = NULL;
-
-  if (self->store != NULL)
-    records = rapport_store_list_packs (self->store, NULL);
-
-  for (guint i = 0; records != NULL && i < records->len; i++)
-    {
-      RapportStorePack *record = records->pdata[i];
-
-      if (g_strcmp0 (record->id, pack_id) == 0 && record->title != NULL)
-        return g_strdup (record->title);
-    }
-
-  return g_strdup (pack_id);
+  cancel_work (self);
+  g_clear_object (&self->pending);
+  rapport_pack_summary_clear (self->summary);
+  rapport_pack_summary_show_broken (self->summary, g_object_get_data (G_OBJECT (row), "broken-pack"),
+                                    g_object_get_data (G_OBJECT (row), "title"));
+  gtk_stack_set_visible_child_name (self->stack, "summary");
 }
 
 static GtkWidget *
@@ -265,18 +150,25 @@ create_pack_row_cb (gpointer item,
   RapportPacksView *self = user_data;
   g_autofree char *title = NULL;
   const char *pack_id;
+  GtkWidget *row;
 
   if (RAPPORT_IS_BROKEN_PACK (item))
     {
       pack_id = rapport_broken_pack_get_id (item);
-      title = lookup_recorded_title (self, pack_id);
+      title = rapport_packs_view_lookup_recorded_title (self, pack_id);
+      row = rapport_pack_row_new_broken (item, title,
+                                         rapport_packs_view_create_remove_button (self, pack_id, title));
+      g_object_set_data_full (G_OBJECT (row), "broken-pack", g_object_ref (item), g_object_unref);
+      g_object_set_data_full (G_OBJECT (row), "title", g_steal_pointer (&title), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_broken_row_activated_cb), self,
+                               G_CONNECT_SWAPPED);
 
-      return rapport_pack_row_new_broken (item, title,
-                                          create_remove_button (self, pack_id, title));
+      return row;
     }
 
-  return rapport_pack_row_new (item, create_remove_button (self, rapport_pack_get_id (item),
-                                                           rapport_pack_get_title (item)));
+  return rapport_pack_row_new (item,
+                               rapport_packs_view_create_remove_button (self, rapport_pack_get_id (item),
+                                                                        rapport_pack_get_title (item)));
 }
 
 /* The summary page */
@@ -289,6 +181,20 @@ close_summary (RapportPacksView *self)
   rapport_pack_summary_clear (self->summary);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   update_list_page (self);
+}
+
+/* Back to the list from the summary page (or from the spinner while a pack
+ * is read); nothing is installed.
+ */
+void
+rapport_packs_view_close_summary (RapportPacksView *self)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (visible, "summary") != 0 && g_strcmp0 (visible, "working") != 0)
+    return;
+
+  close_summary (self);
 }
 
 /* Reading a pack, and writing its files on install, happen in a worker
@@ -397,6 +303,32 @@ rapport_packs_view_get_busy (RapportPacksView *self)
   return self->cancellable != NULL || self->installing;
 }
 
+/* What the learner installed the pack for: its (first) topic is one
+ * click away, in the window's Learn view.
+ */
+static AdwToast *
+create_installed_toast (RapportPack *pack,
+                        const char  *title)
+{
+  AdwToast *toast = rapport_toast_new_urgent (title);
+  GListModel *topics = pack != NULL ? rapport_pack_get_topics (pack) : NULL;
+  g_autoptr(RapportTopic) first = NULL;
+  guint n_topics;
+
+  if (topics == NULL || (n_topics = g_list_model_get_n_items (topics)) == 0)
+    return toast;
+
+  first = g_list_model_get_item (topics, 0);
+  adw_toast_set_button_label (toast, n_topics == 1 ? _("_Open Topic") : _("Open _First Topic"));
+  adw_toast_set_action_name (toast, "win.open-topic");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", rapport_pack_get_id (pack),
+                                                           rapport_topic_get_key (first)));
+  /* Until dismissed or replaced: the offer is worth more than five seconds. */
+  adw_toast_set_timeout (toast, 0);
+
+  return toast;
+}
+
 /* An install holds the view and the application until it is recorded in
  * the store, even when the window closes meanwhile: the learner asked for
  * it, and the catalog must hear of it.
@@ -450,7 +382,7 @@ on_install_done_cb (GObject      *object,
       return;
     }
 
-  g_signal_emit (self, signals[CATALOG_CHANGED], 0);
+  rapport_packs_view_emit_catalog_changed (self);
   if (gone)
     return;
 
@@ -460,7 +392,7 @@ on_install_done_cb (GObject      *object,
   else
     /* Translators: the placeholder is a pack's title */
     toast = g_strdup_printf (_("“%s” installed"), installed->title);
-  show_toast (self, toast);
+  rapport_packs_view_show_toast (self, create_installed_toast (self->pending, toast));
 
   close_summary (self);
 }
@@ -522,6 +454,15 @@ on_summary_cancel_cb (RapportPacksView   *self,
                       RapportPackSummary *summary)
 {
   close_summary (self);
+}
+
+static void
+on_summary_remove_cb (RapportPacksView   *self,
+                      const char         *pack_id,
+                      const char         *title,
+                      RapportPackSummary *summary)
+{
+  rapport_packs_view_ask_remove (self, pack_id, title);
 }
 
 gboolean
@@ -787,6 +728,7 @@ rapport_packs_view_class_init (RapportPacksViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportPacksView, working_page);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_install_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_cancel_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_summary_remove_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_name_cb);
 
   gtk_widget_class_install_action (widget_class, "packs.import", NULL,

@@ -479,7 +479,7 @@ show_attempt (RapportProgressView *self,
     n_correct += ((RapportStoreAnswer *) attempt->answers->pdata[i])->correct ? 1 : 0;
 
   /* Translators: the heading of a quiz attempt's results; the placeholder is a topic */
-  heading = g_strdup_printf (_("%s Quiz"), topic != NULL ? rapport_topic_get_title (topic)
+  heading = g_strdup_printf (_("%s Quiz"), topic != NULL ? rapport_topic_get_display_title (topic)
                                                          : attempt->topic_key);
   local = g_date_time_to_local (attempt->finished != NULL ? attempt->finished : attempt->started);
   /* Translators: when a quiz was taken; see g_date_time_format() */

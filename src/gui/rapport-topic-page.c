@@ -10,6 +10,7 @@
 
 #include "rapport-lesson.h"
 #include "rapport-quiz.h"
+#include "rapport-topic-card.h"
 #include "rapport-topic-page.h"
 
 struct _RapportTopicPage
@@ -19,6 +20,8 @@ struct _RapportTopicPage
   /* template widgets */
   GtkImage            *icon;
   GtkLabel            *title_label;
+  GtkImage            *origin_icon;
+  GtkLabel            *origin_label;
   GtkLabel            *summary_label;
   GtkLabel            *progress_label;
   GtkButton           *continue_button;
@@ -90,6 +93,7 @@ rapport_topic_page_refresh (RapportTopicPage *self)
   guint n_lessons;
   guint n_done = 0;
   gboolean found_next = FALSE;
+  g_autofree char *origin = NULL;
   GString *progress;
 
   g_return_if_fail (RAPPORT_IS_TOPIC_PAGE (self));
@@ -118,7 +122,10 @@ rapport_topic_page_refresh (RapportTopicPage *self)
   gtk_image_set_from_icon_name (self->icon, rapport_topic_get_icon_name (self->topic));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->journal_button), "s",
                                     rapport_topic_get_skill (self->topic));
-  gtk_label_set_text (self->title_label, rapport_topic_get_title (self->topic));
+  gtk_label_set_text (self->title_label, rapport_topic_get_display_title (self->topic));
+  origin = rapport_topic_describe_origin (self->topic);
+  gtk_label_set_text (self->origin_label, origin != NULL ? origin : _("From Rapport’s built-in course"));
+  gtk_widget_set_visible (GTK_WIDGET (self->origin_icon), origin != NULL);
   gtk_label_set_text (self->summary_label, rapport_topic_get_summary (self->topic));
 
   self->next_lesson = 0;
@@ -305,6 +312,8 @@ rapport_topic_page_class_init (RapportTopicPageClass *klass)
                                                RESOURCE_BASE_PATH "/rapport-topic-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, icon);
   gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, origin_icon);
+  gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, origin_label);
   gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, RapportTopicPage, continue_button);

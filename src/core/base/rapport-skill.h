@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* The id of Rapport's own course, the pack whose topics teach the skills
+ * below, one topic each; no other pack may take it.
+ */
+#define RAPPORT_CORE_PACK_ID "io.github.rapportapp.core"
+
 /* The ten skills of the built-in curriculum, in the order the course teaches them. */
 typedef struct _RapportSkill RapportSkill;
 

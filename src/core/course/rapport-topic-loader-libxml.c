@@ -32,6 +32,8 @@ typedef struct
   char  *message;
   char  *element;
   gboolean at_end;   /* the parser had read all the input */
+  char  *sibling;    /* an element left open: the first child of its kind */
+  guint  sibling_line;
 } LibxmlError;
 
 static void
@@ -43,10 +45,54 @@ libxml_error_free (gpointer data)
   g_free (e->str2);
   g_free (e->message);
   g_free (e->element);
+  g_free (e->sibling);
   g_free (e);
 }
 
 /* Layer 3: parsing */
+
+static gboolean
+is_question_name (const char *name)
+{
+  g_auto(GStrv) names = g_strsplit (RAPPORT_LOAD_QUESTION_NAMES, " ", -1);
+
+  return g_strv_contains ((const char * const *) names, name);
+}
+
+/* No element of the format holds one of its own kind, so a child of the
+ * kind of an element left open is a sibling its missing end tag swallowed.
+ */
+static gboolean
+is_same_kind (const char *name,
+              const char *other)
+{
+  return g_str_equal (name, other) || (is_question_name (name) && is_question_name (other));
+}
+
+/* When the parser finds <@name> left open, the element being built is that
+ * one: records its first child of the same kind, where it should have ended.
+ */
+static void
+find_swallowed_sibling (xmlParserCtxtPtr  ctxt,
+                        LibxmlError      *e)
+{
+  xmlNode *open = ctxt->node;
+
+  if (e->str1 == NULL || open == NULL || !rapport_load_is_format_element (open) ||
+      !g_str_equal ((const char *) open->name, e->str1))
+    return;
+
+  for (xmlNode *child = open->children; child != NULL; child = child->next)
+    {
+      if (rapport_load_is_format_element (child) &&
+          is_same_kind ((const char *) open->name, (const char *) child->name))
+        {
+          e->sibling = g_strdup ((const char *) child->name);
+          e->sibling_line = rapport_load_line_of (child);
+          return;
+        }
+    }
+}
 
 static void
 on_parse_error_cb (void        *user_data,
@@ -70,15 +116,105 @@ on_parse_error_cb (void        *user_data,
   e->message = g_strchomp (g_strdup (error->message != NULL ? error->message : ""));
   e->at_end = ctxt->input != NULL && ctxt->input->cur != NULL && ctxt->input->end != NULL &&
               ctxt->input->cur >= ctxt->input->end;
+  if (e->code == XML_ERR_TAG_NAME_MISMATCH || e->code == XML_ERR_TAG_NOT_FINISHED)
+    find_swallowed_sibling (ctxt, e);
   g_ptr_array_add (errors, e);
+}
+
+static guint
+line_at (const char *data,
+         gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    line += data[i] == '\n';
+
+  return line;
+}
+
+static gboolean
+ends_name (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' || c == '>';
+}
+
+/* Where the start tag of <@name> that libxml2 dates to @line (where the tag
+ * ends, for one written over several lines) begins in @data; -1 if nowhere.
+ */
+static gssize
+find_start_tag (const char *data,
+                gsize       length,
+                guint       line,
+                const char *name)
+{
+  gsize name_len = strlen (name);
+  gsize end = 0;
+
+  for (guint n = 1; end < length && (n < line || data[end] != '\n'); end++)
+    n += data[end] == '\n';
+
+  for (gsize p = end; p-- > 0;)
+    {
+      if (data[p] == '<' && p + 1 + name_len < length &&
+          memcmp (data + p + 1, name, name_len) == 0 && ends_name (data[p + 1 + name_len]))
+        return p;
+    }
+
+  return -1;
+}
+
+/* An element left open, whose end tag another element's end tag missed:
+ * said where its content seems to end, the last line with anything on it
+ * before the sibling it swallowed, which is where the end tag goes.
+ */
+static gboolean
+report_left_open (RapportLoad *l,
+                  LibxmlError *e,
+                  const char  *data,
+                  gsize        length)
+{
+  const char *name = rapport_load_quote (l, e->str1);
+  g_autofree char *where = NULL;
+  g_autofree char *found = NULL;
+  gssize tag;
+  gsize end;
+  guint end_line;
+
+  if (e->sibling == NULL ||
+      (tag = find_start_tag (data, length, e->sibling_line, e->sibling)) < 0)
+    return FALSE;
+
+  for (end = tag; end > 0 && g_ascii_isspace (data[end - 1]); end--)
+    ;
+  end_line = MAX (line_at (data, end), (guint) MAX (e->int1, 0));
+
+  where = g_strdup_printf (_("<%s>, opened on line %d, is not closed. It probably ends at line %u, "
+                             "before the <%s> on line %u: add </%s> there."),
+                           name, e->int1, end_line, rapport_load_quote (l, e->sibling),
+                           line_at (data, tag), name);
+  if (e->code == XML_ERR_TAG_NAME_MISMATCH)
+    found = g_strdup_printf (_("(The mistake shows only at the </%s> on line %u.)"),
+                             rapport_load_quote (l, e->str2), e->line);
+  else
+    found = g_strdup (_("(The mistake shows only at the end of the file.)"));
+
+  rapport_load_add_problem (l, end_line, "%s %s", where, found);
+
+  return TRUE;
 }
 
 static void
 report_parse_error (RapportLoad *l,
-                    LibxmlError *e)
+                    LibxmlError *e,
+                    const char  *data,
+                    gsize        length)
 {
   const char *str1 = rapport_load_quote (l, e->str1);
   const char *str2 = rapport_load_quote (l, e->str2);
+
+  if (report_left_open (l, e, data, length))
+    return;
 
   switch (e->code)
     {
@@ -189,7 +325,7 @@ rapport_load_parse (RapportLoad *l,
   if (doc == NULL || !ctxt->wellFormed || parse_errors->len > 0)
     {
       if (parse_errors->len > 0)
-        report_parse_error (l, g_ptr_array_index (parse_errors, 0));
+        report_parse_error (l, g_ptr_array_index (parse_errors, 0), data, length);
       else
         rapport_load_add_problem (l, 0, _("This is not well-formed XML."));
 

@@ -28,6 +28,11 @@ typedef struct
   gboolean    too_many;
 } RapportLoad;
 
+/* The elements that are all questions, the one content model where
+ * siblings of one kind have different names.
+ */
+#define RAPPORT_LOAD_QUESTION_NAMES "single multiple truefalse scenario ordering"
+
 /* Problems (rapport-topic-loader.c). Strings quoted in a message are
  * owned by the load.
  */

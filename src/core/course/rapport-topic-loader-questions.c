@@ -269,13 +269,11 @@ parse_question (RapportLoad *l,
   return question;
 }
 
-#define QUESTION_NAMES "single multiple truefalse scenario ordering"
-
 RapportQuiz *
 rapport_load_parse_quiz (RapportLoad *l,
                          xmlNode     *node)
 {
-  static const RapportParticle particles[] = { { QUESTION_NAMES, 1, 0 } };
+  static const RapportParticle particles[] = { { RAPPORT_LOAD_QUESTION_NAMES, 1, 0 } };
   g_autoptr(GArray) matches = NULL;
   RapportQuiz *quiz;
   guint pass_mark;

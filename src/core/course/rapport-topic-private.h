@@ -97,6 +97,8 @@ RapportTopic    *rapport_topic_new               (const char       *key,
 void             rapport_topic_set_source        (RapportTopic     *self,
                                                   const char       *source_path,
                                                   const char       *pack_id);
+void             rapport_topic_set_pack_title    (RapportTopic     *self,
+                                                  const char       *pack_title);
 void             rapport_topic_add_lesson        (RapportTopic     *self,
                                                   RapportLesson    *lesson);
 void             rapport_topic_set_quiz          (RapportTopic     *self,

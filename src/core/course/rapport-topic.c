@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "rapport-skill.h"
 #include "rapport-topic.h"
 #include "rapport-topic-private.h"
 
@@ -21,6 +22,7 @@ struct _RapportTopic
   char          *summary;
   char          *source_path;
   char          *pack_id;
+  char          *pack_title;
   GListStore    *lessons;      /* of RapportLesson */
   RapportQuiz   *quiz;
   GPtrArray     *prompts;      /* of RapportInline */
@@ -59,6 +61,7 @@ rapport_topic_finalize (GObject *object)
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->source_path, g_free);
   g_clear_pointer (&self->pack_id, g_free);
+  g_clear_pointer (&self->pack_title, g_free);
   g_clear_object (&self->lessons);
   g_clear_object (&self->quiz);
   g_clear_pointer (&self->prompts, g_ptr_array_unref);
@@ -194,6 +197,15 @@ rapport_topic_set_source (RapportTopic *self,
   self->pack_id = g_strdup (pack_id);
 }
 
+/* The title of the pack the topic came from, as its pack.json gives it. */
+void
+rapport_topic_set_pack_title (RapportTopic *self,
+                              const char   *pack_title)
+{
+  g_free (self->pack_title);
+  self->pack_title = g_strdup (pack_title);
+}
+
 void
 rapport_topic_add_lesson (RapportTopic  *self,
                           RapportLesson *lesson)
@@ -293,6 +305,42 @@ rapport_topic_get_pack_id (RapportTopic *self)
   g_return_val_if_fail (RAPPORT_IS_TOPIC (self), NULL);
 
   return self->pack_id;
+}
+
+/* The title of the pack the topic came from; %NULL for a topic loaded on
+ * its own, from a file.
+ */
+const char *
+rapport_topic_get_pack_title (RapportTopic *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TOPIC (self), NULL);
+
+  return self->pack_title;
+}
+
+/* Whether the topic is one of Rapport's own course, the one on its skill. */
+gboolean
+rapport_topic_is_core (RapportTopic *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TOPIC (self), FALSE);
+
+  return g_strcmp0 (self->pack_id, RAPPORT_CORE_PACK_ID) == 0;
+}
+
+/* The name to show for the topic. A topic of Rapport's own course is named
+ * after its skill, and shows the skill's name in the user's language, the
+ * one every other view gives that skill (the course's text is English
+ * only); any other topic shows the title its file gives.
+ */
+const char *
+rapport_topic_get_display_title (RapportTopic *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_TOPIC (self), NULL);
+
+  if (rapport_topic_is_core (self) && rapport_skill_lookup (self->skill) != NULL)
+    return rapport_skill_get_display_title (self->skill);
+
+  return self->title;
 }
 
 /* Returns: (transfer none): a list of RapportLesson, in the order written. */

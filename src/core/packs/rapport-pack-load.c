@@ -220,6 +220,7 @@ load_topics (Loading            *l,
         continue;
 
       rapport_topic_set_source (topic, l->source->folder != NULL ? name : NULL, self->id);
+      rapport_topic_set_pack_title (topic, self->title);
       collect_figures (l, topic, name);
 
       other = g_hash_table_lookup (topic_keys, rapport_topic_get_key (topic));

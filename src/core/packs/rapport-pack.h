@@ -10,6 +10,7 @@
 
 #include "rapport-media.h"
 #include "rapport-problem.h"
+#include "rapport-skill.h"         /* RAPPORT_CORE_PACK_ID */
 #include "rapport-topic-loader.h"
 
 G_BEGIN_DECLS
@@ -26,9 +27,6 @@ typedef enum
 } RapportPackError;
 
 GQuark rapport_pack_error_quark (void);
-
-/* The id of Rapport's own course, which no pack may take. */
-#define RAPPORT_CORE_PACK_ID "io.github.rapportapp.core"
 
 #define RAPPORT_PACK_MANIFEST         "pack.json"
 #define RAPPORT_PACK_MAX_MANIFEST_SIZE (256 * 1024)
