@@ -59,6 +59,8 @@ static void on_quiz_page_done_cb         (RapportLearnView  *self,
                                           RapportQuizPage   *page);
 static void on_quiz_page_retake_cb       (RapportLearnView  *self,
                                           RapportQuizPage   *page);
+static void on_quiz_page_continue_cb     (RapportLearnView  *self,
+                                          RapportQuizPage   *page);
 static void on_abandon_response_cb       (RapportLearnView  *self,
                                           const char        *response,
                                           AdwMessageDialog  *dialog);
@@ -356,6 +358,9 @@ ensure_pages (RapportLearnView *self)
   g_signal_connect_object (self->quiz_page, "retake",
                            G_CALLBACK (on_quiz_page_retake_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->quiz_page, "continue",
+                           G_CALLBACK (on_quiz_page_continue_cb), self,
+                           G_CONNECT_SWAPPED);
   page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->quiz_page));
   adw_leaflet_page_set_name (page, "quiz");
 }
@@ -443,6 +448,21 @@ on_quiz_page_done_cb (RapportLearnView *self,
     adw_leaflet_set_visible_child_name (self->leaflet, "topics");
   else
     adw_leaflet_set_visible_child_name (self->leaflet, "topic");
+}
+
+static void
+on_quiz_page_continue_cb (RapportLearnView *self,
+                          RapportQuizPage  *page)
+{
+  guint lesson = G_MAXUINT;
+  RapportTopic *next = rapport_quiz_page_find_next (page, self->catalog, &lesson);
+
+  if (next == NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "topics");
+  else if (lesson != G_MAXUINT)
+    rapport_learn_view_open_lesson (self, next, lesson);
+  else
+    rapport_learn_view_open_topic (self, next);
 }
 
 static void
