@@ -61,6 +61,12 @@ static void on_quiz_page_retake_cb       (RapportLearnView  *self,
                                           RapportQuizPage   *page);
 static void on_quiz_page_continue_cb     (RapportLearnView  *self,
                                           RapportQuizPage   *page);
+static void on_lesson_view_start_quiz_cb (RapportLearnView  *self,
+                                          RapportTopic      *topic,
+                                          RapportLessonView *view);
+static void on_lesson_view_show_topic_cb (RapportLearnView  *self,
+                                          RapportTopic      *topic,
+                                          RapportLessonView *view);
 static void on_abandon_response_cb       (RapportLearnView  *self,
                                           const char        *response,
                                           AdwMessageDialog  *dialog);
@@ -344,6 +350,12 @@ ensure_pages (RapportLearnView *self)
   g_signal_connect_object (self->lesson_view, "completed",
                            G_CALLBACK (on_lesson_view_completed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lesson_view, "start-quiz",
+                           G_CALLBACK (on_lesson_view_start_quiz_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lesson_view, "show-topic",
+                           G_CALLBACK (on_lesson_view_show_topic_cb), self,
+                           G_CONNECT_SWAPPED);
   page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->lesson_view));
   adw_leaflet_page_set_name (page, "lesson");
 
@@ -463,6 +475,22 @@ on_quiz_page_continue_cb (RapportLearnView *self,
     rapport_learn_view_open_lesson (self, next, lesson);
   else
     rapport_learn_view_open_topic (self, next);
+}
+
+static void
+on_lesson_view_start_quiz_cb (RapportLearnView  *self,
+                              RapportTopic      *topic,
+                              RapportLessonView *view)
+{
+  rapport_learn_view_start_quiz (self, topic, g_random_int ());
+}
+
+static void
+on_lesson_view_show_topic_cb (RapportLearnView  *self,
+                              RapportTopic      *topic,
+                              RapportLessonView *view)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "topic");
 }
 
 static void

@@ -33,6 +33,9 @@ struct _RapportLessonView
   GtkBox            *content;
   GtkButton         *done_button;
   GtkLabel          *done_label;
+  GtkButton         *next_button;
+  GtkButton         *end_button;
+  AdwButtonContent  *end_content;
 
   /* owned */
   RapportStore      *store;
@@ -54,6 +57,8 @@ G_DEFINE_FINAL_TYPE (RapportLessonView, rapport_lesson_view, GTK_TYPE_WIDGET)
 
 enum {
   COMPLETED,
+  START_QUIZ,
+  SHOW_TOPIC,
   N_SIGNALS
 };
 
@@ -306,14 +311,47 @@ update_done_state (RapportLessonView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->done_label), self->completed);
 }
 
+static gboolean
+is_last_lesson (RapportLessonView *self)
+{
+  return self->topic != NULL && self->position + 1 >= rapport_topic_get_n_lessons (self->topic);
+}
+
+/* The last lesson leads on, to the topic's quiz (or back to the topic),
+ * instead of ending in a Next that cannot be pressed.
+ */
+static void
+update_end_button (RapportLessonView *self)
+{
+  gboolean last = is_last_lesson (self);
+  gboolean quiz = self->topic != NULL && rapport_topic_get_quiz (self->topic) != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), !last);
+  gtk_widget_set_visible (GTK_WIDGET (self->end_button), last);
+  if (!last)
+    return;
+
+  adw_button_content_set_label (self->end_content, quiz ? _("_Take the Quiz") : _("_Back to Topic"));
+  adw_button_content_set_icon_name (self->end_content, quiz ? "go-next-symbolic" : "go-up-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->end_button),
+                               quiz ? _("Check what you learnt in this topic") : _("All the lessons of this topic"));
+  /* One suggested action at a time: Mark as Done while it shows, then the
+   * quiz.
+   */
+  if (quiz && (self->completed || self->store == NULL))
+    gtk_widget_add_css_class (GTK_WIDGET (self->end_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->end_button), "suggested-action");
+}
+
 static void
 update_actions (RapportLessonView *self)
 {
-  guint n = self->topic != NULL ? rapport_topic_get_n_lessons (self->topic) : 0;
-
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.previous", self->topic != NULL && self->position > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.next", self->topic != NULL && self->position + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.next", self->topic != NULL && !is_last_lesson (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.end", is_last_lesson (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.mark-done", self->store != NULL && !self->completed);
+  update_end_button (self);
 }
 
 static double
@@ -605,7 +643,13 @@ mark_done_action (GtkWidget  *widget,
   self->completed = TRUE;
   update_done_state (self);
   update_actions (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->page));
+  /* The Mark as Done button went away; on the last lesson what comes next
+   * is the quiz, one Enter away.
+   */
+  if (is_last_lesson (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->end_button));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->page));
   g_signal_emit (self, signals[COMPLETED], 0);
 }
 
@@ -629,6 +673,22 @@ next_action (GtkWidget  *widget,
 
   if (self->topic != NULL && self->position + 1 < rapport_topic_get_n_lessons (self->topic))
     rapport_lesson_view_show_lesson (self, self->topic, self->position + 1);
+}
+
+static void
+end_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RapportLessonView *self = RAPPORT_LESSON_VIEW (widget);
+
+  if (!is_last_lesson (self))
+    return;
+
+  if (rapport_topic_get_quiz (self->topic) != NULL)
+    g_signal_emit (self, signals[START_QUIZ], 0, self->topic);
+  else
+    g_signal_emit (self, signals[SHOW_TOPIC], 0, self->topic);
 }
 
 static void
@@ -685,6 +745,32 @@ rapport_lesson_view_class_init (RapportLessonViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /**
+   * RapportLessonView::start-quiz:
+   * @topic: the topic whose last lesson is shown
+   *
+   * The learner finished reading the topic and asked for its quiz.
+   */
+  signals[START_QUIZ] =
+    g_signal_new ("start-quiz",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RAPPORT_TYPE_TOPIC);
+
+  /**
+   * RapportLessonView::show-topic:
+   * @topic: the topic whose last lesson is shown
+   *
+   * The learner finished reading a topic without a quiz and goes back to it.
+   */
+  signals[SHOW_TOPIC] =
+    g_signal_new ("show-topic",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RAPPORT_TYPE_TOPIC);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/rapport-lesson-view.ui");
@@ -696,10 +782,14 @@ rapport_lesson_view_class_init (RapportLessonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportLessonView, content);
   gtk_widget_class_bind_template_child (widget_class, RapportLessonView, done_button);
   gtk_widget_class_bind_template_child (widget_class, RapportLessonView, done_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportLessonView, next_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportLessonView, end_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportLessonView, end_content);
 
   gtk_widget_class_install_action (widget_class, "lesson.mark-done", NULL, mark_done_action);
   gtk_widget_class_install_action (widget_class, "lesson.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "lesson.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "lesson.end", NULL, end_action);
   gtk_widget_class_install_action (widget_class, "lesson.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "lesson.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "lesson.zoom-reset", NULL, zoom_action);
