@@ -519,31 +519,15 @@ rapport_lesson_view_class_init (RapportLessonViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  /**
-   * RapportLessonView::start-quiz:
-   * @topic: the topic whose last lesson is shown
-   *
-   * The learner finished reading the topic and asked for its quiz.
+  /* ::start-quiz (topic): on the last lesson, the learner asks for the quiz;
+   * ::show-topic (topic): the same in a topic without a quiz, back to it.
    */
   signals[START_QUIZ] =
-    g_signal_new ("start-quiz",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, RAPPORT_TYPE_TOPIC);
-
-  /**
-   * RapportLessonView::show-topic:
-   * @topic: the topic whose last lesson is shown
-   *
-   * The learner finished reading a topic without a quiz and goes back to it.
-   */
+    g_signal_new ("start-quiz", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RAPPORT_TYPE_TOPIC);
   signals[SHOW_TOPIC] =
-    g_signal_new ("show-topic",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, RAPPORT_TYPE_TOPIC);
+    g_signal_new ("show-topic", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RAPPORT_TYPE_TOPIC);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
