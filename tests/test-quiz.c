@@ -122,11 +122,14 @@ expected_right (RapportQuestion  *question,
         }
       else if (rapport_unit_is_right_choice (question, i))
         {
-          g_string_append_printf (text, "%s%s", found > 0 ? "; " : "",
+          g_string_append_printf (text, "%s• %s", found > 0 ? "\n" : "",
                                   rapport_inline_get_text (rapport_choice_get_text (rapport_question_get_choice (question, i))));
           found++;
         }
     }
+  /* One choice stands as it is; several are a list. */
+  if (found == 1 && type != RAPPORT_QUESTION_ORDERING)
+    g_string_erase (text, 0, strlen ("• "));
 
   switch (type)
     {

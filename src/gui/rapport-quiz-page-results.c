@@ -23,7 +23,8 @@ clear_answer_rows (RapportQuizPage *self)
 }
 
 /* An answer, or the right one, as plain text: the steps of an ordering
- * question one a line and numbered, anything else joined.
+ * question one a line and numbered, several choices one a line (they are
+ * often sentences of their own), one choice as it is.
  */
 static char *
 describe_indices (RapportQuestion *question,
@@ -42,8 +43,10 @@ describe_indices (RapportQuestion *question,
 
       if (ordering)
         g_string_append_printf (text, "%s%u. %s", i > 0 ? "\n" : "", i + 1, plain);
+      else if (indices->len > 1)
+        g_string_append_printf (text, "%s• %s", i > 0 ? "\n" : "", plain);
       else
-        g_string_append_printf (text, "%s%s", i > 0 ? "; " : "", plain);
+        g_string_append (text, plain);
     }
 
   return g_string_free (text, FALSE);
