@@ -19,9 +19,11 @@
 #include "rapport-paths.h"
 #include "rapport-problem.h"
 #include "rapport-progress-view.h"
+#include "rapport-quiz-page.h"
 #include "rapport-test-app.h"
 #include "rapport-test-utils.h"
 #include "rapport-topic-card.h"
+#include "rapport-topic-loader.h"
 #include "rapport-topic-page.h"
 #include "rapport-window.h"
 
@@ -353,6 +355,136 @@ test_read_lesson (void)
   close_all_windows ();
 }
 
+/* The button in the footer whose content reads @label, or NULL. */
+static GtkWidget *
+footer_button (RapportLessonView *reader,
+               const char        *label)
+{
+  GtkWidget *content = rapport_test_find_widget (GTK_WIDGET (reader), ADW_TYPE_BUTTON_CONTENT, label);
+
+  return content != NULL ? gtk_widget_get_ancestor (content, GTK_TYPE_BUTTON) : NULL;
+}
+
+/* Where a reader who read to the end is, once the page has its height. */
+static void
+read_to_end (RapportLessonView *reader)
+{
+  GtkWidget *scroller = rapport_test_find_widget (GTK_WIDGET (reader), GTK_TYPE_SCROLLED_WINDOW, NULL);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  rapport_test_wait_for_frames (GTK_WIDGET (reader), 10);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
+/* The last lesson of a topic does not end in a Next that cannot be
+ * pressed: it offers the topic's quiz, or without one the topic page.
+ */
+static void
+test_last_lesson (void)
+{
+  RapportWindow *window = get_window ();
+  RapportLearnView *learn = rapport_window_get_learn_view (window);
+  RapportTopic *empathy = rapport_catalog_lookup_topic (rapport_application_get_catalog (app), CORE_PACK, "empathy");
+  RapportLessonView *reader;
+  GtkWidget *next;
+  GtkWidget *quiz;
+
+  /* Not the last lesson: Next, and no quiz button. */
+  rapport_learn_view_open_lesson (learn, empathy, 2);
+  wait_for_page (window, "lesson");
+  reader = lesson_view (window);
+  next = footer_button (reader, "_Next");
+  quiz = footer_button (reader, "_Take the Quiz");
+  g_assert_nonnull (next);
+  g_assert_true (gtk_widget_get_mapped (next));
+  g_assert_true (quiz == NULL || !gtk_widget_get_mapped (quiz));
+
+  /* The last one (Ctrl+Page Down from the third): Take the Quiz in place of
+   * Next; Ctrl+Page Down does not start the quiz by itself.
+   */
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>Page_Down");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 5);
+  g_assert_cmpuint (rapport_topic_get_n_lessons (empathy), ==, 4);
+  {
+    g_autoptr(RapportLesson) last = g_list_model_get_item (rapport_topic_get_lessons (empathy), 3);
+
+    g_assert_true (rapport_lesson_view_get_lesson (reader) == last);
+  }
+  quiz = footer_button (reader, "_Take the Quiz");
+  g_assert_nonnull (quiz);
+  g_assert_true (gtk_widget_get_mapped (quiz));
+  g_assert_true (gtk_widget_is_sensitive (quiz));
+  g_assert_false (gtk_widget_get_visible (next));
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>Page_Down");
+  g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "lesson");
+
+  /* One suggested action at a time: Mark as Done, then (Ctrl+D) the quiz,
+   * which takes the focus: Enter starts it.
+   */
+  g_assert_false (gtk_widget_has_css_class (quiz, "suggested-action"));
+  read_to_end (reader);
+  rapport_test_save_screenshot (GTK_WIDGET (window), "lesson-last-unread");
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>d");
+  g_assert_true (gtk_widget_has_css_class (quiz, "suggested-action"));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == quiz);
+
+  set_style ("light");
+  read_to_end (reader);
+  rapport_test_save_screenshot (GTK_WIDGET (window), "lesson-last-light");
+  set_style ("dark");
+  rapport_test_save_screenshot (GTK_WIDGET (window), "lesson-last-dark");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  read_to_end (reader);
+  rapport_test_save_screenshot (GTK_WIDGET (window), "lesson-last-narrow-dark");
+  set_style ("light");
+  rapport_test_save_screenshot (GTK_WIDGET (window), "lesson-last-narrow-light");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  set_style ("default");
+
+  /* It starts the topic's quiz. */
+  g_signal_emit_by_name (quiz, "clicked");
+  wait_for_page (window, "quiz");
+  {
+    GtkWidget *page = rapport_test_find_widget (GTK_WIDGET (window), RAPPORT_TYPE_QUIZ_PAGE, NULL);
+    RapportQuizSession *session = rapport_quiz_page_get_session (RAPPORT_QUIZ_PAGE (page));
+
+    g_assert_true (rapport_quiz_session_get_topic (session) == empathy);
+    g_assert_cmpuint (rapport_quiz_session_get_n_answered (session), ==, 0);
+  }
+  rapport_learn_view_go_back (learn);
+  wait_for_page (window, "topic");
+
+  /* A topic without a quiz: its last lesson leads back to the topic. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RapportTopicLoader) loader = rapport_topic_loader_new_from_file (g_getenv ("RAPPORT_SCHEMA"), &error);
+    g_autoptr(RapportTopic) minimal = NULL;
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "topics", "valid-minimal.xml", NULL);
+    GtkWidget *back;
+
+    g_assert_no_error (error);
+    minimal = rapport_topic_loader_load_from_file (loader, path, "org.example.test", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (rapport_topic_get_quiz (minimal));
+
+    rapport_learn_view_open_lesson (learn, minimal, 0);
+    wait_for_page (window, "lesson");
+    g_assert_null (footer_button (reader, "_Take the Quiz"));
+    back = footer_button (reader, "_Back to Topic");
+    g_assert_nonnull (back);
+    g_assert_true (gtk_widget_get_mapped (back));
+    g_assert_true (gtk_widget_is_sensitive (back));
+    g_assert_false (gtk_widget_get_visible (next));
+    g_signal_emit_by_name (back, "clicked");
+    wait_for_page (window, "topic");
+    g_assert_true (rapport_topic_page_get_topic (RAPPORT_TOPIC_PAGE (rapport_test_find_widget (GTK_WIDGET (window),
+                                                                                                RAPPORT_TYPE_TOPIC_PAGE,
+                                                                                                NULL))) == minimal);
+  }
+
+  close_all_windows ();
+}
+
 static gboolean
 is_half_way (gpointer user_data)
 {
@@ -663,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/rapport/learn/cards", test_cards);
   g_test_add_func ("/rapport/learn/read-lesson", test_read_lesson);
   g_test_add_func ("/rapport/learn/reading-position", test_reading_position);
+  g_test_add_func ("/rapport/learn/last-lesson", test_last_lesson);
 
   ret = g_test_run ();
 

@@ -356,9 +356,12 @@ test_quiz_multiple_feedback (void)
 static void
 test_quiz_scenario (void)
 {
+  /* Worth one point like any question: the best reply all of it, an
+   * acceptable one half.
+   */
   static const struct { guint reply; double points; const char *feedback; } cases[] = {
-    { 2, 2, "Acknowledges and acts." },
-    { 0, 1, "Fine, but it ignores the frustration." },
+    { 2, 1, "Acknowledges and acts." },
+    { 0, 0.5, "Fine, but it ignores the frustration." },
     { 1, 0, "This escalates." },
   };
 
@@ -370,8 +373,8 @@ test_quiz_scenario (void)
       session = answer_one ("q-scenario", &cases[i].reply, 1, &result);
 
       g_assert_cmpfloat (result->points, ==, cases[i].points);
-      g_assert_cmpfloat (result->points_possible, ==, RAPPORT_QUIZ_SCENARIO_BEST);
-      g_assert_true (result->correct == (cases[i].points == 2));
+      g_assert_cmpfloat (result->points_possible, ==, 1);
+      g_assert_true (result->correct == (cases[i].points == 1));
       assert_feedback (result, (const char *[]) { cases[i].feedback, NULL });
       g_assert_cmpstr (rapport_inline_get_text (result->explanation), ==,
                        "Acknowledge the effort, then act.");
@@ -384,7 +387,7 @@ typedef struct
   const char *key;
   guint       order[4];
   guint       n_steps;
-  double      points;
+  guint       in_place;   /* steps in their right position */
 } OrderingCase;
 
 static const OrderingCase ordering_cases[] = {
@@ -410,9 +413,10 @@ test_quiz_ordering (void)
       g_test_message ("ordering: %s", c->name);
       session = answer_one (c->key, c->order, c->n_steps, &result);
 
-      g_assert_cmpfloat (result->points, ==, c->points);
-      g_assert_cmpfloat (result->points_possible, ==, c->n_steps);
-      g_assert_true (result->correct == (c->points == c->n_steps));
+      /* One point for the question, shared among its steps. */
+      g_assert_cmpfloat_with_epsilon (result->points, (double) c->in_place / c->n_steps, 1e-12);
+      g_assert_cmpfloat (result->points_possible, ==, 1);
+      g_assert_true (result->correct == (c->in_place == c->n_steps));
       assert_feedback (result, NULL);
       g_assert_nonnull (result->explanation);
       for (guint j = 0; j < c->n_steps; j++)
@@ -691,28 +695,108 @@ test_quiz_pass_mark (void)
   g_assert_false (rapport_quiz_session_get_passed (none));
 }
 
-/* Mixed types and partial credit: the score weighs points, not questions. */
+/* Mixed types and partial credit: the score weighs questions, each worth
+ * one point however many steps or replies it has.
+ */
 static void
 test_quiz_score_partial_credit (void)
 {
   g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
 
-  answer_key (session, "q-single", (guint[]) { 2 }, 1);              /* 1 of 1 */
-  answer_key (session, "q-fixed", (guint[]) { 0 }, 1);               /* 0 of 1 */
-  answer_key (session, "q-multiple", (guint[]) { 0, 1 }, 2);         /* 2/3 of 1 */
-  answer_key (session, "q-true", (guint[]) { RAPPORT_QUIZ_TRUE }, 1); /* 1 of 1 */
-  answer_key (session, "q-false", (guint[]) { RAPPORT_QUIZ_TRUE }, 1); /* 0 of 1 */
-  answer_key (session, "q-scenario", (guint[]) { 0 }, 1);            /* 1 of 2 */
-  answer_key (session, "q-order", (guint[]) { 0, 1, 3, 2 }, 4);      /* 2 of 4 */
+  answer_key (session, "q-single", (guint[]) { 2 }, 1);              /* 1 */
+  answer_key (session, "q-fixed", (guint[]) { 0 }, 1);               /* 0 */
+  answer_key (session, "q-multiple", (guint[]) { 0, 1 }, 2);         /* 2/3 */
+  answer_key (session, "q-true", (guint[]) { RAPPORT_QUIZ_TRUE }, 1); /* 1 */
+  answer_key (session, "q-false", (guint[]) { RAPPORT_QUIZ_TRUE }, 1); /* 0 */
+  answer_key (session, "q-scenario", (guint[]) { 0 }, 1);            /* 1/2: acceptable */
+  answer_key (session, "q-order", (guint[]) { 0, 1, 3, 2 }, 4);      /* 2 of 4 steps: 1/2 */
   g_assert_false (rapport_quiz_session_get_passed (session));        /* not finished */
-  answer_key (session, "q-pair", (guint[]) { 0, 1 }, 2);             /* 2 of 2 */
+  answer_key (session, "q-pair", (guint[]) { 0, 1 }, 2);             /* 1 */
 
   g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_FINISHED);
-  g_assert_cmpfloat_with_epsilon (rapport_quiz_session_get_points (session), 7 + 2.0 / 3, 1e-9);
-  g_assert_cmpfloat (rapport_quiz_session_get_points_possible (session), ==, 13);
+  g_assert_cmpfloat_with_epsilon (rapport_quiz_session_get_points (session), 4 + 2.0 / 3, 1e-9);
+  g_assert_cmpfloat (rapport_quiz_session_get_points_possible (session), ==, 8);
   g_assert_cmpfloat_with_epsilon (rapport_quiz_session_get_score (session),
-                                  (7 + 2.0 / 3) * 100 / 13, 1e-9);
-  g_assert_false (rapport_quiz_session_get_passed (session));   /* 58.97 % < 70 % */
+                                  (4 + 2.0 / 3) * 100 / 8, 1e-9);
+  g_assert_false (rapport_quiz_session_get_passed (session));   /* 58.33 % < 70 % */
+}
+
+/* The case a first week of use found: four one-point questions missed,
+ * the scenario and the ordering questions right.  Weighed by points that
+ * was 9 of 13 (69 %), the opposite misses 4 of 13 (31 %); weighed by
+ * questions both are 4 of 8.
+ */
+static void
+test_quiz_score_same_weight (void)
+{
+  static const char *first_missed[] = { "q-single", "q-fixed", "q-true", "q-false", NULL };
+  static const char *then_missed[] = { "q-multiple", "q-scenario", "q-order", "q-pair", NULL };
+  const char **missed[] = { first_missed, then_missed };
+
+  for (guint m = 0; m < G_N_ELEMENTS (missed); m++)
+    {
+      g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
+
+      for (guint i = 0; i < rapport_quiz_session_get_n_questions (session); i++)
+        {
+          gboolean right = !g_strv_contains (missed[m], key_at (session, i));
+          const RapportQuizAnswerResult *result = answer_at (session, i, right);
+
+          g_assert_nonnull (result);
+          g_assert_true (result->correct == right);
+          g_assert_cmpfloat (result->points, ==, right ? 1 : 0);
+          g_assert_cmpfloat (result->points_possible, ==, 1);
+        }
+
+      g_assert_cmpfloat (rapport_quiz_session_get_points (session), ==, 4);
+      g_assert_cmpfloat (rapport_quiz_session_get_points_possible (session), ==, 8);
+      g_assert_cmpfloat (rapport_quiz_session_get_score (session), ==, 50);
+      g_assert_false (rapport_quiz_session_get_passed (session));
+    }
+}
+
+/* Beside each answer, the right one, in the same form, whatever was answered. */
+static void
+test_quiz_right_answer (void)
+{
+  static const struct {
+    const char *key;
+    guint       wrong[4];
+    guint       n_wrong;
+    guint       right[4];
+    guint       n_right;
+  } cases[] = {
+    { "q-single",   { 0 },          1, { 2 },                 1 },
+    { "q-fixed",    { 1 },          1, { 3 },                 1 },
+    { "q-multiple", { 2, 4 },       2, { 0, 1, 3 },           3 },
+    { "q-true",     { RAPPORT_QUIZ_FALSE }, 1, { RAPPORT_QUIZ_TRUE }, 1 },
+    { "q-false",    { RAPPORT_QUIZ_TRUE },  1, { RAPPORT_QUIZ_FALSE }, 1 },
+    { "q-scenario", { 0 },          1, { 2 },                 1 },   /* the best reply */
+    { "q-order",    { 3, 2, 1, 0 }, 4, { 0, 1, 2, 3 },        4 },
+    { "q-pair",     { 1, 0 },       2, { 0, 1 },              2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
+      g_autoptr(RapportQuizSession) again = rapport_quiz_session_new (kinds, NULL, SEED);
+      const RapportQuizAnswerResult *result;
+      const RapportQuizAnswerResult *replayed;
+
+      g_test_message ("right answer: %s", cases[i].key);
+      result = answer_key (session, cases[i].key, cases[i].wrong, cases[i].n_wrong);
+      g_assert_false (result->correct);
+      g_assert_nonnull (result->right);
+      g_assert_cmpuint (result->right->len, ==, cases[i].n_right);
+      for (guint j = 0; j < cases[i].n_right; j++)
+        g_assert_cmpuint (g_array_index (result->right, guint, j), ==, cases[i].right[j]);
+
+      /* Given as the answer, the right answer earns full marks. */
+      replayed = answer_key (again, cases[i].key, (const guint *) (gpointer) result->right->data,
+                             result->right->len);
+      g_assert_true (replayed->correct);
+      g_assert_cmpuint (replayed->right->len, ==, cases[i].n_right);
+    }
 }
 
 /* Progress, state and time */
@@ -831,7 +915,7 @@ test_quiz_store_attempt (void)
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
     answer_key (session, answers[i].key, answers[i].answer, answers[i].n);
 
-  /* 0 + 1 + 2/3 + 1 + 1 + 2 + 2 + 2 of 13 */
+  /* 0 + 1 + 2/3 + 1 + 1 + 1 + 1/2 + 1 of 8 questions */
   g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_FINISHED);
   g_assert_true (rapport_quiz_session_get_passed (session));
 
@@ -843,7 +927,7 @@ test_quiz_store_attempt (void)
   g_assert_true (g_date_time_equal (attempt->finished,
                                     rapport_quiz_session_get_finished (session)));
   g_assert_cmpint (attempt->state, ==, RAPPORT_STORE_ATTEMPT_FINISHED);
-  g_assert_cmpfloat_with_epsilon (attempt->score, (9 + 2.0 / 3) * 100 / 13, 1e-9);
+  g_assert_cmpfloat_with_epsilon (attempt->score, (5 + 2.0 / 3 + 0.5) * 100 / 8, 1e-9);
   g_assert_true (attempt->passed);
 
   /* Every answer, in the order asked. */
@@ -863,6 +947,7 @@ test_quiz_store_attempt (void)
       g_assert_cmpstr (json, ==, answers[j].json);
       g_assert_cmpfloat (answer->points, ==, result->points);
       g_assert_cmpfloat (answer->points_possible, ==, result->points_possible);
+      g_assert_cmpfloat (answer->points_possible, ==, 1);
       g_assert_true (answer->correct == result->correct);
       g_assert_true (answer->correct == answers[j].correct);
     }
@@ -980,6 +1065,76 @@ test_quiz_abandoned_only (void)
   g_assert_null (summary->last_attempt);
 }
 
+/* Attempts stored under the old weighing keep their score, and their
+ * answers' points, as they were; a new attempt has the new score beside them.
+ */
+static void
+test_quiz_old_attempt (void)
+{
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
+  g_autoptr(RapportStoreAttempt) old = rapport_store_attempt_new (PACK_ID, "kinds", "communication");
+  g_autoptr(RapportStoreAttempt) read = NULL;
+  g_autoptr(RapportStoreTopicSummary) summary = NULL;
+  g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (kinds, NULL, SEED);
+  g_autoptr(GError) error = NULL;
+  static const struct {
+    const char *key;
+    guint       answer[4];
+    guint       n;
+    const char *json;
+    double      old_points;
+    double      old_possible;
+  } answers[] = {
+    { "q-single",   { 0 },          1, "{\"choice\":0}",        0, 1 },
+    { "q-fixed",    { 0 },          1, "{\"choice\":0}",        0, 1 },
+    { "q-multiple", { 0, 1, 3 },    3, "{\"choices\":[0,1,3]}", 1, 1 },
+    { "q-true",     { 1 },          1, "{\"answer\":false}",    0, 1 },
+    { "q-false",    { 0 },          1, "{\"answer\":true}",     0, 1 },
+    { "q-scenario", { 2 },          1, "{\"choice\":2}",        2, 2 },
+    { "q-order",    { 0, 1, 2, 3 }, 4, "{\"order\":[0,1,2,3]}", 4, 4 },
+    { "q-pair",     { 0, 1 },       2, "{\"order\":[0,1]}",     2, 2 },
+  };
+
+  old->started = g_date_time_new_utc (2026, 4, 1, 9, 0, 0);
+  old->finished = g_date_time_new_utc (2026, 4, 1, 9, 10, 0);
+  old->state = RAPPORT_STORE_ATTEMPT_FINISHED;
+  old->score = 9 * 100.0 / 13;
+  old->passed = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      rapport_store_attempt_add_answer (old, answers[i].key, answers[i].json,
+                                        answers[i].old_points, answers[i].old_possible,
+                                        answers[i].old_points == answers[i].old_possible);
+      answer_key (session, answers[i].key, answers[i].answer, answers[i].n);
+    }
+  g_assert_true (rapport_store_add_quiz_attempt (store, old, &error));
+  g_assert_no_error (error);
+
+  /* The same answers today: 4 of 8 questions. */
+  g_assert_cmpfloat (rapport_quiz_session_get_score (session), ==, 50);
+  g_assert_true (rapport_quiz_session_save (session, store, &error));
+  g_assert_no_error (error);
+
+  read = rapport_store_get_quiz_attempt (store, old->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (read->score, 9 * 100.0 / 13, 1e-9);
+  g_assert_cmpuint (read->answers->len, ==, G_N_ELEMENTS (answers));
+  for (guint i = 0; i < read->answers->len; i++)
+    {
+      const RapportStoreAnswer *answer = g_ptr_array_index (read->answers, i);
+
+      g_assert_cmpstr (answer->question_key, ==, answers[i].key);
+      g_assert_cmpfloat (answer->points, ==, answers[i].old_points);
+      g_assert_cmpfloat (answer->points_possible, ==, answers[i].old_possible);
+    }
+
+  summary = rapport_store_get_topic_summary (store, PACK_ID, "kinds", "communication", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_attempts, ==, 2);
+  g_assert_cmpfloat_with_epsilon (summary->best_score, 9 * 100.0 / 13, 1e-9);
+  g_assert_cmpfloat (summary->last_score, ==, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1007,6 +1162,9 @@ main (int   argc,
   g_test_add_func ("/rapport/quiz-engine/bank-smaller-than-draw", test_quiz_bank_smaller_than_draw);
   g_test_add_func ("/rapport/quiz-engine/pass-mark", test_quiz_pass_mark);
   g_test_add_func ("/rapport/quiz-engine/score-partial-credit", test_quiz_score_partial_credit);
+  g_test_add_func ("/rapport/quiz-engine/score-same-weight", test_quiz_score_same_weight);
+  g_test_add_func ("/rapport/quiz-engine/right-answer", test_quiz_right_answer);
+  g_test_add_func ("/rapport/quiz-engine/old-attempt", test_quiz_old_attempt);
   g_test_add_func ("/rapport/quiz-engine/progress", test_quiz_progress);
   g_test_add_func ("/rapport/quiz-engine/elapsed", test_quiz_elapsed);
   g_test_add_func ("/rapport/quiz-engine/store-attempt", test_quiz_store_attempt);

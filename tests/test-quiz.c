@@ -10,11 +10,14 @@
 
 #include "rapport-application.h"
 #include "rapport-learn-view.h"
+#include "rapport-lesson.h"
+#include "rapport-lesson-view.h"
 #include "rapport-question.h"
 #include "rapport-quiz-page.h"
 #include "rapport-review.h"
 #include "rapport-test-app.h"
 #include "rapport-test-utils.h"
+#include "rapport-topic-page.h"
 #include "rapport-unit-utils.h"
 #include "rapport-window.h"
 
@@ -88,6 +91,156 @@ answer_by_keyboard (RapportWindow      *window,
   rapport_test_press_keys (GTK_WINDOW (window), "Return");
 }
 
+/* The right answer as the results name and show it, worked out from the
+ * question itself: the correct choices, the best reply, true or false, or
+ * the steps in order, one a line.
+ */
+static char *
+expected_right (RapportQuestion  *question,
+                const char      **title)
+{
+  GString *text = g_string_new (NULL);
+  RapportQuestionType type = rapport_question_get_question_type (question);
+  guint n = type == RAPPORT_QUESTION_ORDERING ? rapport_question_get_n_steps (question)
+                                               : rapport_question_get_n_choices (question);
+  guint found = 0;
+
+  if (type == RAPPORT_QUESTION_TRUEFALSE)
+    {
+      *title = "Right answer";
+      return g_string_free (g_string_append (text, rapport_question_get_answer (question) ? "True" : "False"),
+                            FALSE);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (type == RAPPORT_QUESTION_ORDERING)
+        {
+          g_string_append_printf (text, "%s%u. %s", i > 0 ? "\n" : "", i + 1,
+                                  rapport_inline_get_text (rapport_question_get_step (question, i)));
+          found++;
+        }
+      else if (rapport_unit_is_right_choice (question, i))
+        {
+          g_string_append_printf (text, "%s• %s", found > 0 ? "\n" : "",
+                                  rapport_inline_get_text (rapport_choice_get_text (rapport_question_get_choice (question, i))));
+          found++;
+        }
+    }
+  /* One choice stands as it is; several are a list. */
+  if (found == 1 && type != RAPPORT_QUESTION_ORDERING)
+    g_string_erase (text, 0, strlen ("• "));
+
+  switch (type)
+    {
+    case RAPPORT_QUESTION_ORDERING:
+      *title = "Right order";
+      break;
+
+    case RAPPORT_QUESTION_SCENARIO:
+      *title = found > 1 ? "Best replies" : "Best reply";
+      break;
+
+    case RAPPORT_QUESTION_MULTIPLE:
+      *title = found > 1 ? "Right choices" : "Right choice";
+      break;
+
+    default:
+      *title = "Right answer";
+      break;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The results row of question @position, open, shows the learner's answer
+ * and, when it was missed, the right one beside it.
+ */
+static void
+assert_result_row (RapportQuizPage    *page,
+                   RapportQuizSession *session,
+                   guint               position)
+{
+  RapportQuestion *question = rapport_quiz_session_get_question (session, position);
+  const RapportQuizAnswerResult *result = rapport_quiz_session_get_result (session, position);
+  g_autofree char *prompt = g_markup_escape_text (rapport_inline_get_text (rapport_question_get_prompt (question)), -1);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *row;
+  const char *title = NULL;
+  g_autofree char *right = expected_right (question, &title);
+  GtkWidget *right_row;
+
+  /* One row a question, in the order asked (two scenarios may share a prompt). */
+  rapport_test_collect_widgets (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW, rows);
+  g_assert_cmpuint (rows->len, ==, rapport_quiz_session_get_n_questions (session));
+  row = rows->pdata[position];
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, prompt);
+  g_assert_nonnull (rapport_test_find_widget (row, ADW_TYPE_ACTION_ROW, "Your answer"));
+  right_row = rapport_test_find_widget (row, ADW_TYPE_ACTION_ROW, title);
+  if (result->correct)
+    {
+      g_assert_null (right_row);
+      return;
+    }
+
+  g_test_message ("question %u: %s “%s”", position, title, right);
+  g_assert_nonnull (right_row);
+  /* The subtitle is markup: what it reads is the label's text. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (right_row)), ==, right);
+  /* Missed questions open by themselves: the right answer is on screen. */
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (gtk_widget_get_mapped (right_row));
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  GtkWidget *button = rapport_test_find_widget (root, GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+/* Whether some label under @root contains @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  rapport_test_collect_widgets (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_mapped (labels->pdata[i]) &&
+        strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* @prefix-light, -dark, -narrow-dark and -narrow-light (360 px wide). */
+static void
+save_styles (RapportWindow *window,
+             const char    *prefix)
+{
+  static const struct { const char *suffix; const char *scheme; int width; } shots[] = {
+    { "light", "light", 1000 }, { "dark", "dark", 1000 },
+    { "narrow-dark", "dark", 360 }, { "narrow-light", "light", 360 },
+  };
+  GSettings *settings = rapport_application_get_settings (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s", prefix, shots[i].suffix);
+
+      g_settings_set_string (settings, "color-scheme", shots[i].scheme);
+      gtk_window_set_default_size (GTK_WINDOW (window), shots[i].width, shots[i].width < 1000 ? 700 : 720);
+      rapport_test_save_screenshot (GTK_WIDGET (window), name);
+    }
+  g_settings_set_string (settings, "color-scheme", "default");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+}
+
 static void
 test_take_quiz (void)
 {
@@ -126,7 +279,7 @@ test_take_quiz (void)
      */
     const RapportQuizAnswerResult *first = rapport_quiz_session_get_result (session, 0);
     g_autofree char *heading = first->points > 0
-      ? g_strdup_printf ("Partly right: %g of %g points", first->points, first->points_possible)
+      ? g_strdup_printf ("Partly right: %.2g of 1 point", first->points)
       : g_strdup ("Not quite");
 
     g_assert_false (first->correct);
@@ -151,7 +304,24 @@ test_take_quiz (void)
   g_assert_false (rapport_quiz_session_get_passed (session));
   rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
   g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Not Passed Yet"));
+  /* Each missed question shows the right answer beside the learner's. */
+  for (guint i = 0; i < n; i++)
+    assert_result_row (quiz_page (window), session, i);
+  /* How the score is made, and when the missed questions come back. */
+  g_assert_true (shows_text (GTK_WIDGET (quiz_page (window)),
+                             "Every question counts the same: 1 point, or part of a point when partly right."));
+  {
+    g_autofree char *due = g_strdup_printf ("The %u questions you missed come back in Review tomorrow.", n);
+
+    g_assert_true (shows_text (GTK_WIDGET (quiz_page (window)), due));
+  }
+  /* After a fail, Retake is the suggested way on, and has the focus. */
+  widget = find_button (GTK_WIDGET (quiz_page (window)), "_Retake");
+  g_assert_true (gtk_widget_has_css_class (widget, "suggested-action"));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == widget);
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (quiz_page (window)), "_Continue")));
   rapport_test_save_screenshot (GTK_WIDGET (window), "quiz-failed");
+  save_styles (window, "quiz-failed");
   {
     g_autoptr(GPtrArray) failed = rapport_store_list_quiz_attempts (store, CORE_PACK, "empathy", NULL);
 
@@ -184,15 +354,28 @@ test_take_quiz (void)
   g_assert_true (rapport_quiz_session_get_passed (session));
   rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
   g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "You Passed"));
-  /* Questions weigh their points (a scenario 2, an ordering one per step),
-   * so the score comes from the session, and the label must show it.
+  /* Every question weighs one point: thirteen right of fourteen, and the
+   * first missed or partly right.
    */
   score = rapport_quiz_session_get_score (session);
   g_assert_cmpfloat (score, <, 100);
-  g_assert_cmpfloat (score, >=, 70);
+  g_assert_cmpfloat (score, >=, 13 * 100.0 / n - 1e-9);
+  g_assert_cmpfloat_with_epsilon (score, (13 + rapport_quiz_session_get_result (session, 0)->points) * 100 / n,
+                                  1e-9);
   score_text = g_strdup_printf ("%.0f %%", score);
   g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, score_text));
+  assert_result_row (quiz_page (window), session, 0);
+  g_assert_true (shows_text (GTK_WIDGET (quiz_page (window)),
+                             "The 1 question you missed comes back in Review tomorrow."));
+  /* After a pass, Continue is the suggested way on, and has the focus. */
+  widget = find_button (GTK_WIDGET (quiz_page (window)), "_Continue");
+  g_assert_true (gtk_widget_get_visible (widget));
+  g_assert_true (gtk_widget_has_css_class (widget, "suggested-action"));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == widget);
+  g_assert_false (gtk_widget_has_css_class (find_button (GTK_WIDGET (quiz_page (window)), "_Retake"),
+                                            "suggested-action"));
   rapport_test_save_screenshot (GTK_WIDGET (window), "quiz-results");
+  save_styles (window, "quiz-passed");
 
   /* Stored with every answer; the missed question waits in the review queue. */
   attempts = rapport_store_list_quiz_attempts (store, CORE_PACK, "empathy", NULL);
@@ -327,6 +510,12 @@ test_review (void)
       rapport_test_press_keys (GTK_WINDOW (window), "Return");
     }
   g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Review Done"));
+  /* A review's own wording: how many were right and when they come back
+   * (box 2: in three days), no pass mark.
+   */
+  g_assert_true (shows_text (GTK_WIDGET (quiz_page (window)),
+                             "You reviewed 2 questions: 2 right. The first of them comes back in 3 days."));
+  g_assert_false (shows_text (GTK_WIDGET (quiz_page (window)), "Pass mark"));
 
   /* Both moved on to a later box: nothing is due today any more. */
   button = rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Back to Topics");
@@ -346,6 +535,165 @@ test_review (void)
   close_all_windows ();
 }
 
+static void
+take_whole_quiz (RapportWindow *window,
+                 gboolean       right)
+{
+  RapportQuizSession *session = rapport_quiz_page_get_session (quiz_page (window));
+
+  for (guint i = 0; i < rapport_quiz_session_get_n_questions (session); i++)
+    {
+      answer_by_keyboard (window, session, right);
+      rapport_test_press_keys (GTK_WINDOW (window), "Return");
+    }
+  g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_FINISHED);
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
+}
+
+static void
+complete_lessons (RapportTopic *done,
+                  const char   *which)
+{
+  RapportStore *store = rapport_application_get_store (app);
+
+  for (guint i = 0; which[i] != '\0'; i++)
+    {
+      g_autoptr(RapportLesson) lesson = g_list_model_get_item (rapport_topic_get_lessons (done), which[i] - '0');
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (rapport_store_mark_lesson_completed (store, CORE_PACK, rapport_topic_get_key (done),
+                                                          rapport_lesson_get_key (lesson), NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* Passes the quiz of @key and presses Continue (Enter: it has the focus). */
+static void
+pass_and_continue (RapportWindow *window,
+                   const char    *key)
+{
+  RapportLearnView *learn = rapport_window_get_learn_view (window);
+
+  rapport_learn_view_start_quiz (learn, topic (key), 11);
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
+  take_whole_quiz (window, TRUE);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "You Passed"));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) ==
+                 find_button (GTK_WIDGET (quiz_page (window)), "_Continue"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (quiz_page (window)), "_Continue"), "clicked");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
+}
+
+static const char *
+shown_lesson_key (RapportWindow *window)
+{
+  GtkWidget *view = rapport_test_find_widget (GTK_WIDGET (window), RAPPORT_TYPE_LESSON_VIEW, NULL);
+
+  return rapport_lesson_get_key (rapport_lesson_view_get_lesson (RAPPORT_LESSON_VIEW (view)));
+}
+
+/* Continue, after a pass: the topic's first unfinished lesson, then the
+ * next topic of the course, then, after the last topic, the course.
+ */
+static void
+test_continue (void)
+{
+  RapportWindow *window = get_window ();
+  RapportLearnView *learn = rapport_window_get_learn_view (window);
+  RapportTopic *conflict = topic ("conflict-management");
+  GtkWidget *page;
+
+  pass_and_continue (window, "conflict-management");
+  g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "lesson");
+  {
+    g_autoptr(RapportLesson) first = g_list_model_get_item (rapport_topic_get_lessons (conflict), 0);
+
+    g_assert_cmpstr (shown_lesson_key (window), ==, rapport_lesson_get_key (first));
+  }
+
+  complete_lessons (conflict, "02");
+  pass_and_continue (window, "conflict-management");
+  g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "lesson");
+  {
+    g_autoptr(RapportLesson) second = g_list_model_get_item (rapport_topic_get_lessons (conflict), 1);
+
+    g_assert_cmpstr (shown_lesson_key (window), ==, rapport_lesson_get_key (second));
+  }
+
+  /* All read: the next topic in the course's order. */
+  complete_lessons (conflict, "13");
+  pass_and_continue (window, "conflict-management");
+  g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "topic");
+  page = rapport_test_find_widget (GTK_WIDGET (window), RAPPORT_TYPE_TOPIC_PAGE, NULL);
+  g_assert_true (rapport_topic_page_get_topic (RAPPORT_TOPIC_PAGE (page)) == topic ("business-writing"));
+
+  /* The last topic of the course, all read: back to the course. */
+  complete_lessons (topic ("cross-cultural"), "0123");
+  pass_and_continue (window, "cross-cultural");
+  g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "topics");
+
+  close_all_windows ();
+}
+
+/* A review of three due questions, one missed: its own results. */
+static void
+test_review_results (void)
+{
+  RapportStore *store = rapport_application_get_store (app);
+  static const char *keys[] = { "active-listening", "problem-solving", "stress-management" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  RapportWindow *window;
+  RapportQuizSession *session;
+  RapportQuizPage *page;
+  GtkWidget *button;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      RapportQuiz *quiz = rapport_topic_get_quiz (topic (keys[i]));
+      g_autoptr(RapportQuestion) question = g_list_model_get_item (rapport_quiz_get_questions (quiz), 1);
+
+      g_assert_true (rapport_store_upsert_review_item (store, CORE_PACK, keys[i],
+                                                       rapport_question_get_key (question), 1, now, NULL));
+    }
+
+  window = get_window ();
+  g_assert_true (rapport_learn_view_start_review (rapport_window_get_learn_view (window), 5));
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
+  page = quiz_page (window);
+  session = rapport_quiz_page_get_session (page);
+  g_assert_cmpuint (rapport_quiz_session_get_n_questions (session), ==, 3);
+  /* The second one asked is missed (partly right would count as missed too). */
+  for (guint i = 0; i < 3; i++)
+    {
+      answer_by_keyboard (window, session, i != 1);
+      rapport_test_press_keys (GTK_WINDOW (window), "Return");
+    }
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
+  g_assert_false (rapport_quiz_session_get_result (session, 1)->correct);
+
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Review Done"));
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "2 of 3 right"));
+  g_assert_true (shows_text (GTK_WIDGET (page),
+                             "You reviewed 3 questions: 2 right. The 1 you missed comes back tomorrow."));
+  g_assert_true (shows_text (GTK_WIDGET (page),
+                             "Only a fully right answer counts as right; the others come back sooner."));
+  g_assert_false (shows_text (GTK_WIDGET (page), "Pass mark"));
+  g_assert_false (shows_text (GTK_WIDGET (page), "%"));
+  for (guint i = 0; i < 3; i++)
+    assert_result_row (page, session, i);
+
+  /* No retake nor continue in a review: back to the course, focused. */
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (page), "_Retake")));
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (page), "_Continue")));
+  button = find_button (GTK_WIDGET (page), "_Back to Topics");
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == button);
+
+  save_styles (window, "review-results");
+
+  g_signal_emit_by_name (button, "clicked");
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +707,8 @@ main (int   argc,
   g_test_add_func ("/rapport/quiz/take", test_take_quiz);
   g_test_add_func ("/rapport/quiz/abandon", test_abandon);
   g_test_add_func ("/rapport/quiz/review", test_review);
+  g_test_add_func ("/rapport/quiz/review-results", test_review_results);
+  g_test_add_func ("/rapport/quiz/continue", test_continue);
 
   ret = g_test_run ();
 

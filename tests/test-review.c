@@ -322,6 +322,100 @@ test_review_day_start_dst (void)
   g_assert_cmpint (g_date_time_difference (due, friday_midnight), ==, 71 * G_TIME_SPAN_HOUR);
 }
 
+/* What the results page says: "tomorrow", "in 3 days", in calendar days of
+ * the learner's zone whatever the hour.
+ */
+static void
+test_review_days_until (void)
+{
+  g_autoptr(GDateTime) late = local (2026, 7, 1, 23, 30);
+  g_autoptr(GDateTime) early = local (2026, 7, 1, 0, 5);
+  g_autoptr(GDateTime) tomorrow = local (2026, 7, 2, 0, 0);
+  g_autoptr(GDateTime) in_3_days = local (2026, 7, 4, 0, 0);
+  g_autoptr(GDateTime) this_morning = local (2026, 7, 1, 0, 0);
+  g_autoptr(GDateTime) last_week = local (2026, 6, 24, 0, 0);
+  /* 23:30 on the 1st in UTC+2 is 21:30 UTC; 01:00 UTC on the 2nd is 03:00 there. */
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (2026, 7, 2, 1, 0, 0);
+
+  g_assert_cmpuint (rapport_review_days_until (tomorrow, late, zone), ==, 1);
+  g_assert_cmpuint (rapport_review_days_until (tomorrow, early, zone), ==, 1);
+  g_assert_cmpuint (rapport_review_days_until (in_3_days, late, zone), ==, 3);
+  g_assert_cmpuint (rapport_review_days_until (this_morning, late, zone), ==, 0);
+  g_assert_cmpuint (rapport_review_days_until (last_week, late, zone), ==, 0);
+  g_assert_cmpuint (rapport_review_days_until (in_3_days, utc, zone), ==, 2);
+
+  /* What the schedule gives a question missed now, and one in box 2. */
+  {
+    g_autoptr(GDateTime) missed = rapport_review_get_due (rapport_review_next_box (3, FALSE),
+                                                          late, zone);
+    g_autoptr(GDateTime) climbed = rapport_review_get_due (rapport_review_next_box (1, TRUE),
+                                                           late, zone);
+
+    g_assert_cmpuint (rapport_review_days_until (missed, late, zone), ==, 1);
+    g_assert_cmpuint (rapport_review_days_until (climbed, late, zone), ==, 3);
+  }
+}
+
+/* When the questions of a session come back, as the queue has them. */
+static void
+test_review_session_due (void)
+{
+  g_autoptr(RapportStore) store = rapport_unit_open_store ("progress.db");
+  g_autoptr(GDateTime) now = local (2026, 7, 1, 14, 0);
+  g_autoptr(GDateTime) tomorrow = local (2026, 7, 2, 0, 0);
+  g_autoptr(GDateTime) in_7_days = local (2026, 7, 8, 0, 0);
+  g_autoptr(GDateTime) missed_due = NULL;
+  g_autoptr(GDateTime) next_due = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *wrong[] = { "q-single", "q-order", NULL };
+
+  /* All right the first time: nothing of the session is queued. */
+  {
+    g_autoptr(RapportQuizSession) perfect = take_quiz (kinds, NULL);
+
+    record_quiz (store, perfect, now);
+    g_assert_true (rapport_review_get_session_due (store, perfect, &missed_due, &next_due, &error));
+    g_assert_no_error (error);
+    g_assert_null (missed_due);
+    g_assert_null (next_due);
+  }
+
+  /* Two misses: back tomorrow; a question already in box 2 answered
+   * rightly goes to box 3, in 7 days, and is not a miss.
+   */
+  {
+    g_autoptr(RapportQuizSession) session = take_quiz (kinds, wrong);
+
+    put_item (store, "kinds", "q-true", 2, now);
+    record_quiz (store, session, now);
+    assert_item (store, "kinds", "q-true", 3, in_7_days);
+    g_assert_true (rapport_review_get_session_due (store, session, &missed_due, &next_due, &error));
+    g_assert_no_error (error);
+    assert_time (missed_due, tomorrow);
+    assert_time (next_due, tomorrow);
+    g_assert_cmpuint (rapport_review_days_until (missed_due, now, zone), ==, 1);
+    g_clear_pointer (&missed_due, g_date_time_unref);
+    g_clear_pointer (&next_due, g_date_time_unref);
+  }
+
+  /* Then all right: nothing missed; the misses of before climb to box 2,
+   * due in 3 days, the first of the session's questions to come back.
+   */
+  {
+    g_autoptr(RapportQuizSession) session = take_quiz (kinds, NULL);
+    g_autoptr(GDateTime) in_3_days = local (2026, 7, 4, 0, 0);
+    g_autoptr(GDateTime) in_14_days = local (2026, 7, 15, 0, 0);
+
+    record_quiz (store, session, now);
+    assert_item (store, "kinds", "q-true", 4, in_14_days);
+    assert_item (store, "kinds", "q-order", 2, in_3_days);
+    g_assert_true (rapport_review_get_session_due (store, session, &missed_due, &next_due, &error));
+    g_assert_no_error (error);
+    g_assert_null (missed_due);
+    assert_time (next_due, in_3_days);
+  }
+}
+
 /* The queue in the store */
 
 static void
@@ -690,6 +784,8 @@ main (int   argc,
   g_test_add_func ("/rapport/review/intervals", test_review_intervals);
   g_test_add_func ("/rapport/review/day-start", test_review_day_start);
   g_test_add_func ("/rapport/review/day-start-dst", test_review_day_start_dst);
+  g_test_add_func ("/rapport/review/days-until", test_review_days_until);
+  g_test_add_func ("/rapport/review/session-due", test_review_session_due);
   g_test_add_func ("/rapport/review/miss-then-climb", test_review_miss_then_climb);
   g_test_add_func ("/rapport/review/miss-resets", test_review_miss_resets);
   g_test_add_func ("/rapport/review/quiz-counts", test_review_quiz_counts);

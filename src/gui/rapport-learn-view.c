@@ -60,6 +60,14 @@ static void on_quiz_page_done_cb         (RapportLearnView  *self,
                                           RapportQuizPage   *page);
 static void on_quiz_page_retake_cb       (RapportLearnView  *self,
                                           RapportQuizPage   *page);
+static void on_quiz_page_continue_cb     (RapportLearnView  *self,
+                                          RapportQuizPage   *page);
+static void on_lesson_view_start_quiz_cb (RapportLearnView  *self,
+                                          RapportTopic      *topic,
+                                          RapportLessonView *view);
+static void on_lesson_view_show_topic_cb (RapportLearnView  *self,
+                                          RapportTopic      *topic,
+                                          RapportLessonView *view);
 static void on_abandon_response_cb       (RapportLearnView  *self,
                                           const char        *response,
                                           AdwMessageDialog  *dialog);
@@ -224,6 +232,12 @@ ensure_pages (RapportLearnView *self)
   g_signal_connect_object (self->lesson_view, "completed",
                            G_CALLBACK (on_lesson_view_completed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lesson_view, "start-quiz",
+                           G_CALLBACK (on_lesson_view_start_quiz_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lesson_view, "show-topic",
+                           G_CALLBACK (on_lesson_view_show_topic_cb), self,
+                           G_CONNECT_SWAPPED);
   page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->lesson_view));
   adw_leaflet_page_set_name (page, "lesson");
 
@@ -237,6 +251,9 @@ ensure_pages (RapportLearnView *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->quiz_page, "retake",
                            G_CALLBACK (on_quiz_page_retake_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->quiz_page, "continue",
+                           G_CALLBACK (on_quiz_page_continue_cb), self,
                            G_CONNECT_SWAPPED);
   page = adw_leaflet_append (self->leaflet, GTK_WIDGET (self->quiz_page));
   adw_leaflet_page_set_name (page, "quiz");
@@ -325,6 +342,37 @@ on_quiz_page_done_cb (RapportLearnView *self,
     adw_leaflet_set_visible_child_name (self->leaflet, "topics");
   else
     adw_leaflet_set_visible_child_name (self->leaflet, "topic");
+}
+
+static void
+on_quiz_page_continue_cb (RapportLearnView *self,
+                          RapportQuizPage  *page)
+{
+  guint lesson = G_MAXUINT;
+  RapportTopic *next = rapport_quiz_page_find_next (page, self->catalog, &lesson);
+
+  if (next == NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "topics");
+  else if (lesson != G_MAXUINT)
+    rapport_learn_view_open_lesson (self, next, lesson);
+  else
+    rapport_learn_view_open_topic (self, next);
+}
+
+static void
+on_lesson_view_start_quiz_cb (RapportLearnView  *self,
+                              RapportTopic      *topic,
+                              RapportLessonView *view)
+{
+  rapport_learn_view_start_quiz (self, topic, g_random_int ());
+}
+
+static void
+on_lesson_view_show_topic_cb (RapportLearnView  *self,
+                              RapportTopic      *topic,
+                              RapportLessonView *view)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "topic");
 }
 
 static void

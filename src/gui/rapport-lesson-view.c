@@ -9,9 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "rapport-error-dialog.h"
-#include "rapport-figure.h"
 #include "rapport-lesson.h"
-#include "rapport-lesson-view.h"
+#include "rapport-lesson-view-private.h"
 
 #define ZOOM_MIN  0.8
 #define ZOOM_MAX  2.0
@@ -33,6 +32,9 @@ struct _RapportLessonView
   GtkBox            *content;
   GtkButton         *done_button;
   GtkLabel          *done_label;
+  GtkButton         *next_button;
+  GtkButton         *end_button;
+  AdwButtonContent  *end_content;
 
   /* owned */
   RapportStore      *store;
@@ -54,247 +56,24 @@ G_DEFINE_FINAL_TYPE (RapportLessonView, rapport_lesson_view, GTK_TYPE_WIDGET)
 
 enum {
   COMPLETED,
+  START_QUIZ,
+  SHOW_TOPIC,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-/* Building the page from the lesson's blocks */
-
-static GtkWidget *
-body_label (const char *markup,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
-static GtkWidget *
-inline_label (RapportInline *text,
-              const char    *css_class)
-{
-  g_autofree char *markup = rapport_inline_to_markup (text);
-
-  return body_label (markup, css_class);
-}
-
-static GtkWidget *
-plain_label (const char *text,
-             const char *css_class)
-{
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-
-  return body_label (markup, css_class);
-}
-
-static GtkWidget *
-vbox (int         spacing,
-      const char *css_class)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, spacing);
-
-  if (css_class != NULL)
-    gtk_widget_add_css_class (box, css_class);
-  return box;
-}
-
-static GtkWidget *
-build_list (guint          n_items,
-            gboolean       ordered,
-            RapportInline *(*get_item) (gconstpointer, guint),
-            gconstpointer  owner)
-{
-  GtkWidget *list = vbox (6, "rapport-lesson-list");
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      g_autofree char *marker = ordered ? g_strdup_printf ("%u.", i + 1) : g_strdup ("•");
-      GtkWidget *marker_label = gtk_label_new (marker);
-      GtkWidget *item = inline_label (get_item (owner, i), "rapport-lesson-body");
-
-      gtk_widget_add_css_class (marker_label, "rapport-lesson-marker");
-      gtk_label_set_yalign (GTK_LABEL (marker_label), 0);
-      gtk_widget_set_valign (marker_label, GTK_ALIGN_START);
-      gtk_widget_set_hexpand (item, TRUE);
-      gtk_box_append (GTK_BOX (row), marker_label);
-      gtk_box_append (GTK_BOX (row), item);
-      gtk_box_append (GTK_BOX (list), row);
-    }
-
-  return list;
-}
-
-static RapportInline *
-block_item (gconstpointer owner,
-            guint         position)
-{
-  return rapport_block_get_item (owner, position);
-}
-
-static RapportInline *
-lesson_takeaway (gconstpointer owner,
-                 guint         position)
-{
-  return rapport_lesson_get_takeaway ((RapportLesson *) owner, position);
-}
-
-static GtkWidget *
-labelled (const char    *caption,
-          RapportInline *text,
-          const char    *css_class)
-{
-  GtkWidget *box = vbox (2, css_class);
-  GtkWidget *caption_label = gtk_label_new (caption);
-
-  gtk_label_set_xalign (GTK_LABEL (caption_label), 0);
-  gtk_widget_add_css_class (caption_label, "rapport-lesson-caption");
-  gtk_box_append (GTK_BOX (box), caption_label);
-  gtk_box_append (GTK_BOX (box), inline_label (text, "rapport-lesson-body"));
-  return box;
-}
-
-static GtkWidget *
-build_dialogue (const RapportDialogue *dialogue)
-{
-  GtkWidget *box = vbox (8, "rapport-lesson-dialogue");
-  const char *caption = rapport_dialogue_get_caption (dialogue);
-  guint n = rapport_dialogue_get_n_lines (dialogue);
-
-  if (caption != NULL)
-    gtk_box_append (GTK_BOX (box), plain_label (caption, "rapport-lesson-caption"));
-
-  for (guint i = 0; i < n; i++)
-    {
-      RapportSpeaker speaker;
-      RapportInline *text = rapport_dialogue_get_line (dialogue, i, &speaker);
-      gboolean agent = speaker == RAPPORT_SPEAKER_AGENT;
-      GtkWidget *line = labelled (agent ? _("Agent") : _("Customer"), text,
-                                  agent ? "rapport-line-agent" : "rapport-line-customer");
-
-      gtk_widget_add_css_class (line, "rapport-line");
-      gtk_widget_set_halign (line, agent ? GTK_ALIGN_END : GTK_ALIGN_START);
-      gtk_widget_set_margin_start (line, agent ? 36 : 0);
-      gtk_widget_set_margin_end (line, agent ? 0 : 36);
-      gtk_box_append (GTK_BOX (box), line);
-    }
-
-  return box;
-}
-
-static GtkWidget *
-build_block (RapportLessonView  *self,
-             const RapportBlock *block)
-{
-  GtkWidget *box;
-
-  switch (rapport_block_get_kind (block))
-    {
-    case RAPPORT_BLOCK_PARAGRAPH:
-      return inline_label (rapport_block_get_text (block), "rapport-lesson-body");
-
-    case RAPPORT_BLOCK_LIST:
-      return build_list (rapport_block_get_n_items (block),
-                         rapport_block_get_ordered (block),
-                         block_item, block);
-
-    case RAPPORT_BLOCK_TIP:
-      return labelled (_("Tip"), rapport_block_get_text (block), "rapport-lesson-tip");
-
-    case RAPPORT_BLOCK_INSTEAD:
-      box = vbox (8, "rapport-lesson-instead");
-      gtk_box_append (GTK_BOX (box),
-                      labelled (_("Instead of"), rapport_block_get_avoid (block), "rapport-instead-avoid"));
-      gtk_box_append (GTK_BOX (box),
-                      labelled (_("Try"), rapport_block_get_try (block), "rapport-instead-try"));
-      if (rapport_block_get_why (block) != NULL)
-        gtk_box_append (GTK_BOX (box),
-                        inline_label (rapport_block_get_why (block), "rapport-instead-why"));
-      return box;
-
-    case RAPPORT_BLOCK_DIALOGUE:
-      return build_dialogue (rapport_block_get_dialogue (block));
-
-    case RAPPORT_BLOCK_QUOTE:
-      {
-        g_autofree char *source = g_strdup_printf ("— %s", rapport_block_get_source (block));
-
-        box = vbox (4, "rapport-lesson-quote");
-        gtk_box_append (GTK_BOX (box), inline_label (rapport_block_get_text (block), "rapport-quote-text"));
-        gtk_box_append (GTK_BOX (box), plain_label (source, "rapport-quote-source"));
-        return box;
-      }
-
-    case RAPPORT_BLOCK_FIGURE:
-      {
-        RapportPack *pack = NULL;
-
-        if (self->catalog != NULL)
-          pack = rapport_catalog_lookup_pack (self->catalog, rapport_topic_get_pack_id (self->topic));
-
-        return rapport_figure_new (pack, rapport_block_get_src (block), rapport_block_get_alt (block));
-      }
-
-    default:
-      /* A block kind from a newer format: leave it out rather than fail. */
-      return NULL;
-    }
-}
-
-static void
-clear_content (RapportLessonView *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content))) != NULL)
-    gtk_box_remove (self->content, child);
-}
+/* Building the page */
 
 static void
 build_content (RapportLessonView *self)
 {
-  guint n_sections = rapport_lesson_get_n_sections (self->lesson);
-  guint n_takeaways = rapport_lesson_get_n_takeaways (self->lesson);
+  RapportPack *pack = NULL;
 
-  clear_content (self);
+  if (self->catalog != NULL)
+    pack = rapport_catalog_lookup_pack (self->catalog, rapport_topic_get_pack_id (self->topic));
 
-  for (guint i = 0; i < n_sections; i++)
-    {
-      RapportSection *section = rapport_lesson_get_section (self->lesson, i);
-      const char *heading = rapport_section_get_heading (section);
-      guint n_blocks = rapport_section_get_n_blocks (section);
-
-      if (heading != NULL)
-        {
-          GtkWidget *label = plain_label (heading, "rapport-lesson-heading");
-
-          gtk_box_append (self->content, label);
-        }
-
-      for (guint j = 0; j < n_blocks; j++)
-        {
-          GtkWidget *block = build_block (self, rapport_section_get_block (section, j));
-
-          if (block != NULL)
-            gtk_box_append (self->content, block);
-        }
-    }
-
-  if (n_takeaways > 0)
-    {
-      GtkWidget *box = vbox (8, "rapport-lesson-takeaways");
-
-      gtk_box_append (GTK_BOX (box), plain_label (_("Key Takeaways"), "rapport-lesson-caption"));
-      gtk_box_append (GTK_BOX (box), build_list (n_takeaways, FALSE, lesson_takeaway, self->lesson));
-      gtk_box_append (self->content, box);
-    }
+  rapport_lesson_view_fill_content (self->content, self->lesson, pack);
 }
 
 /* State */
@@ -306,14 +85,47 @@ update_done_state (RapportLessonView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->done_label), self->completed);
 }
 
+static gboolean
+is_last_lesson (RapportLessonView *self)
+{
+  return self->topic != NULL && self->position + 1 >= rapport_topic_get_n_lessons (self->topic);
+}
+
+/* The last lesson leads on, to the topic's quiz (or back to the topic),
+ * instead of ending in a Next that cannot be pressed.
+ */
+static void
+update_end_button (RapportLessonView *self)
+{
+  gboolean last = is_last_lesson (self);
+  gboolean quiz = self->topic != NULL && rapport_topic_get_quiz (self->topic) != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->next_button), !last);
+  gtk_widget_set_visible (GTK_WIDGET (self->end_button), last);
+  if (!last)
+    return;
+
+  adw_button_content_set_label (self->end_content, quiz ? _("_Take the Quiz") : _("_Back to Topic"));
+  adw_button_content_set_icon_name (self->end_content, quiz ? "go-next-symbolic" : "go-up-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->end_button),
+                               quiz ? _("Check what you learnt in this topic") : _("All the lessons of this topic"));
+  /* One suggested action at a time: Mark as Done while it shows, then the
+   * quiz.
+   */
+  if (quiz && (self->completed || self->store == NULL))
+    gtk_widget_add_css_class (GTK_WIDGET (self->end_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->end_button), "suggested-action");
+}
+
 static void
 update_actions (RapportLessonView *self)
 {
-  guint n = self->topic != NULL ? rapport_topic_get_n_lessons (self->topic) : 0;
-
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.previous", self->topic != NULL && self->position > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.next", self->topic != NULL && self->position + 1 < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.next", self->topic != NULL && !is_last_lesson (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.end", is_last_lesson (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.mark-done", self->store != NULL && !self->completed);
+  update_end_button (self);
 }
 
 static double
@@ -605,7 +417,13 @@ mark_done_action (GtkWidget  *widget,
   self->completed = TRUE;
   update_done_state (self);
   update_actions (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->page));
+  /* The Mark as Done button went away; on the last lesson what comes next
+   * is the quiz, one Enter away.
+   */
+  if (is_last_lesson (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->end_button));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->page));
   g_signal_emit (self, signals[COMPLETED], 0);
 }
 
@@ -629,6 +447,22 @@ next_action (GtkWidget  *widget,
 
   if (self->topic != NULL && self->position + 1 < rapport_topic_get_n_lessons (self->topic))
     rapport_lesson_view_show_lesson (self, self->topic, self->position + 1);
+}
+
+static void
+end_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RapportLessonView *self = RAPPORT_LESSON_VIEW (widget);
+
+  if (!is_last_lesson (self))
+    return;
+
+  if (rapport_topic_get_quiz (self->topic) != NULL)
+    g_signal_emit (self, signals[START_QUIZ], 0, self->topic);
+  else
+    g_signal_emit (self, signals[SHOW_TOPIC], 0, self->topic);
 }
 
 static void
@@ -685,6 +519,16 @@ rapport_lesson_view_class_init (RapportLessonViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  /* ::start-quiz (topic): on the last lesson, the learner asks for the quiz;
+   * ::show-topic (topic): the same in a topic without a quiz, back to it.
+   */
+  signals[START_QUIZ] =
+    g_signal_new ("start-quiz", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RAPPORT_TYPE_TOPIC);
+  signals[SHOW_TOPIC] =
+    g_signal_new ("show-topic", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RAPPORT_TYPE_TOPIC);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/rapport-lesson-view.ui");
@@ -696,10 +540,14 @@ rapport_lesson_view_class_init (RapportLessonViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportLessonView, content);
   gtk_widget_class_bind_template_child (widget_class, RapportLessonView, done_button);
   gtk_widget_class_bind_template_child (widget_class, RapportLessonView, done_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportLessonView, next_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportLessonView, end_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportLessonView, end_content);
 
   gtk_widget_class_install_action (widget_class, "lesson.mark-done", NULL, mark_done_action);
   gtk_widget_class_install_action (widget_class, "lesson.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "lesson.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "lesson.end", NULL, end_action);
   gtk_widget_class_install_action (widget_class, "lesson.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "lesson.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "lesson.zoom-reset", NULL, zoom_action);

@@ -26,7 +26,11 @@ struct _RapportQuizPage
   GtkLabel             *result_title;
   GtkLabel             *score_label;
   GtkLabel             *result_detail;
+  GtkLabel             *due_label;
+  GtkLabel             *rule_label;
+  GtkButton            *continue_button;
   GtkButton            *retake_button;
+  GtkButton            *done_button;
   AdwPreferencesGroup  *answers_group;
 
   /* owned */
@@ -73,9 +77,12 @@ void             rapport_quiz_page_mark_choices     (RapportQuizPage *self,
 void             rapport_quiz_page_choose_number    (RapportQuizPage *self,
                                                      guint            number);
 
-/* rapport-quiz-page-results.c: the score, the pass mark and time, and each
- * answer with why, once the session is finished.
+/* rapport-quiz-page-results.c: the score, the pass mark and time, when the
+ * missed questions come back, and each answer beside the right one with
+ * why, once the session is finished.
  */
 void             rapport_quiz_page_show_results     (RapportQuizPage *self);
+/* What a partly right answer earned, as "Partly right: 0.5 of 1 point". */
+char            *rapport_quiz_page_describe_partial (double           points);
 
 G_END_DECLS

@@ -18,6 +18,7 @@ G_DEFINE_FINAL_TYPE (RapportQuizPage, rapport_quiz_page, GTK_TYPE_WIDGET)
 enum {
   DONE,
   RETAKE,
+  CONTINUE,
   N_SIGNALS
 };
 
@@ -84,12 +85,7 @@ show_feedback (RapportQuizPage               *self,
   if (result->correct)
     heading = g_strdup (_("Correct"));
   else if (result->points > 0)
-    /* Translators: partial credit, e.g. "Partly right: 1 of 2 points" */
-    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Partly right: %g of %g point",
-                                            "Partly right: %g of %g points",
-                                            (gulong) result->points_possible),
-                               result->points, result->points_possible);
+    heading = rapport_quiz_page_describe_partial (result->points);
   else
     heading = g_strdup (_("Not quite"));
 
@@ -243,6 +239,12 @@ on_done_button_clicked_cb (RapportQuizPage *self)
   g_signal_emit (self, signals[DONE], 0);
 }
 
+static void
+on_continue_button_clicked_cb (RapportQuizPage *self)
+{
+  g_signal_emit (self, signals[CONTINUE], 0);
+}
+
 /* Public */
 
 void
@@ -351,6 +353,10 @@ rapport_quiz_page_class_init (RapportQuizPageClass *klass)
   signals[RETAKE] =
     g_signal_new ("retake", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /** RapportQuizPage::continue: after a pass, on to what comes next in the course. */
+  signals[CONTINUE] =
+    g_signal_new ("continue", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -366,11 +372,16 @@ rapport_quiz_page_class_init (RapportQuizPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportQuizPage, result_title);
   gtk_widget_class_bind_template_child (widget_class, RapportQuizPage, score_label);
   gtk_widget_class_bind_template_child (widget_class, RapportQuizPage, result_detail);
+  gtk_widget_class_bind_template_child (widget_class, RapportQuizPage, due_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportQuizPage, rule_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportQuizPage, continue_button);
   gtk_widget_class_bind_template_child (widget_class, RapportQuizPage, retake_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportQuizPage, done_button);
   gtk_widget_class_bind_template_child (widget_class, RapportQuizPage, answers_group);
   gtk_widget_class_bind_template_callback (widget_class, on_check_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_retake_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_done_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_continue_button_clicked_cb);
 }
 
 static void

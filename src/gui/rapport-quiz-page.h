@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "rapport-catalog.h"
 #include "rapport-quiz-session.h"
 #include "rapport-review-session.h"
 #include "rapport-store.h"
@@ -29,5 +30,8 @@ void                rapport_quiz_page_start_review   (RapportQuizPage      *self
 RapportQuizSession *rapport_quiz_page_get_session    (RapportQuizPage      *self);
 gboolean            rapport_quiz_page_is_in_progress (RapportQuizPage      *self);
 void                rapport_quiz_page_abandon        (RapportQuizPage      *self);
+RapportTopic       *rapport_quiz_page_find_next      (RapportQuizPage      *self,
+                                                      RapportCatalog       *catalog,
+                                                      guint                *lesson);
 
 G_END_DECLS

@@ -18,6 +18,7 @@ void
 rapport_quiz_answer_result_free (RapportQuizAnswerResult *result)
 {
   g_clear_pointer (&result->answer, g_array_unref);
+  g_clear_pointer (&result->right, g_array_unref);
   g_clear_pointer (&result->feedback, g_ptr_array_unref);
   g_clear_pointer (&result->explanation, rapport_inline_unref);
   g_free (result);
@@ -97,6 +98,46 @@ compare_uint (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* The right answer to @question, in the form of an answer (see the top of
+ * rapport-quiz-session.h): what the results show beside the learner's.
+ */
+static GArray *
+right_answer (RapportQuestion *question)
+{
+  GArray *right = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint value;
+
+  switch (rapport_question_get_question_type (question))
+    {
+    case RAPPORT_QUESTION_TRUEFALSE:
+      value = rapport_question_get_answer (question) ? RAPPORT_QUIZ_TRUE : RAPPORT_QUIZ_FALSE;
+      g_array_append_val (right, value);
+      break;
+
+    case RAPPORT_QUESTION_ORDERING:
+      for (value = 0; value < rapport_question_get_n_steps (question); value++)
+        g_array_append_val (right, value);
+      break;
+
+    case RAPPORT_QUESTION_SCENARIO:
+      for (value = 0; value < rapport_question_get_n_choices (question); value++)
+        if (rapport_choice_get_score (rapport_question_get_choice (question, value))
+            >= RAPPORT_QUIZ_SCENARIO_BEST)
+          g_array_append_val (right, value);
+      break;
+
+    case RAPPORT_QUESTION_SINGLE:
+    case RAPPORT_QUESTION_MULTIPLE:
+    default:
+      for (value = 0; value < rapport_question_get_n_choices (question); value++)
+        if (rapport_choice_get_correct (rapport_question_get_choice (question, value)))
+          g_array_append_val (right, value);
+      break;
+    }
+
+  return right;
+}
+
 /* What @answer, already checked, earns; @presented is the order the choices
  * were shown in, which is the order of their feedback.
  */
@@ -114,6 +155,9 @@ rapport_quiz_answer_score (RapportQuestion *question,
 
   result->answer = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_answer);
   g_array_append_vals (result->answer, answer, n_answer);
+  result->right = right_answer (question);
+  /* Every question is worth one point; see the top of rapport-quiz-session.h. */
+  result->points_possible = 1;
   result->feedback = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_inline_unref);
   if (rapport_question_get_explanation (question) != NULL)
     result->explanation = rapport_inline_ref (rapport_question_get_explanation (question));
@@ -123,14 +167,12 @@ rapport_quiz_answer_score (RapportQuestion *question,
     case RAPPORT_QUESTION_SINGLE:
       choice = rapport_question_get_choice (question, answer[0]);
       result->points = rapport_choice_get_correct (choice) ? 1 : 0;
-      result->points_possible = 1;
       add_feedback (result, rapport_choice_get_feedback (choice));
       break;
 
     case RAPPORT_QUESTION_TRUEFALSE:
       result->points = (answer[0] == RAPPORT_QUIZ_TRUE) == !!rapport_question_get_answer (question)
                        ? 1 : 0;
-      result->points_possible = 1;
       add_feedback (result, answer[0] == RAPPORT_QUIZ_TRUE
                             ? rapport_question_get_feedback_true (question)
                             : rapport_question_get_feedback_false (question));
@@ -138,8 +180,8 @@ rapport_quiz_answer_score (RapportQuestion *question,
 
     case RAPPORT_QUESTION_SCENARIO:
       choice = rapport_question_get_choice (question, answer[0]);
-      result->points = MIN (rapport_choice_get_score (choice), RAPPORT_QUIZ_SCENARIO_BEST);
-      result->points_possible = RAPPORT_QUIZ_SCENARIO_BEST;
+      result->points = (double) MIN (rapport_choice_get_score (choice), RAPPORT_QUIZ_SCENARIO_BEST)
+                       / RAPPORT_QUIZ_SCENARIO_BEST;
       add_feedback (result, rapport_choice_get_feedback (choice));
       break;
 
@@ -164,7 +206,6 @@ rapport_quiz_answer_score (RapportQuestion *question,
         result->points = (double) (right - wrong) / n_correct;
       else
         result->points = 0;
-      result->points_possible = 1;
       for (guint i = 0; i < presented->len; i++)
         {
           guint index = g_array_index (presented, guint, i);
@@ -181,8 +222,8 @@ rapport_quiz_answer_score (RapportQuestion *question,
       for (guint i = 0; i < n_answer; i++)
         if (answer[i] == i)
           right++;
-      result->points = right;
-      result->points_possible = n_answer;
+      /* The loader refuses an ordering question without steps. */
+      result->points = n_answer > 0 ? (double) right / n_answer : 1;
       break;
     }
 

@@ -30,21 +30,24 @@ G_BEGIN_DECLS
  *   multiple          the chosen indices, in any order, without repeats; none is an answer
  *   ordering          every step index once, in the learner's order
  *
- * Scoring, per question (points out of possible points):
+ * Scoring: every question is worth 1 point, whatever its type, so a quiz
+ * weighs each question the same; partial credit is part of that point:
  *
- *   single     1 for the correct choice, 0 otherwise (out of 1)
- *   truefalse  1 for the right value, 0 otherwise (out of 1)
- *   multiple   partial credit, out of 1:
- *                max (0, (right picks - wrong picks) / number of correct choices)
+ *   single     1 for the correct choice, 0 otherwise
+ *   truefalse  1 for the right value, 0 otherwise
+ *   multiple   max (0, (right picks - wrong picks) / number of correct choices)
  *              so each wrong pick cancels a right one, and only every correct
  *              choice without a wrong one earns the full point
- *   scenario   the reply's score: 2 best, 1 acceptable, 0 poor (out of 2)
- *   ordering   1 for each step in its right position (out of the number of steps)
+ *   scenario   the reply's score over the best reply's: 1 best, 1/2 acceptable,
+ *              0 poor
+ *   ordering   the share of steps in their right position
  *
  * An answer is correct when it earns full marks.  The score is the sum of the
- * points over the sum of the possible points of the questions answered, in
- * percent; a finished session passes when its score is at least the quiz's
- * pass mark.  An abandoned session never passes and never counts as a score.
+ * points over the number of questions answered, in percent; a finished
+ * session passes when its score is at least the quiz's pass mark.  An
+ * abandoned session never passes and never counts as a score.  (Attempts
+ * stored before this rule weighed a scenario 2 points and an ordering
+ * question a point per step; the store keeps their score as it was.)
  *
  * In the store an answer is compact JSON with the same indices:
  *   single, scenario {"choice":1}   truefalse {"answer":true}
@@ -55,7 +58,7 @@ G_BEGIN_DECLS
 #define RAPPORT_QUIZ_TRUE  0
 #define RAPPORT_QUIZ_FALSE 1
 
-/* What the best reply of a scenario earns. */
+/* The score an author gives a scenario's best reply (2; acceptable 1, poor 0). */
 #define RAPPORT_QUIZ_SCENARIO_BEST 2
 
 typedef enum
@@ -72,10 +75,13 @@ GType rapport_quiz_session_state_get_type (void) G_GNUC_CONST;
 /* What one answer earned; owned by the session. */
 typedef struct
 {
-  double          points;
-  double          points_possible;
+  double          points;        /* 0..1 */
+  double          points_possible; /* always 1, as the store keeps it per answer */
   gboolean        correct;       /* full marks */
   GArray         *answer;        /* of guint: the answer as given (multiple: ascending) */
+  GArray         *right;         /* of guint: the right answer, in the same form: the
+                                  * correct choices (ascending), the best replies, the
+                                  * right true/false value, or every step in order */
   GPtrArray      *feedback;      /* of RapportInline: the feedback of the chosen choices, in
                                   * the order shown; empty when the author wrote none */
   RapportInline  *explanation;   /* the question's explanation */

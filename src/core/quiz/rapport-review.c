@@ -82,6 +82,42 @@ rapport_review_get_due (guint      box,
   return rapport_review_get_day_start (now, tz, rapport_review_get_interval (box));
 }
 
+/* Returns: how many calendar days in @tz lie between the day of @now and
+ * the day of @due: 1 when it is due tomorrow, whatever the hour; 0 when it
+ * is due today or was due already
+ */
+guint
+rapport_review_days_until (GDateTime *due,
+                           GDateTime *now,
+                           GTimeZone *tz)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(GDateTime) current = NULL;
+  g_autoptr(GDateTime) here = NULL;
+  g_autoptr(GDateTime) there = NULL;
+  GDate today, day;
+  int year, month, mday;
+
+  g_return_val_if_fail (due != NULL, 0);
+
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+  if (now == NULL)
+    now = current = g_date_time_new_now_utc ();
+
+  here = g_date_time_to_timezone (now, tz);
+  there = g_date_time_to_timezone (due, tz);
+
+  g_date_time_get_ymd (here, &year, &month, &mday);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, mday, month, year);
+  g_date_time_get_ymd (there, &year, &month, &mday);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, mday, month, year);
+
+  return MAX (g_date_days_between (&today, &day), 0);
+}
+
 /* The store */
 
 char *
@@ -265,6 +301,90 @@ rapport_review_record_quiz (RapportStore        *store,
     return TRUE;
 
   return rapport_review_record_session (store, session, now, tz, error);
+}
+
+/**
+ * rapport_review_get_session_due:
+ * @session: a session whose answers were recorded (a quiz with
+ *   rapport_review_record_quiz(), a review with rapport_review_session_save())
+ * @missed_due: (out) (transfer full) (optional) (nullable): when the first of
+ *   the questions answered without full marks is due again; NULL when none is
+ *   queued
+ * @next_due: (out) (transfer full) (optional) (nullable): the same for any
+ *   question the session answered; NULL when none of them is queued any more
+ *
+ * Reads the due dates from the queue itself, so that what the learner is
+ * told is what the schedule will do.
+ *
+ * Returns: FALSE when the store fails
+ */
+gboolean
+rapport_review_get_session_due (RapportStore        *store,
+                                RapportQuizSession  *session,
+                                GDateTime          **missed_due,
+                                GDateTime          **next_due,
+                                GError             **error)
+{
+  g_autoptr(GDateTime) end_of_time = g_date_time_new_utc (9999, 12, 31, 23, 59, 59);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) missed = NULL;
+  GDateTime *first_missed = NULL;
+  GDateTime *first = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (RAPPORT_IS_QUIZ_SESSION (session), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (missed_due != NULL)
+    *missed_due = NULL;
+  if (next_due != NULL)
+    *next_due = NULL;
+
+  items = rapport_store_list_due_reviews (store, end_of_time, 0, error);
+  if (items == NULL)
+    return FALSE;
+
+  /* The session's questions, by item key: TRUE for those it missed. */
+  missed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < rapport_quiz_session_get_n_questions (session); i++)
+    {
+      const RapportQuizAnswerResult *result = rapport_quiz_session_get_result (session, i);
+      RapportTopic *topic = rapport_quiz_session_get_question_topic (session, i);
+      RapportQuestion *question = rapport_quiz_session_get_question (session, i);
+      const char *pack_id = rapport_quiz_session_get_question_pack_id (session, i);
+
+      if (result == NULL)
+        continue;
+
+      g_hash_table_insert (missed,
+                           rapport_review_item_key (pack_id, rapport_topic_get_key (topic),
+                                                    rapport_question_get_key (question)),
+                           GINT_TO_POINTER (!result->correct));
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RapportStoreReviewItem *item = g_ptr_array_index (items, i);
+      g_autofree char *key = rapport_review_item_key (item->pack_id, item->topic_key,
+                                                      item->question_key);
+      gpointer was_missed;
+
+      if (!g_hash_table_lookup_extended (missed, key, NULL, &was_missed))
+        continue;
+
+      if (first == NULL || g_date_time_compare (item->due, first) < 0)
+        first = item->due;
+      if (GPOINTER_TO_INT (was_missed) &&
+          (first_missed == NULL || g_date_time_compare (item->due, first_missed) < 0))
+        first_missed = item->due;
+    }
+
+  if (missed_due != NULL && first_missed != NULL)
+    *missed_due = g_date_time_ref (first_missed);
+  if (next_due != NULL && first != NULL)
+    *next_due = g_date_time_ref (first);
+
+  return TRUE;
 }
 
 /* What is due */

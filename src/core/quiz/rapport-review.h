@@ -46,6 +46,9 @@ GDateTime *rapport_review_get_day_start   (GDateTime              *now,
 GDateTime *rapport_review_get_due         (guint                   box,
                                            GDateTime              *now,
                                            GTimeZone              *tz);
+guint      rapport_review_days_until      (GDateTime              *due,
+                                           GDateTime              *now,
+                                           GTimeZone              *tz);
 
 /* Applying results to the store */
 gboolean   rapport_review_record          (RapportStore           *store,
@@ -60,6 +63,12 @@ gboolean   rapport_review_record_quiz     (RapportStore           *store,
                                            RapportQuizSession     *session,
                                            GDateTime              *now,
                                            GTimeZone              *tz,
+                                           GError                **error);
+
+gboolean   rapport_review_get_session_due (RapportStore           *store,
+                                           RapportQuizSession     *session,
+                                           GDateTime             **missed_due,
+                                           GDateTime             **next_due,
                                            GError                **error);
 
 /* What is due */
