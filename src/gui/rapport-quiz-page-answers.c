@@ -1,6 +1,6 @@
 /* rapport-quiz-page-answers.c: each kind of question on the quiz page: the
- * widgets that ask it, the answer read from them, and their marks once
- * it is checked
+ * widgets that ask it, the keys that move between them, the answer read
+ * from them, and their marks once it is checked
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -149,6 +149,60 @@ build_dialogue (GtkBox                *box,
   gtk_box_append (box, lines);
 }
 
+/* Up and Down move between the check buttons of a select-all question, as in
+ * any list of them, and Space ticks the focused one.  GTK 4.8 moves the
+ * focus of a check button with the arrow keys as if it were a radio button
+ * in a group of its own: it activates the button it lands on, which is
+ * itself, so every arrow key ticked or unticked the choice.  Radio buttons
+ * keep GTK's own arrow keys (they move the choice, as radio buttons do).
+ */
+static gboolean
+on_choices_key_pressed_cb (GtkEventControllerKey *controller,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           RapportQuizPage       *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  guint index;
+  int step;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      focus == NULL || !g_ptr_array_find (self->choice_widgets, focus, &index))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      step = -1;
+      break;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      step = 1;
+      break;
+
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      return GDK_EVENT_STOP;  /* a column of choices has nothing beside it */
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  if (step < 0 && index > 0)
+    gtk_widget_grab_focus (self->choice_widgets->pdata[index - 1]);
+  else if (step > 0 && index + 1 < self->choice_widgets->len)
+    gtk_widget_grab_focus (self->choice_widgets->pdata[index + 1]);
+  else if (step > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->check_button));  /* past the last choice, as a list would */
+
+  return GDK_EVENT_STOP;
+}
+
 void
 rapport_quiz_page_build_question (RapportQuizPage *self)
 {
@@ -209,6 +263,14 @@ rapport_quiz_page_build_question (RapportQuizPage *self)
     }
   gtk_box_append (self->question_box, choices);
 
+  if (type == RAPPORT_QUESTION_MULTIPLE)
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_choices_key_pressed_cb), self);
+      gtk_widget_add_controller (choices, keys);
+    }
+
   if (type == RAPPORT_QUESTION_ORDERING)
     {
       GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Start Over"));
@@ -228,7 +290,7 @@ rapport_quiz_page_build_question (RapportQuizPage *self)
   switch (type)
     {
     case RAPPORT_QUESTION_MULTIPLE:
-      gtk_label_set_text (self->hint_label, _("Select all that apply. Number keys tick choices; Enter checks."));
+      gtk_label_set_text (self->hint_label, _("Select all that apply. Space or a number key ticks a choice; Enter checks."));
       break;
 
     case RAPPORT_QUESTION_ORDERING:
