@@ -1,6 +1,6 @@
 /* rapport-quiz-page-answers.c: each kind of question on the quiz page: the
- * widgets that ask it, the keys that move between them, the answer read
- * from them, and their marks once it is checked
+ * widgets that ask it, the keys that move between them, and the answer read
+ * from them (their marks once it is checked are in rapport-quiz-page-marks.c)
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -257,8 +257,17 @@ rapport_quiz_page_build_question (RapportQuizPage *self)
 
       gtk_widget_add_css_class (widget, "rapport-quiz-choice");
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, numbered, -1);
-      g_object_set_data_full (G_OBJECT (widget), "label", g_object_ref (label), g_object_unref);
-      gtk_box_append (GTK_BOX (choices), widget);
+      if (type == RAPPORT_QUESTION_ORDERING)
+        gtk_box_append (GTK_BOX (choices), widget);
+      else
+        {
+          /* Its row takes the choice's mark and feedback once checked. */
+          GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+          gtk_widget_add_css_class (row, "rapport-quiz-choice-row");
+          gtk_box_append (GTK_BOX (row), widget);
+          gtk_box_append (GTK_BOX (choices), row);
+        }
       g_ptr_array_add (self->choice_widgets, widget);
     }
   gtk_box_append (self->question_box, choices);
@@ -284,6 +293,9 @@ rapport_quiz_page_build_question (RapportQuizPage *self)
       gtk_widget_add_css_class (clear, "flat");
       g_signal_connect_swapped (clear, "clicked", G_CALLBACK (on_clear_order_clicked_cb), self);
       gtk_box_append (self->question_box, clear);
+      /* Checked, the steps in the learner's order with their marks take the place of all three. */
+      g_object_set_data (G_OBJECT (self->order_label), "rapport-quiz-pickers", choices);
+      g_object_set_data (G_OBJECT (self->order_label), "rapport-quiz-start-over", clear);
       update_order_label (self);
     }
 
@@ -347,66 +359,6 @@ rapport_quiz_page_answer_complete (RapportQuizPage *self,
 
     default:
       return answer->len == 1;
-    }
-}
-
-static gboolean
-index_is_right (RapportQuestion *question,
-                guint            index)
-{
-  switch (rapport_question_get_question_type (question))
-    {
-    case RAPPORT_QUESTION_TRUEFALSE:
-      return (index == RAPPORT_QUIZ_TRUE) == rapport_question_get_answer (question);
-
-    case RAPPORT_QUESTION_SCENARIO:
-      return rapport_choice_get_score (rapport_question_get_choice (question, index)) == RAPPORT_QUIZ_SCENARIO_BEST;
-
-    case RAPPORT_QUESTION_ORDERING:
-      return FALSE;
-
-    default:
-      return rapport_choice_get_correct (rapport_question_get_choice (question, index));
-    }
-}
-
-void
-rapport_quiz_page_mark_choices (RapportQuizPage *self,
-                                GArray          *answer)
-{
-  RapportQuestion *question = rapport_quiz_page_current_question (self);
-  RapportQuestionType type = rapport_question_get_question_type (question);
-  guint n_presented;
-  const guint *presented = rapport_quiz_session_get_presented_choices (self->session,
-                                                                       rapport_quiz_session_get_position (self->session),
-                                                                       &n_presented);
-
-  for (guint i = 0; i < self->choice_widgets->len; i++)
-    {
-      GtkWidget *widget = self->choice_widgets->pdata[i];
-      GtkWidget *label = g_object_get_data (G_OBJECT (widget), "label");
-      gboolean chosen = FALSE;
-
-      gtk_widget_set_sensitive (widget, FALSE);
-      if (type == RAPPORT_QUESTION_ORDERING)
-        continue;
-
-      for (guint j = 0; j < answer->len; j++)
-        chosen |= g_array_index (answer, guint, j) == presented[i];
-
-      if (index_is_right (question, presented[i]))
-        gtk_widget_add_css_class (label, "success");
-      else if (chosen)
-        gtk_widget_add_css_class (label, "error");
-
-      if (type == RAPPORT_QUESTION_SCENARIO)
-        {
-          guint score = rapport_choice_get_score (rapport_question_get_choice (question, presented[i]));
-          const char *grade = score == 2 ? _("best reply") : score == 1 ? _("acceptable") : _("poor reply");
-          g_autofree char *text = g_strdup_printf ("%s — %s", gtk_label_get_text (GTK_LABEL (label)), grade);
-
-          gtk_label_set_text (GTK_LABEL (label), text);
-        }
     }
 }
 

@@ -99,8 +99,8 @@ show_feedback (RapportQuizPage               *self,
   gtk_widget_add_css_class (title, result->correct ? "success" : result->points > 0 ? "warning" : "error");
   gtk_box_append (self->feedback_box, title);
 
-  for (guint i = 0; i < result->feedback->len; i++)
-    gtk_box_append (self->feedback_box, rapport_quiz_page_markup_label (result->feedback->pdata[i], "rapport-lesson-body"));
+  /* Each choice's own feedback stands under that choice (rapport_quiz_page_mark_choices()). */
+  rapport_quiz_page_append_choice_summary (self, result);
 
   if (rapport_question_get_question_type (question) == RAPPORT_QUESTION_ORDERING && !result->correct)
     {
