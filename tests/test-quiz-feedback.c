@@ -1,6 +1,6 @@
 /* test-quiz-feedback.c: what the quiz page shows after Check, in a real
- * window: marks in words and icons under each choice, their contrast, and
- * the arrow keys.
+ * window: marks in words and icons under each choice, contrast, the
+ * feedback and Next scrolled into view, and the arrow keys.
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -99,6 +99,18 @@ count_labels (GtkWidget  *root,
          g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0;
 
   return n;
+}
+
+static GtkWidget *
+next_button (RapportQuizPage *page)
+{
+  GtkWidget *button = rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Next Question");
+
+  if (button == NULL)
+    button = rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_See Results");
+  g_assert_nonnull (button);
+
+  return button;
 }
 
 /* A scenario's weakest reply, as its place on screen. */
@@ -354,6 +366,22 @@ assert_marks (RapportQuizPage    *page,
     assert_choice_marks (page, question, result, shown, n_shown);
 }
 
+/* @widget lies wholly inside what @scroller shows. */
+static void
+assert_in_view (GtkWidget  *scroller,
+                GtkWidget  *widget,
+                const char *what)
+{
+  graphene_rect_t bounds;
+  double height = gtk_widget_get_height (scroller);
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
+  if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > height)
+    g_error ("%s spans %.0f to %.0f, outside the %.0f pixels shown",
+             what, bounds.origin.y, bounds.origin.y + bounds.size.height, height);
+}
+
 /* Contrast, measured on the window as it is drawn */
 
 static double
@@ -535,9 +563,9 @@ set_style (RapportWindow *window,
   rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
 }
 
-/* Takes the whole quiz at @width: after each check, the marks; for the
- * first question of each kind, the contrast (when @measure) and
- * screenshots in both styles.
+/* Takes the whole quiz at @width: after each check, the marks, and the
+ * feedback and Next in view; for the first question of each kind, the
+ * contrast (when @measure) and screenshots in both styles.
  */
 static void
 take_quiz (int      width,
@@ -546,6 +574,7 @@ take_quiz (int      width,
   RapportWindow *window;
   RapportQuizPage *page = start_quiz (width, &window);
   RapportQuizSession *session = rapport_quiz_page_get_session (page);
+  GtkWidget *scroller = rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SCROLLED_WINDOW, NULL);
   guint n = rapport_quiz_session_get_n_questions (session);
   guint seen = 0;
 
@@ -554,12 +583,26 @@ take_quiz (int      width,
       RapportQuestionType type = rapport_question_get_question_type (rapport_quiz_session_get_question (session, position));
       guint picks[RAPPORT_UNIT_MAX_PICKS];
       guint n_picks = choose_picks (session, width < 600, picks);
+      GtkWidget *feedback;
 
       g_assert_cmpuint (rapport_quiz_session_get_position (session), ==, position);
       press_picks (window, picks, n_picks);
       rapport_test_press_keys (GTK_WINDOW (window), "Return");
       g_assert_nonnull (rapport_quiz_session_get_result (session, position));
       rapport_test_wait_for_frames (GTK_WIDGET (window), 3);
+
+      /* What appeared is in view: the feedback's heading and Next, which has the focus. */
+      {
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+        g_test_message ("question %u (%s): scrolled to %.0f of %.0f, %.0f shown", position + 1, type_names[type],
+                        gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment),
+                        gtk_adjustment_get_page_size (adjustment));
+      }
+      feedback = find_with_class (GTK_WIDGET (page), "rapport-quiz-feedback");
+      assert_in_view (scroller, gtk_widget_get_first_child (feedback), "The feedback's heading");
+      assert_in_view (scroller, next_button (page), "Next");
+      g_assert_true (gtk_widget_has_focus (next_button (page)));
 
       assert_marks (page, session, position);
       g_assert_cmpuint (count_labels (GTK_WIDGET (page), "best reply"), ==, 0);

@@ -1,6 +1,6 @@
 /* rapport-quiz-page-marks.c: the quiz page once an answer is checked: each
  * choice or step marked in words and with an icon, its own feedback under
- * it, and the correct choices that were missed
+ * it, the correct choices that were missed, and all of it scrolled into view
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -365,4 +365,93 @@ rapport_quiz_page_append_choice_summary (RapportQuizPage               *self,
                                              "You ticked %u choices that are not correct: numbers %s.", n), n, numbers);
       append_summary (self, text);
     }
+}
+
+/* Scrolling into view */
+
+#define REVEAL_MARGIN 12
+
+static gboolean
+content_span (RapportQuizPage *self,
+              GtkWidget       *widget,
+              double          *top,
+              double          *bottom)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+  double value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_compute_bounds (widget, viewport, &bounds))
+    return FALSE;
+
+  /* In the viewport's coordinates, which start at the scrolled-to value. */
+  *top = bounds.origin.y + value - REVEAL_MARGIN;
+  *bottom = bounds.origin.y + bounds.size.height + value + REVEAL_MARGIN;
+  return TRUE;
+}
+
+/* As gtk_adjustment_clamp_page(): the least change of @value that shows
+ * @lower to @upper, or from @lower when that is more than a page.
+ */
+static double
+clamp_page (double value,
+            double page_size,
+            double lower,
+            double upper)
+{
+  if (value + page_size < upper)
+    value = upper - page_size;
+  if (value > lower)
+    value = lower;
+
+  return value;
+}
+
+/* Runs once, in the first layout after the check, when the marks and the
+ * feedback have their places: scrolls as little as shows the feedback down
+ * to the hint under Next (from the feedback's top when that is more than
+ * a window), and then Next itself, which has the focus, whatever else.
+ */
+static void
+on_frame_clock_layout_cb (GdkFrameClock   *clock,
+                          RapportQuizPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  double feedback_top, feedback_bottom, next_top, next_bottom, hint_top, hint_bottom;
+
+  g_signal_handlers_disconnect_by_func (clock, on_frame_clock_layout_cb, self);
+
+  if (!self->answered ||
+      !content_span (self, GTK_WIDGET (self->check_button), &next_top, &next_bottom))
+    return;
+
+  if (content_span (self, GTK_WIDGET (self->hint_label), &hint_top, &hint_bottom))
+    next_bottom = MAX (next_bottom, hint_bottom);
+  if (content_span (self, GTK_WIDGET (self->feedback_box), &feedback_top, &feedback_bottom))
+    value = clamp_page (value, page_size, feedback_top, next_bottom);
+  value = clamp_page (value, page_size, next_top, next_bottom);
+
+  /* Not gtk_adjustment_clamp_page(): setting the value also ends the
+   * scrolling that GtkViewport animates to a newly focused widget (a
+   * choice picked by its number a moment ago, or Next where it was before
+   * the feedback pushed it down), which would otherwise carry on over this.
+   */
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+void
+rapport_quiz_page_reveal_feedback (RapportQuizPage *self)
+{
+
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    return;
+
+  /* After GTK's own layout handler, so that the new widgets are placed. */
+  g_signal_handlers_disconnect_by_func (clock, on_frame_clock_layout_cb, self);
+  g_signal_connect_object (clock, "layout", G_CALLBACK (on_frame_clock_layout_cb), self, G_CONNECT_AFTER);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }

@@ -84,6 +84,8 @@ void             rapport_quiz_page_mark_choices     (RapportQuizPage *self,
  */
 void             rapport_quiz_page_append_choice_summary (RapportQuizPage               *self,
                                                           const RapportQuizAnswerResult *result);
+/* At the next layout, scrolls the feedback and Next into view. */
+void             rapport_quiz_page_reveal_feedback  (RapportQuizPage *self);
 
 /* rapport-quiz-page-results.c: the score, the pass mark and time, and each
  * answer with why, once the session is finished.

@@ -173,6 +173,7 @@ check_or_continue (RapportQuizPage *self)
   self->answered = TRUE;
   rapport_quiz_page_mark_choices (self, answer);
   show_feedback (self, result);
+  rapport_quiz_page_reveal_feedback (self);
 
   if (rapport_quiz_session_get_state (self->session) == RAPPORT_QUIZ_SESSION_FINISHED)
     {
