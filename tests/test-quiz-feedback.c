@@ -765,19 +765,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
   rapport_test_init (&argc, &argv);
-
   app = rapport_test_app_new ();
 
   g_test_add_func ("/rapport/quiz-feedback/wide", test_feedback_wide);
   g_test_add_func ("/rapport/quiz-feedback/narrow", test_feedback_narrow);
   g_test_add_func ("/rapport/quiz-feedback/arrow-keys", test_arrow_keys);
 
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-
-  return ret;
+  return rapport_unit_run (app, NULL);
 }
