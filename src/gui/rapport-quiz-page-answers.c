@@ -1,6 +1,6 @@
 /* rapport-quiz-page-answers.c: each kind of question on the quiz page: the
- * widgets that ask it, the answer read from them, and their marks once
- * it is checked
+ * widgets that ask it, the keys that move between them, and the answer read
+ * from them (their marks once it is checked are in rapport-quiz-page-marks.c)
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -149,6 +149,60 @@ build_dialogue (GtkBox                *box,
   gtk_box_append (box, lines);
 }
 
+/* Up and Down move between the check buttons of a select-all question, as in
+ * any list of them, and Space ticks the focused one.  GTK 4.8 moves the
+ * focus of a check button with the arrow keys as if it were a radio button
+ * in a group of its own: it activates the button it lands on, which is
+ * itself, so every arrow key ticked or unticked the choice.  Radio buttons
+ * keep GTK's own arrow keys (they move the choice, as radio buttons do).
+ */
+static gboolean
+on_choices_key_pressed_cb (GtkEventControllerKey *controller,
+                           guint                  keyval,
+                           guint                  keycode,
+                           GdkModifierType        state,
+                           RapportQuizPage       *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  guint index;
+  int step;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      focus == NULL || !g_ptr_array_find (self->choice_widgets, focus, &index))
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      step = -1;
+      break;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      step = 1;
+      break;
+
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      return GDK_EVENT_STOP;  /* a column of choices has nothing beside it */
+
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  if (step < 0 && index > 0)
+    gtk_widget_grab_focus (self->choice_widgets->pdata[index - 1]);
+  else if (step > 0 && index + 1 < self->choice_widgets->len)
+    gtk_widget_grab_focus (self->choice_widgets->pdata[index + 1]);
+  else if (step > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->check_button));  /* past the last choice, as a list would */
+
+  return GDK_EVENT_STOP;
+}
+
 void
 rapport_quiz_page_build_question (RapportQuizPage *self)
 {
@@ -203,11 +257,28 @@ rapport_quiz_page_build_question (RapportQuizPage *self)
 
       gtk_widget_add_css_class (widget, "rapport-quiz-choice");
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, numbered, -1);
-      g_object_set_data_full (G_OBJECT (widget), "label", g_object_ref (label), g_object_unref);
-      gtk_box_append (GTK_BOX (choices), widget);
+      if (type == RAPPORT_QUESTION_ORDERING)
+        gtk_box_append (GTK_BOX (choices), widget);
+      else
+        {
+          /* Its row takes the choice's mark and feedback once checked. */
+          GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+          gtk_widget_add_css_class (row, "rapport-quiz-choice-row");
+          gtk_box_append (GTK_BOX (row), widget);
+          gtk_box_append (GTK_BOX (choices), row);
+        }
       g_ptr_array_add (self->choice_widgets, widget);
     }
   gtk_box_append (self->question_box, choices);
+
+  if (type == RAPPORT_QUESTION_MULTIPLE)
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_choices_key_pressed_cb), self);
+      gtk_widget_add_controller (choices, keys);
+    }
 
   if (type == RAPPORT_QUESTION_ORDERING)
     {
@@ -222,13 +293,16 @@ rapport_quiz_page_build_question (RapportQuizPage *self)
       gtk_widget_add_css_class (clear, "flat");
       g_signal_connect_swapped (clear, "clicked", G_CALLBACK (on_clear_order_clicked_cb), self);
       gtk_box_append (self->question_box, clear);
+      /* Checked, the steps in the learner's order with their marks take the place of all three. */
+      g_object_set_data (G_OBJECT (self->order_label), "rapport-quiz-pickers", choices);
+      g_object_set_data (G_OBJECT (self->order_label), "rapport-quiz-start-over", clear);
       update_order_label (self);
     }
 
   switch (type)
     {
     case RAPPORT_QUESTION_MULTIPLE:
-      gtk_label_set_text (self->hint_label, _("Select all that apply. Number keys tick choices; Enter checks."));
+      gtk_label_set_text (self->hint_label, _("Select all that apply. Space or a number key ticks a choice; Enter checks."));
       break;
 
     case RAPPORT_QUESTION_ORDERING:
@@ -285,66 +359,6 @@ rapport_quiz_page_answer_complete (RapportQuizPage *self,
 
     default:
       return answer->len == 1;
-    }
-}
-
-static gboolean
-index_is_right (RapportQuestion *question,
-                guint            index)
-{
-  switch (rapport_question_get_question_type (question))
-    {
-    case RAPPORT_QUESTION_TRUEFALSE:
-      return (index == RAPPORT_QUIZ_TRUE) == rapport_question_get_answer (question);
-
-    case RAPPORT_QUESTION_SCENARIO:
-      return rapport_choice_get_score (rapport_question_get_choice (question, index)) == RAPPORT_QUIZ_SCENARIO_BEST;
-
-    case RAPPORT_QUESTION_ORDERING:
-      return FALSE;
-
-    default:
-      return rapport_choice_get_correct (rapport_question_get_choice (question, index));
-    }
-}
-
-void
-rapport_quiz_page_mark_choices (RapportQuizPage *self,
-                                GArray          *answer)
-{
-  RapportQuestion *question = rapport_quiz_page_current_question (self);
-  RapportQuestionType type = rapport_question_get_question_type (question);
-  guint n_presented;
-  const guint *presented = rapport_quiz_session_get_presented_choices (self->session,
-                                                                       rapport_quiz_session_get_position (self->session),
-                                                                       &n_presented);
-
-  for (guint i = 0; i < self->choice_widgets->len; i++)
-    {
-      GtkWidget *widget = self->choice_widgets->pdata[i];
-      GtkWidget *label = g_object_get_data (G_OBJECT (widget), "label");
-      gboolean chosen = FALSE;
-
-      gtk_widget_set_sensitive (widget, FALSE);
-      if (type == RAPPORT_QUESTION_ORDERING)
-        continue;
-
-      for (guint j = 0; j < answer->len; j++)
-        chosen |= g_array_index (answer, guint, j) == presented[i];
-
-      if (index_is_right (question, presented[i]))
-        gtk_widget_add_css_class (label, "success");
-      else if (chosen)
-        gtk_widget_add_css_class (label, "error");
-
-      if (type == RAPPORT_QUESTION_SCENARIO)
-        {
-          guint score = rapport_choice_get_score (rapport_question_get_choice (question, presented[i]));
-          const char *grade = score == 2 ? _("best reply") : score == 1 ? _("acceptable") : _("poor reply");
-          g_autofree char *text = g_strdup_printf ("%s — %s", gtk_label_get_text (GTK_LABEL (label)), grade);
-
-          gtk_label_set_text (GTK_LABEL (label), text);
-        }
     }
 }
 

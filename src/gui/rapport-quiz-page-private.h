@@ -1,4 +1,4 @@
-/* rapport-quiz-page-private.h: what the quiz page's three files share
+/* rapport-quiz-page-private.h: what the quiz page's four files share
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -70,12 +70,26 @@ void             rapport_quiz_page_build_question   (RapportQuizPage *self);
 GArray          *rapport_quiz_page_collect_answer   (RapportQuizPage *self);
 gboolean         rapport_quiz_page_answer_complete  (RapportQuizPage *self,
                                                      GArray          *answer);
-/* After the check: the choices go insensitive and show right and wrong. */
-void             rapport_quiz_page_mark_choices     (RapportQuizPage *self,
-                                                     GArray          *answer);
 /* Number key @number (1 for the first shown) picks a step or ticks a choice. */
 void             rapport_quiz_page_choose_number    (RapportQuizPage *self,
                                                      guint            number);
+
+/* rapport-quiz-page-marks.c: the question once its answer is checked. */
+
+/* The choices go insensitive; each is marked in words and with an icon
+ * (yours, correct, missed, the grade of a reply) with its feedback under
+ * it; an ordering question shows the learner's order, step by step in or
+ * out of place.
+ */
+void             rapport_quiz_page_mark_choices     (RapportQuizPage *self,
+                                                     GArray          *answer);
+/* Into the feedback box: for select-all, the correct choices missed and
+ * the wrong ones ticked, by number.
+ */
+void             rapport_quiz_page_append_choice_summary (RapportQuizPage               *self,
+                                                          const RapportQuizAnswerResult *result);
+/* At the next layout, scrolls the feedback and Next into view. */
+void             rapport_quiz_page_reveal_feedback  (RapportQuizPage *self);
 
 /* rapport-quiz-page-results.c: the score, the pass mark and time, when the
  * missed questions come back, and each answer beside the right one with

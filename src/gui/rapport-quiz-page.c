@@ -95,8 +95,8 @@ show_feedback (RapportQuizPage               *self,
   gtk_widget_add_css_class (title, result->correct ? "success" : result->points > 0 ? "warning" : "error");
   gtk_box_append (self->feedback_box, title);
 
-  for (guint i = 0; i < result->feedback->len; i++)
-    gtk_box_append (self->feedback_box, rapport_quiz_page_markup_label (result->feedback->pdata[i], "rapport-lesson-body"));
+  /* Each choice's own feedback stands under that choice (rapport_quiz_page_mark_choices()). */
+  rapport_quiz_page_append_choice_summary (self, result);
 
   if (rapport_question_get_question_type (question) == RAPPORT_QUESTION_ORDERING && !result->correct)
     {
@@ -169,6 +169,7 @@ check_or_continue (RapportQuizPage *self)
   self->answered = TRUE;
   rapport_quiz_page_mark_choices (self, answer);
   show_feedback (self, result);
+  rapport_quiz_page_reveal_feedback (self);
 
   if (rapport_quiz_session_get_state (self->session) == RAPPORT_QUIZ_SESSION_FINISHED)
     {
