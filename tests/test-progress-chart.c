@@ -271,7 +271,8 @@ scroll_to (GtkWidget *widget,
 
   g_assert_true (gtk_widget_translate_coordinates (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
                                                    0, 0, &x, &y));
-  gtk_adjustment_set_value (adjustment, MAX (y - above, 0));
+  /* The viewport's coordinates are those of what it shows. */
+  gtk_adjustment_set_value (adjustment, MAX (gtk_adjustment_get_value (adjustment) + y - above, 0));
   rapport_test_wait_for_frames (widget, 3);
 }
 
@@ -738,6 +739,7 @@ test_radar_narrow (void)
   rapport_test_save_screenshot (GTK_WIDGET (window), "progress-radar-narrow-dark");
   set_dark (FALSE);
   set_window_width (1000);
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
   scroll_to (GTK_WIDGET (radar), 90);
   rapport_test_save_screenshot (GTK_WIDGET (window), "progress-radar-wide");
 }
