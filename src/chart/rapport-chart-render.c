@@ -604,7 +604,7 @@ axis_title (RapportStoreSeries kind)
  * the 75 % grid line and read as 75 %; in two panels, each with its axis
  * titled, no value can be read against the other's scale.
  */
-static guint
+static void
 layout_panels (RapportChart *self,
                PangoLayout  *layout,
                int           width,
@@ -667,8 +667,6 @@ layout_panels (RapportChart *self,
                                                      plot_height };
       y += plot_height + label_height - label_height / 2 + 2 * RAPPORT_CHART_LABEL_GAP;
     }
-
-  return n_panels;
 }
 
 void
