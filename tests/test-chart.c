@@ -230,21 +230,60 @@ test_chart_axes (void)
   g_autoptr(RapportSeries) ratings = constant_ratings (3);
   g_autoptr(RapportSeries) scores = rapport_series_new ("empathy",
                                                         RAPPORT_STORE_SERIES_QUIZ_SCORE);
-  cairo_surface_t *surface = white_surface (WIDTH, HEIGHT);
-  cairo_rectangle_int_t alone, both;
+  cairo_surface_t *surface = white_surface (WIDTH, 2 * HEIGHT);
+  cairo_rectangle_int_t alone, both, rating_panel, score_panel;
+  RapportSeriesPoint four = { START + 20 * DAY, 4, "entry", 0 };
+  RapportSeriesPoint three_quarters = { START + 20 * DAY, 75, NULL, 2 };
+  double x, rating_y, score_y;
 
   rapport_series_append (scores, START + 10 * DAY, 80, NULL, 1);
 
   rapport_chart_add_series (chart, ratings, &red);
-  render (chart, surface, WIDTH, HEIGHT);
+  render (chart, surface, WIDTH, 2 * HEIGHT);
   rapport_chart_get_plot_area (chart, &alone);
+  g_assert_true (rapport_chart_get_panel_area (chart, RAPPORT_STORE_SERIES_SELF_RATING, &rating_panel));
+  g_assert_cmpmem (&rating_panel, sizeof rating_panel, &alone, sizeof alone);
+  g_assert_false (rapport_chart_get_panel_area (chart, RAPPORT_STORE_SERIES_QUIZ_SCORE, &score_panel));
+  g_assert_cmpstr (rapport_chart_get_axis_title (chart, RAPPORT_STORE_SERIES_SELF_RATING), ==,
+                   "Self-rating 1–5");
+  g_assert_null (rapport_chart_get_axis_title (chart, RAPPORT_STORE_SERIES_QUIZ_SCORE));
 
-  /* Quiz scores bring the percent axis on the right. */
+  /* Quiz scores bring a panel of their own under the ratings', with its
+   * own titled axis: the two scales never share a grid, so a rating of 4
+   * cannot sit on the 75 % line and read as 75 %.  The plot keeps its
+   * place across.
+   */
   rapport_chart_add_series (chart, scores, &blue);
-  render (chart, surface, WIDTH, HEIGHT);
+  cairo_surface_destroy (surface);
+  surface = white_surface (WIDTH, 2 * HEIGHT);
+  render (chart, surface, WIDTH, 2 * HEIGHT);
+  save_png (surface, "chart-panels");
   rapport_chart_get_plot_area (chart, &both);
   g_assert_cmpint (both.x, ==, alone.x);
-  g_assert_cmpint (both.width, <, alone.width);
+  g_assert_cmpint (both.width, ==, alone.width);
+  g_assert_true (rapport_chart_get_panel_area (chart, RAPPORT_STORE_SERIES_SELF_RATING, &rating_panel));
+  g_assert_true (rapport_chart_get_panel_area (chart, RAPPORT_STORE_SERIES_QUIZ_SCORE, &score_panel));
+  g_assert_cmpint (rating_panel.y + rating_panel.height, <, score_panel.y);
+  g_assert_cmpint (rating_panel.x, ==, score_panel.x);
+  g_assert_cmpint (rating_panel.width, ==, score_panel.width);
+  g_assert_cmpint (score_panel.height, >, 40);
+  g_assert_cmpstr (rapport_chart_get_axis_title (chart, RAPPORT_STORE_SERIES_SELF_RATING), ==,
+                   "Self-rating 1–5");
+  g_assert_cmpstr (rapport_chart_get_axis_title (chart, RAPPORT_STORE_SERIES_QUIZ_SCORE), ==,
+                   "Quiz score %");
+  g_assert_true (rapport_chart_map_point (chart, 0, &four, &x, &rating_y));
+  g_assert_true (rapport_chart_map_point (chart, 1, &three_quarters, &x, &score_y));
+  g_assert_cmpfloat (rating_y, >, rating_panel.y);
+  g_assert_cmpfloat (rating_y, <, rating_panel.y + rating_panel.height);
+  g_assert_cmpfloat (score_y, >, score_panel.y);
+  g_assert_cmpfloat (score_y, <, score_panel.y + score_panel.height);
+
+  /* Hiding the scores takes their panel away. */
+  rapport_chart_set_series_visible (chart, 1, FALSE);
+  render (chart, surface, WIDTH, 2 * HEIGHT);
+  rapport_chart_get_plot_area (chart, &both);
+  g_assert_cmpmem (&both, sizeof both, &alone, sizeof alone);
+  g_assert_null (rapport_chart_get_axis_title (chart, RAPPORT_STORE_SERIES_QUIZ_SCORE));
 
   /* An empty chart, and one too small for a plot, draw without trouble. */
   rapport_chart_remove_all_series (chart);
@@ -512,6 +551,7 @@ radar_style (RapportRadarStyle *style)
   style->now_label = "Now";
   style->then_label = "1 March 2026";
   style->focused = -1;
+  style->layout = NULL;
 }
 
 static void
@@ -521,31 +561,34 @@ test_chart_radar (void)
   cairo_surface_t *surface = white_surface (400, 400);
   cairo_t *cr = cairo_create (surface);
   RapportRadarStyle style;
+  RapportRadarLayout layout;
   double x, y, hub_x, hub_y;
 
   radar_style (&style);
   rapport_radar_render (cr, NULL, 400, 400, (const RapportRadarValue *) (gpointer) values->data,
                         values->len, &style);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  rapport_radar_compute_layout (cr, NULL, 400, 400, (const RapportRadarValue *) (gpointer) values->data,
+                                values->len, &layout);
   cairo_destroy (cr);
   save_png (surface, "chart-radar");
 
   /* The first skill at the rim, at the top, as a "now" dot. */
-  rapport_radar_get_point (400, 400, values->len, 0, 1.0, &x, &y);
-  rapport_radar_get_point (400, 400, values->len, 0, 0.0, &hub_x, &hub_y);
+  rapport_radar_get_point (&layout, 0, 1.0, &x, &y);
+  rapport_radar_get_point (&layout, 0, 0.0, &hub_x, &hub_y);
   g_assert_cmpfloat (ABS (x - hub_x), <, 0.5);
   g_assert_cmpfloat (y, <, hub_y - 60);
   g_assert_cmpuint (pixel (surface, (int) x, (int) y) & 0xffffff, ==, 0x0000ff);
 
   /* Inside the "now" shape a light tint of it; outside, none. */
-  rapport_radar_get_point (400, 400, values->len, 2, 0.4, &x, &y);
+  rapport_radar_get_point (&layout, 2, 0.4, &x, &y);
   {
     guint32 inside = pixel (surface, (int) x, (int) y);
 
     g_assert_cmpuint (inside & 0xff, >, (inside >> 16) & 0xff);
     g_assert_cmpuint (inside & 0xffffff, !=, 0xffffff);
   }
-  rapport_radar_get_point (400, 400, values->len, 2, 0.9, &x, &y);
+  rapport_radar_get_point (&layout, 2, 0.9, &x, &y);
   {
     guint32 outside = pixel (surface, (int) x + 3, (int) y);
 
@@ -556,7 +599,7 @@ test_chart_radar (void)
   /* The "then" dot on the third spoke at its level (0.25): red under the
    * "now" shape's light blue.
    */
-  rapport_radar_get_point (400, 400, values->len, 2, 0.25, &x, &y);
+  rapport_radar_get_point (&layout, 2, 0.25, &x, &y);
   {
     gboolean red_found = FALSE;
 
@@ -573,11 +616,123 @@ test_chart_radar (void)
   /* Spokes are found by direction; far outside, none. */
   for (guint i = 0; i < values->len; i++)
     {
-      rapport_radar_get_point (400, 400, values->len, i, 0.7, &x, &y);
-      g_assert_cmpint (rapport_radar_find_axis (400, 400, values->len, x, y), ==, (int) i);
+      rapport_radar_get_point (&layout, i, 0.7, &x, &y);
+      g_assert_cmpint (rapport_radar_find_axis (&layout, x, y), ==, (int) i);
     }
-  g_assert_cmpint (rapport_radar_find_axis (400, 400, values->len, 2, 398), ==, -1);
+  g_assert_cmpint (rapport_radar_find_axis (&layout, 2, 398), ==, -1);
 
+  cairo_surface_destroy (surface);
+}
+
+static gboolean
+rectangles_overlap (const cairo_rectangle_t *a,
+                    const cairo_rectangle_t *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width
+         && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* A narrow window (a phone, 360 px) leaves the radar about 320 px: the
+ * names must still stand clear of one another, inside the area, around a
+ * radar big enough to read.
+ */
+static void
+test_chart_radar_narrow (void)
+{
+  const int widths[] = { 320, 336, 400, 720 };
+  g_autoptr(GArray) values = radar_values ();
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      int width = widths[w], height = 420;
+      cairo_surface_t *surface = white_surface (width, height);
+      cairo_t *cr = cairo_create (surface);
+      RapportRadarLayout layout;
+      RapportRadarStyle style;
+      g_autofree char *name = g_strdup_printf ("chart-radar-%d", width);
+
+      rapport_radar_compute_layout (cr, NULL, width, height,
+                                    (const RapportRadarValue *) (gpointer) values->data,
+                                    values->len, &layout);
+      g_test_message ("%d px: radius %.0f, names at %.0f %%", width, layout.radius,
+                      100 * layout.label_scale);
+      g_assert_cmpuint (layout.n_axes, ==, values->len);
+
+      /* A radar worth the space, half the shorter side across or more
+       * (before, 136 px of 320), its names at 80 % of their size at least,
+       * broken between words.
+       */
+      g_assert_cmpfloat (layout.radius, >=, 0.25 * MIN (width, height));
+      g_assert_cmpfloat (layout.label_scale, >=, 0.8);
+      g_assert_cmpint (layout.label_wrap, ==, PANGO_WRAP_WORD);
+
+      for (guint i = 0; i < layout.n_axes; i++)
+        {
+          const cairo_rectangle_t *rect = &layout.labels[i];
+
+          g_assert_cmpfloat (rect->width, >, 0);
+          g_assert_cmpfloat (rect->x, >=, 0);
+          g_assert_cmpfloat (rect->x + rect->width, <=, width);
+          g_assert_cmpfloat (rect->y + rect->height, <=, height);
+          for (guint j = 0; j < i; j++)
+            if (rectangles_overlap (rect, &layout.labels[j]))
+              g_error ("at %d px the names of spokes %u and %u overlap", width, j, i);
+        }
+
+      /* Drawn with the same layout, and found by it. */
+      radar_style (&style);
+      style.layout = &layout;
+      rapport_radar_render (cr, NULL, width, height, (const RapportRadarValue *) (gpointer) values->data,
+                            values->len, &style);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      for (guint i = 0; i < layout.n_axes; i++)
+        g_assert_cmpint (rapport_radar_find_axis (&layout, layout.labels[i].x + layout.labels[i].width / 2,
+                                                  layout.labels[i].y + layout.labels[i].height / 2),
+                         ==, (int) i);
+      save_png (surface, name);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* German names are longer, with words like "Durchsetzungsvermögen": at
+ * 320 px they still fit, broken within a word if nothing else will do.
+ */
+static void
+test_chart_radar_long_names (void)
+{
+  const char *names[] = { "Wirksame Kommunikation", "Aktives Zuhören", "Empathie", "Problemlösung",
+                          "Zwischenmenschliche Fähigkeiten", "Durchsetzungsvermögen",
+                          "Stressbewältigung", "Konfliktmanagement",
+                          "Geschäftliches Schreiben und E-Mails", "Interkulturelle Umgangsformen" };
+  g_autoptr(GArray) values = radar_values ();
+  cairo_surface_t *surface = white_surface (320, 420);
+  cairo_t *cr = cairo_create (surface);
+  RapportRadarLayout layout;
+  RapportRadarStyle style;
+
+  /* Not skills: each is drawn under its key. */
+  for (guint i = 0; i < values->len; i++)
+    g_array_index (values, RapportRadarValue, i).skill_key = names[i];
+
+  rapport_radar_compute_layout (cr, NULL, 320, 420, (const RapportRadarValue *) (gpointer) values->data,
+                                values->len, &layout);
+  g_test_message ("radius %.0f, names at %.0f %%, %s", layout.radius, 100 * layout.label_scale,
+                  layout.label_wrap == PANGO_WRAP_WORD ? "between words" : "within words");
+  g_assert_cmpfloat (layout.radius, >=, 0.2 * 320);
+  for (guint i = 0; i < layout.n_axes; i++)
+    {
+      g_assert_cmpfloat (layout.labels[i].x, >=, 0);
+      g_assert_cmpfloat (layout.labels[i].x + layout.labels[i].width, <=, 320);
+      for (guint j = 0; j < i; j++)
+        g_assert_false (rectangles_overlap (&layout.labels[i], &layout.labels[j]));
+    }
+
+  radar_style (&style);
+  rapport_radar_render (cr, NULL, 320, 420, (const RapportRadarValue *) (gpointer) values->data,
+                        values->len, &style);
+  save_png (surface, "chart-radar-long-names");
+  cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
 
@@ -623,6 +778,8 @@ main (int   argc,
   g_test_add_func ("/rapport/chart/shown-sources", test_chart_shown_sources);
   g_test_add_func ("/rapport/chart/radar", test_chart_radar);
   g_test_add_func ("/rapport/chart/radar-svg", test_chart_radar_svg);
+  g_test_add_func ("/rapport/chart/radar-narrow", test_chart_radar_narrow);
+  g_test_add_func ("/rapport/chart/radar-long-names", test_chart_radar_long_names);
 
   return g_test_run ();
 }

@@ -676,6 +676,128 @@ test_series_trend_for_width (void)
   g_rand_free (rand);
 }
 
+/* Two ratings a day apart, 3 then 4: a seven-day trend makes both 3.5, a
+ * flat line that says the skill stood still while it rose.  Too few for a
+ * trend, the line is the values themselves, and its words agree.
+ */
+static void
+test_series_line_few_values (void)
+{
+  const gint64 times[] = { 10 * DAY, 11 * DAY };
+  const double values[] = { 3, 4 };
+  g_autoptr(RapportSeries) series = ratings_of ("empathy", times, values, G_N_ELEMENTS (times));
+  g_autoptr(RapportSeries) trend = rapport_series_trend_for_width (series, 7 * DAY, 0, 30 * DAY, 300);
+  g_autoptr(RapportSeries) line = rapport_series_line_for_width (series, 7 * DAY, 0, 30 * DAY, 300);
+  g_autoptr(RapportSeries) burst = rapport_series_new ("empathy", RAPPORT_STORE_SERIES_SELF_RATING);
+  g_autoptr(RapportSeries) burst_line = NULL;
+  RapportSeriesChange change;
+  const RapportSeriesPoint *points;
+  guint n;
+
+  /* What a trend would draw: flat. */
+  points = rapport_series_get_points (trend, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpfloat (points[0].value, ==, points[1].value);
+
+  /* What the chart draws: 3, then 4, with their entries. */
+  g_assert_false (rapport_series_can_smooth (series, 7 * DAY, 0, 30 * DAY));
+  points = rapport_series_get_points (line, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (rapport_series_get_trend_window (line), ==, 0);
+  g_assert_cmpfloat (points[0].value, ==, 3);
+  g_assert_cmpfloat (points[1].value, ==, 4);
+  g_assert_cmpstr (points[1].entry_uuid, ==, "entry-empathy-1");
+
+  g_assert_true (rapport_series_get_change (series, 7 * DAY, 0, 30 * DAY, &change));
+  g_assert_false (change.smoothed);
+  g_assert_cmpuint (change.n_values, ==, 2);
+  g_assert_cmpfloat (change.start, ==, 3);
+  g_assert_cmpfloat (change.end, ==, 4);
+  g_assert_cmpint (change.direction, ==, RAPPORT_SERIES_ROSE);
+  g_assert_cmpint (change.end_time - change.start_time, ==, DAY);
+
+  /* Many values within one window would average to one flat line too. */
+  for (guint i = 0; i < 20; i++)
+    rapport_series_append (burst, 5 * DAY + i * HOUR, 1 + i / 5, "x", 0);
+  g_assert_false (rapport_series_can_smooth (burst, 7 * DAY, 0, 30 * DAY));
+  burst_line = rapport_series_line_for_width (burst, 7 * DAY, 0, 30 * DAY, 300);
+  g_assert_cmpuint (rapport_series_get_n_points (burst_line), ==, 20);
+  g_assert_true (rapport_series_get_change (burst, 7 * DAY, 0, 30 * DAY, &change));
+  g_assert_cmpint (change.direction, ==, RAPPORT_SERIES_ROSE);
+
+  /* Nothing in range: no change. */
+  g_assert_false (rapport_series_get_change (series, 7 * DAY, 20 * DAY, 30 * DAY, &change));
+
+  /* As read out: 3.04 and 3.01 both read "3.0". */
+  g_assert_cmpint (rapport_series_direction (RAPPORT_STORE_SERIES_SELF_RATING, 3.04, 3.01), ==,
+                   RAPPORT_SERIES_STAYED);
+  g_assert_cmpint (rapport_series_direction (RAPPORT_STORE_SERIES_SELF_RATING, 3.0, 3.1), ==,
+                   RAPPORT_SERIES_ROSE);
+  g_assert_cmpint (rapport_series_direction (RAPPORT_STORE_SERIES_QUIZ_SCORE, 80.2, 79.9), ==,
+                   RAPPORT_SERIES_STAYED);
+  g_assert_cmpint (rapport_series_direction (RAPPORT_STORE_SERIES_QUIZ_SCORE, 80, 60), ==,
+                   RAPPORT_SERIES_FELL);
+}
+
+/* With enough values the line is the trend, and it starts and ends where
+ * the description's words do, however many values a column holds: the
+ * drawn line never goes the other way from what is said.
+ */
+static void
+test_series_line_agrees (void)
+{
+  const guint widths[] = { 40, 150, 1000 };
+
+  for (guint seed = 1; seed <= 40; seed++)
+    {
+      g_autoptr(RapportSeries) series = rapport_series_new ("empathy",
+                                                            seed % 2 ? RAPPORT_STORE_SERIES_SELF_RATING
+                                                                     : RAPPORT_STORE_SERIES_QUIZ_SCORE);
+      GRand *rand = g_rand_new_with_seed (seed);
+      guint n_values = g_rand_int_range (rand, 5, 800);
+      double drift = g_rand_double_range (rand, -1, 1);
+      gint64 from = 0, to = 365 * DAY, window = 30 * DAY;
+      gint64 time = g_rand_int_range (rand, 0, 20) * DAY;
+
+      for (guint i = 0; i < n_values && time < to; i++)
+        {
+          double level = 3 + drift * 2 * (double) time / (double) to + g_rand_double_range (rand, -1, 1);
+
+          if (seed % 2)
+            rapport_series_append (series, time, CLAMP ((int) (level + 0.5), 1, 5), "x", 0);
+          else
+            rapport_series_append (series, time, CLAMP (level * 20, 0, 100), NULL, i + 1);
+          time += g_rand_int_range (rand, HOUR, 3 * DAY);
+        }
+
+      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        {
+          g_autoptr(RapportSeries) line = rapport_series_line_for_width (series, window, from, to,
+                                                                         widths[w]);
+          RapportSeriesChange change;
+          const RapportSeriesPoint *points;
+          guint n;
+
+          if (!rapport_series_get_change (series, window, from, to, &change))
+            continue;
+          points = rapport_series_get_points (line, &n);
+          g_assert_cmpuint (n, >, 0);
+          g_assert_cmpuint (n, <=, widths[w]);
+          g_assert_cmpint (points[0].time, ==, change.start_time);
+          g_assert_cmpint (points[n - 1].time, ==, change.end_time);
+          g_assert_cmpfloat (points[0].value, ==, change.start);
+          g_assert_cmpfloat (points[n - 1].value, ==, change.end);
+          g_assert_cmpint (rapport_series_direction (rapport_series_get_kind (series),
+                                                     points[0].value, points[n - 1].value),
+                           ==, change.direction);
+          if (change.smoothed)
+            g_assert_cmpint (rapport_series_get_trend_window (line), ==, window);
+        }
+
+      g_rand_free (rand);
+    }
+}
+
 static void
 test_series_value_at (void)
 {
@@ -887,6 +1009,91 @@ test_series_axis_values (void)
                                                    ratings->ticks[i].value),
                          ==, ratings->ticks[i].position);
     }
+}
+
+/* The time axis of a chart's range never names a day after the last it
+ * shows: the ranges end at the next midnight after today, and that tick
+ * named tomorrow under today's values.
+ */
+static void
+assert_no_day_after (const RapportAxis *axis,
+                     gint64             from,
+                     gint64             to,
+                     GTimeZone         *tz)
+{
+  g_autoptr(GDateTime) to_utc = g_date_time_new_from_unix_utc (to - 1);
+  g_autoptr(GDateTime) last_day = g_date_time_to_timezone (to_utc, tz);
+
+  for (guint i = 0; i < axis->n_ticks; i++)
+    {
+      g_autoptr(GDateTime) utc_time = g_date_time_new_from_unix_utc (axis->ticks[i].time);
+      g_autoptr(GDateTime) when = g_date_time_to_timezone (utc_time, tz);
+
+      g_assert_cmpint (axis->ticks[i].time, >=, from);
+      g_assert_cmpint (axis->ticks[i].time, <, to);
+      g_assert_cmpint (g_date_time_get_day_of_year (when) + 400 * g_date_time_get_year (when), <=,
+                       g_date_time_get_day_of_year (last_day) + 400 * g_date_time_get_year (last_day));
+      g_assert_cmpfloat_with_epsilon (axis->ticks[i].position,
+                                      (double) (axis->ticks[i].time - from) / (double) (to - from),
+                                      1e-12);
+    }
+}
+
+static void
+test_series_axis_range (void)
+{
+  g_autoptr(GTimeZone) berlin = zone (BERLIN);
+  gint64 today = local (berlin, 2026, 12, 7, 0, 0);
+  gint64 tomorrow = local (berlin, 2026, 12, 8, 0, 0);
+  guint n_ranges = 0, n_before = 0;
+
+  /* One value today (all time then is today alone): hours of today, the
+   * first naming the day, none tomorrow's midnight.
+   */
+  {
+    g_autoptr(RapportAxis) old = rapport_axis_new_for_time (today, tomorrow, berlin);
+    g_autoptr(RapportAxis) axis = rapport_axis_new_for_range (today, tomorrow, berlin);
+
+    g_assert_cmpint (old->ticks[old->n_ticks - 1].time, ==, tomorrow);
+    g_assert_cmpint (axis->unit, ==, RAPPORT_AXIS_UNIT_HOUR);
+    g_assert_cmpuint (axis->n_ticks, >=, 4);
+    g_assert_cmpstr (axis->ticks[0].label, ==, "7 Dec");
+    for (guint i = 1; i < axis->n_ticks; i++)
+      g_assert_null (strstr (axis->ticks[i].label, "Dec"));
+    assert_no_day_after (axis, today, tomorrow, berlin);
+    assert_time_axis_sane (axis, today, tomorrow, berlin);
+  }
+
+  /* Every range the view offers, ending on each day of a year. */
+  for (gint64 day = local (berlin, 2026, 1, 1, 12, 0); day < local (berlin, 2027, 1, 1, 0, 0); day += DAY)
+    for (RapportSeriesRange range = RAPPORT_SERIES_RANGE_30_DAYS; range <= RAPPORT_SERIES_RANGE_ALL; range++)
+      {
+        g_autoptr(GDateTime) utc_now = g_date_time_new_from_unix_utc (day);
+        g_autoptr(GDateTime) now = g_date_time_to_timezone (utc_now, berlin);
+        g_autoptr(RapportAxis) old = NULL;
+        g_autoptr(RapportAxis) axis = NULL;
+        gint64 from, to;
+
+        /* All time with a first value some weeks or years back. */
+        rapport_series_range_get_bounds (range, now, day - (gint64) (n_ranges % 900) * DAY, &from, &to);
+        old = rapport_axis_new_for_time (from, to, berlin);
+        axis = rapport_axis_new_for_range (from, to, berlin);
+        n_before += old->n_ticks > 0 && old->ticks[old->n_ticks - 1].time == to;
+        n_ranges++;
+
+        assert_no_day_after (axis, from, to, berlin);
+        assert_time_axis_sane (axis, from, to, berlin);
+        g_assert_cmpuint (axis->n_ticks, >=, 3);
+        g_assert_cmpuint (axis->n_ticks, <=, 9);
+        /* Days, weeks, months and years are labelled as ever. */
+        if (axis->unit == old->unit && axis->step == old->step && axis->unit != RAPPORT_AXIS_UNIT_HOUR)
+          for (guint i = 0; i < axis->n_ticks; i++)
+            g_assert_cmpstr (axis->ticks[i].label, ==, old->ticks[i].label);
+      }
+
+  /* Before, the ranges ending on a tick's day named tomorrow. */
+  g_test_message ("%u of %u ranges had a tick for tomorrow", n_before, n_ranges);
+  g_assert_cmpuint (n_before, >, 0);
 }
 
 /* Calibration */
@@ -1385,11 +1592,14 @@ main (int   argc,
   g_test_add_func ("/rapport/series/downsample-edges", test_series_downsample_edges);
   g_test_add_func ("/rapport/series/moving-average", test_series_moving_average);
   g_test_add_func ("/rapport/series/trend-for-width", test_series_trend_for_width);
+  g_test_add_func ("/rapport/series/line-few-values", test_series_line_few_values);
+  g_test_add_func ("/rapport/series/line-agrees", test_series_line_agrees);
   g_test_add_func ("/rapport/series/value-at", test_series_value_at);
   g_test_add_func ("/rapport/series/ranges", test_series_ranges);
   g_test_add_func ("/rapport/series/axis-time", test_series_axis_time);
   g_test_add_func ("/rapport/series/axis-time-sweep", test_series_axis_time_sweep);
   g_test_add_func ("/rapport/series/axis-dst", test_series_axis_dst);
+  g_test_add_func ("/rapport/series/axis-range", test_series_axis_range);
   g_test_add_func ("/rapport/series/axis-values", test_series_axis_values);
   g_test_add_func ("/rapport/series/calibration", test_series_calibration);
   g_test_add_func ("/rapport/series/calibration-list", test_series_calibration_list);

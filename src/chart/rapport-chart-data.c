@@ -23,6 +23,7 @@
 #define TREND_WIDTH    2.0
 #define QUIZ_WIDTH     1.5
 #define LONE_RADIUS    3.5   /* a trend value with no neighbour within the window */
+#define VALUE_RADIUS   3.5   /* a value on a line of values (too few for a trend) */
 #define POINT_ALPHA    0.3
 #define QUIZ_ALPHA     0.8
 #define LAYER_PAD      3     /* room for points on the plot's edges */
@@ -41,7 +42,7 @@ map_y (const RapportChartMapping *m,
        RapportStoreSeries         kind,
        double                     value)
 {
-  return m->y0 + m->height * (1.0 - rapport_series_normalise (kind, value));
+  return m->y0[kind] + m->height[kind] * (1.0 - rapport_series_normalise (kind, value));
 }
 
 /* The points of @series where @m puts them, one at a time:
@@ -98,12 +99,25 @@ typedef enum
   TREND_ALONE,
 } TrendStep;
 
+/* A line of values as they are (too few for a trend, see
+ * rapport_series_line_for_width()) has a trend window of 0: it joins every
+ * value to the next, however far apart, and has a dot at each.
+ */
+static inline gboolean
+is_values (RapportSeries *line)
+{
+  return rapport_series_get_trend_window (line) == 0;
+}
+
 static inline TrendStep
 plot_walk_trend_step (const PlotWalk *w,
                       gint64          window)
 {
   const RapportSeriesPoint *points = w->points;
   guint i = w->i;
+
+  if (window == 0)
+    return i > 0 ? TREND_ALONG : w->n == 1 ? TREND_ALONE : TREND_START;
 
   if (i > 0 && points[i].time - points[i - 1].time <= window)
     return TREND_ALONG;
@@ -144,6 +158,24 @@ path_points (cairo_t                   *cr,
   cairo_fill (cr);
 }
 
+/* A filled dot at each value of a line of values. */
+static void
+path_value_dots (cairo_t                   *cr,
+                 RapportChartLine          *line,
+                 const RapportChartMapping *m)
+{
+  PlotWalk w = plot_walk (line->shown_trend, m);
+
+  while (plot_walk_next (&w))
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, w.x, w.y, VALUE_RADIUS, 0, 2 * G_PI);
+    }
+
+  rapport_chart_set_color (cr, &line->color, 1.0);
+  cairo_fill (cr);
+}
+
 static void
 path_trend (cairo_t                   *cr,
             RapportChartLine          *line,
@@ -154,6 +186,8 @@ path_trend (cairo_t                   *cr,
 
   if (w.n == 0)
     return;
+  if (is_values (line->shown_trend))
+    window = 0;
 
   while (plot_walk_next (&w))
     {
@@ -195,6 +229,9 @@ path_trend (cairo_t                   *cr,
 
   rapport_chart_set_color (cr, &line->color, 1.0);
   cairo_stroke (cr);
+
+  if (window == 0)
+    path_value_dots (cr, line, m);
 }
 
 /* The visible lines in the order they are drawn: all the faint points
@@ -231,8 +268,8 @@ path_data (RapportChart              *self,
   cairo_save (cr);
 
   /* Points on the edges may stick out by their radius, no further. */
-  cairo_rectangle (cr, m->x0 - LAYER_PAD, m->y0 - LAYER_PAD,
-                   m->width + 2 * LAYER_PAD, m->height + 2 * LAYER_PAD);
+  cairo_rectangle (cr, m->x0 - LAYER_PAD, m->top - LAYER_PAD,
+                   m->width + 2 * LAYER_PAD, m->bottom - m->top + 2 * LAYER_PAD);
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -409,9 +446,14 @@ layer_mapping (const RapportChartMapping *m,
   RapportChartMapping l = *m;
 
   l.x0 = LAYER_PAD * scale;
-  l.y0 = LAYER_PAD * scale;
   l.width = m->width * scale;
-  l.height = m->height * scale;
+  l.top = LAYER_PAD * scale;
+  l.bottom = l.top + (m->bottom - m->top) * scale;
+  for (guint kind = 0; kind < RAPPORT_CHART_N_PANELS; kind++)
+    {
+      l.y0[kind] = (LAYER_PAD + m->y0[kind] - m->top) * scale;
+      l.height[kind] = m->height[kind] * scale;
+    }
   l.x_scale = m->x_scale * scale;
 
   return l;
@@ -477,6 +519,7 @@ raster_trend (RapportChart              *self,
   PlotWalk w = plot_walk (line->shown_trend, l);
   gboolean dashed = w.kind == RAPPORT_STORE_SERIES_QUIZ_SCORE;
   double half = (dashed ? QUIZ_WIDTH : TREND_WIDTH) * scale / 2.0;
+  gint64 window = is_values (line->shown_trend) ? 0 : self->window;
   int first = canvas->width;
   int last = -1;
   Ink ink;
@@ -487,7 +530,7 @@ raster_trend (RapportChart              *self,
   ink = ink_for (&line->color, 1.0);
   while (plot_walk_next (&w))
     {
-      TrendStep step = plot_walk_trend_step (&w, self->window);
+      TrendStep step = plot_walk_trend_step (&w, window);
 
       /* A lone point (between gaps longer than the window) is a dot. */
       if (step == TREND_ALONE)
@@ -514,6 +557,10 @@ raster_trend (RapportChart              *self,
       self->column_high[c] = -G_MAXDOUBLE;
       self->column_slope[c] = 0;
     }
+
+  /* On a line of values, each value is a dot on it. */
+  for (w = plot_walk (line->shown_trend, l); window == 0 && plot_walk_next (&w);)
+    fill_disc (canvas, w.x, w.y, VALUE_RADIUS * scale, &ink);
 }
 
 /* Grows only: while a window is being resized, every frame has another
@@ -583,7 +630,7 @@ raster_data (RapportChart              *self,
   cairo_surface_mark_dirty (self->layer);
 
   cairo_save (cr);
-  cairo_translate (cr, m->x0 - LAYER_PAD, m->y0 - LAYER_PAD);
+  cairo_translate (cr, m->x0 - LAYER_PAD, m->top - LAYER_PAD);
   cairo_scale (cr, 1.0 / self->scale, 1.0 / self->scale);
   cairo_set_source_surface (cr, self->layer, 0, 0);
   cairo_rectangle (cr, 0, 0, canvas.width, canvas.height);

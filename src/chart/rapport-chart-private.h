@@ -26,11 +26,15 @@ typedef struct
   gboolean           visible;
 } RapportChartLine;
 
+/* The panels, one per kind of value, indexed by RapportStoreSeries. */
+#define RAPPORT_CHART_N_PANELS 2
+
 struct _RapportChart
 {
   /* owned */
   GPtrArray             *lines;      /* of RapportChartLine */
   GTimeZone             *tz;
+  RapportAxis           *time_axis;  /* as last drawn */
 
   cairo_surface_t       *layer;      /* the data, for pixel targets */
   double                *column_low; /* scratch, one per layer column */
@@ -41,15 +45,21 @@ struct _RapportChart
   gint64                 to;
   gint64                 window;     /* of the trends */
   RapportChartColor      foreground;
-  cairo_rectangle_int_t  plot;
+  cairo_rectangle_int_t  plot;       /* all panels, from the top one's top */
+  cairo_rectangle_int_t  panels[RAPPORT_CHART_N_PANELS];  /* height 0: not drawn */
+  const char            *titles[RAPPORT_CHART_N_PANELS];  /* static, translated */
   guint                  shown_columns;
   int                    scale;
 };
 
 typedef struct
 {
-  double x0, y0;     /* plot origin (left, top) */
-  double width, height;
+  double x0;         /* the plot's left */
+  double width;
+  double top;        /* the top panel's top */
+  double bottom;     /* the bottom panel's bottom */
+  double y0[RAPPORT_CHART_N_PANELS];      /* each panel's top ... */
+  double height[RAPPORT_CHART_N_PANELS];  /* ... and height, by kind */
   double x_scale;    /* pixels per second */
   gint64 from;
 } RapportChartMapping;

@@ -24,7 +24,8 @@
 
 #include <math.h>
 
-#include "rapport-axis.h"
+#include <glib/gi18n.h>
+
 #include "rapport-chart-private.h"
 
 static void
@@ -65,6 +66,7 @@ rapport_chart_free (RapportChart *self)
 
   g_ptr_array_unref (self->lines);
   g_time_zone_unref (self->tz);
+  g_clear_pointer (&self->time_axis, rapport_axis_free);
   g_clear_pointer (&self->layer, cairo_surface_destroy);
   g_free (self->column_low);
   g_free (self->column_high);
@@ -204,11 +206,44 @@ map_point (RapportChart             *self,
            double                   *x,
            double                   *y)
 {
+  const cairo_rectangle_int_t *panel = &self->panels[kind];
   double normalised = rapport_series_normalise (kind, point->value);
 
   *x = self->plot.x + (double) (point->time - self->from) * self->plot.width
                       / (double) (self->to - self->from);
-  *y = self->plot.y + self->plot.height * (1.0 - normalised);
+  *y = panel->y + panel->height * (1.0 - normalised);
+}
+
+gboolean
+rapport_chart_get_panel_area (RapportChart          *self,
+                              RapportStoreSeries     kind,
+                              cairo_rectangle_int_t *area)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (kind < RAPPORT_CHART_N_PANELS, FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  *area = self->panels[kind];
+
+  return self->panels[kind].height > 0;
+}
+
+const char *
+rapport_chart_get_axis_title (RapportChart       *self,
+                              RapportStoreSeries  kind)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (kind < RAPPORT_CHART_N_PANELS, NULL);
+
+  return self->titles[kind];
+}
+
+const RapportAxis *
+rapport_chart_get_time_axis (RapportChart *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->time_axis;
 }
 
 gboolean
@@ -233,20 +268,22 @@ rapport_chart_map_point (RapportChart             *self,
   return TRUE;
 }
 
-gboolean
-rapport_chart_find_point (RapportChart *self,
-                          double        x,
-                          double        y,
-                          double        radius,
-                          guint        *index,
-                          guint        *position)
+/* Calls @func for every shown point of a visible line within @radius of
+ * (@x, @y), by line and then in time order, with its squared distance.
+ */
+typedef void (*PointFunc) (guint    index,
+                           guint    position,
+                           double   distance,
+                           gpointer data);
+
+static void
+foreach_point_near (RapportChart *self,
+                    double        x,
+                    double        y,
+                    double        radius,
+                    PointFunc     func,
+                    gpointer      data)
 {
-  double best = radius * radius;
-  gboolean found = FALSE;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (index != NULL && position != NULL, FALSE);
-
   for (guint i = 0; i < self->lines->len; i++)
     {
       RapportChartLine *line = visible_line (self, i);
@@ -265,17 +302,85 @@ rapport_chart_find_point (RapportChart *self,
 
           map_point (self, kind, &points[p], &px, &py);
           distance = (px - x) * (px - x) + (py - y) * (py - y);
-          if (distance <= best)
-            {
-              best = distance;
-              *index = i;
-              *position = p;
-              found = TRUE;
-            }
+          if (distance <= radius * radius)
+            func (i, p, distance, data);
         }
     }
+}
 
-  return found;
+typedef struct
+{
+  double   best;
+  guint    index;
+  guint    position;
+  gboolean found;
+} Nearest;
+
+static void
+keep_nearest (guint    index,
+              guint    position,
+              double   distance,
+              gpointer data)
+{
+  Nearest *nearest = data;
+
+  if (!nearest->found || distance <= nearest->best)
+    {
+      nearest->best = distance;
+      nearest->index = index;
+      nearest->position = position;
+      nearest->found = TRUE;
+    }
+}
+
+gboolean
+rapport_chart_find_point (RapportChart *self,
+                          double        x,
+                          double        y,
+                          double        radius,
+                          guint        *index,
+                          guint        *position)
+{
+  Nearest nearest = { 0, 0, 0, FALSE };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (index != NULL && position != NULL, FALSE);
+
+  foreach_point_near (self, x, y, radius, keep_nearest, &nearest);
+  if (nearest.found)
+    {
+      *index = nearest.index;
+      *position = nearest.position;
+    }
+
+  return nearest.found;
+}
+
+static void
+add_hit (guint    index,
+         guint    position,
+         double   distance,
+         gpointer data)
+{
+  RapportChartHit hit = { index, position };
+
+  g_array_append_val ((GArray *) data, hit);
+}
+
+GArray *
+rapport_chart_find_points (RapportChart *self,
+                           double        x,
+                           double        y,
+                           double        radius)
+{
+  GArray *hits;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  hits = g_array_new (FALSE, FALSE, sizeof (RapportChartHit));
+  foreach_point_near (self, x, y, radius, add_hit, hits);
+
+  return hits;
 }
 
 static const RapportChartColor light_palette[] = {
@@ -388,13 +493,12 @@ rapport_chart_create_layout (cairo_t      *cr,
   return layout;
 }
 
-/* Where an axis's labels go: beside the plot, right-aligned left of it or
- * left-aligned right of it, or centred under it (kept inside @width).
+/* Where an axis's labels go: right-aligned left of a value axis's panel,
+ * or centred under the bottom panel (kept inside @width) for time.
  */
 typedef enum
 {
   LABELS_LEFT,
-  LABELS_RIGHT,
   LABELS_BELOW,
 } LabelSide;
 
@@ -404,6 +508,7 @@ draw_tick_labels (cairo_t                   *cr,
                   const RapportAxis         *axis,
                   const RapportChartMapping *m,
                   LabelSide                  side,
+                  RapportStoreSeries         kind,
                   int                        width)
 {
   for (guint i = 0; i < axis->n_ticks; i++)
@@ -413,23 +518,15 @@ draw_tick_labels (cairo_t                   *cr,
       int w, h;
 
       rapport_chart_label_size (layout, axis->ticks[i].label, &w, &h);
-      switch (side)
+      if (side == LABELS_LEFT)
         {
-        case LABELS_LEFT:
           x = m->x0 - RAPPORT_CHART_LABEL_GAP - w;
-          y = m->y0 + m->height * (1.0 - position) - h / 2.0;
-          break;
-
-        case LABELS_RIGHT:
-          x = m->x0 + m->width + RAPPORT_CHART_LABEL_GAP;
-          y = m->y0 + m->height * (1.0 - position) - h / 2.0;
-          break;
-
-        case LABELS_BELOW:
-        default:
+          y = m->y0[kind] + m->height[kind] * (1.0 - position) - h / 2.0;
+        }
+      else
+        {
           x = CLAMP (m->x0 + m->width * position - w / 2.0, 0, MAX (0, width - w));
-          y = m->y0 + m->height + RAPPORT_CHART_LABEL_GAP / 2.0;
-          break;
+          y = m->bottom + RAPPORT_CHART_LABEL_GAP / 2.0;
         }
       rapport_chart_show_label (cr, layout, axis->ticks[i].label, x, y);
     }
@@ -439,14 +536,18 @@ static void
 draw_grid (cairo_t                   *cr,
            const RapportAxis         *values,
            const RapportAxis         *times,
-           const RapportChartMapping *m)
+           const RapportChartMapping *m,
+           RapportStoreSeries         kind)
 {
+  double top = m->y0[kind];
+  double bottom = top + m->height[kind];
+
   cairo_set_line_width (cr, 1.0);
 
   /* Half-pixel offsets put one-pixel lines on whole pixels. */
   for (guint i = 0; i < values->n_ticks; i++)
     {
-      double y = floor (m->y0 + m->height * (1.0 - values->ticks[i].position)) + 0.5;
+      double y = floor (top + m->height[kind] * (1.0 - values->ticks[i].position)) + 0.5;
 
       cairo_move_to (cr, m->x0, y);
       cairo_line_to (cr, m->x0 + m->width, y);
@@ -456,8 +557,8 @@ draw_grid (cairo_t                   *cr,
     {
       double x = floor (m->x0 + m->width * times->ticks[i].position) + 0.5;
 
-      cairo_move_to (cr, x, m->y0);
-      cairo_line_to (cr, x, m->y0 + m->height);
+      cairo_move_to (cr, x, top);
+      cairo_line_to (cr, x, bottom);
     }
 
   cairo_stroke (cr);
@@ -478,11 +579,94 @@ ensure_shown (RapportChart *self,
       g_clear_pointer (&line->shown, rapport_series_unref);
       g_clear_pointer (&line->shown_trend, rapport_series_unref);
       line->shown = rapport_series_downsample (line->series, self->from, self->to, columns);
-      line->shown_trend = rapport_series_trend_for_width (line->series, self->window,
-                                                          self->from, self->to, columns);
+      line->shown_trend = rapport_series_line_for_width (line->series, self->window,
+                                                         self->from, self->to, columns);
     }
 
   self->shown_columns = columns;
+}
+
+static const char *
+axis_title (RapportStoreSeries kind)
+{
+  if (kind == RAPPORT_STORE_SERIES_SELF_RATING)
+    /* Translators: the title of the chart's axis of self-ratings */
+    return _("Self-rating 1–5");
+
+  /* Translators: the title of the chart's axis of quiz scores */
+  /* xgettext:no-c-format */
+  return _("Quiz score %");
+}
+
+/* Ratings and quiz scores never share a scale: each kind shown gets a
+ * panel of its own, ratings above, scores below, with the same time axis
+ * under both.  On one plot with an axis either side, a rating of 4 sat on
+ * the 75 % grid line and read as 75 %; in two panels, each with its axis
+ * titled, no value can be read against the other's scale.
+ */
+static void
+layout_panels (RapportChart *self,
+               PangoLayout  *layout,
+               int           width,
+               int           height,
+               RapportAxis **axes)
+{
+  gboolean shown[RAPPORT_CHART_N_PANELS] = { FALSE, FALSE };
+  int left_width = 0, label_height = 0, title_height, plot_height;
+  guint n_panels = 0;
+  int y = 0;
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      RapportChartLine *line = g_ptr_array_index (self->lines, i);
+
+      /* A kind without a value gets no panel: the view adds every
+       * skill's series, most of them often empty.
+       */
+      if (line->visible && rapport_series_get_n_points (line->series) > 0)
+        shown[rapport_series_get_kind (line->series)] = TRUE;
+    }
+  /* An empty chart still shows the scale of ratings. */
+  if (!shown[RAPPORT_STORE_SERIES_QUIZ_SCORE])
+    shown[RAPPORT_STORE_SERIES_SELF_RATING] = TRUE;
+
+  /* Room for the labels of both scales, shown or not, so the plot keeps
+   * its place when a skill's quiz scores are shown or hidden.
+   */
+  for (RapportStoreSeries kind = 0; kind < RAPPORT_CHART_N_PANELS; kind++)
+    {
+      g_autoptr(RapportAxis) axis = rapport_axis_new_for_values (kind);
+
+      left_width = MAX (left_width, widest_label (layout, axis, &label_height));
+      self->titles[kind] = NULL;
+      self->panels[kind] = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
+      if (!shown[kind])
+        continue;
+
+      axes[kind] = g_steal_pointer (&axis);
+      n_panels++;
+    }
+
+  left_width += 2 * RAPPORT_CHART_LABEL_GAP;
+  title_height = label_height + RAPPORT_CHART_LABEL_GAP / 2;
+  /* Each panel: its title, half a tick label above and below the plot;
+   * between panels a gap; under the last, the time labels.
+   */
+  plot_height = (height - (label_height + RAPPORT_CHART_LABEL_GAP)
+                 - (int) n_panels * (title_height + label_height)
+                 - ((int) n_panels - 1) * 2 * RAPPORT_CHART_LABEL_GAP) / (int) n_panels;
+
+  for (RapportStoreSeries kind = 0; kind < RAPPORT_CHART_N_PANELS; kind++)
+    {
+      if (!shown[kind])
+        continue;
+
+      self->titles[kind] = axis_title (kind);
+      y += title_height + label_height / 2;
+      self->panels[kind] = (cairo_rectangle_int_t) { left_width, y, width - left_width - 2 * RAPPORT_CHART_LABEL_GAP,
+                                                     plot_height };
+      y += plot_height + label_height - label_height / 2 + 2 * RAPPORT_CHART_LABEL_GAP;
+    }
 }
 
 void
@@ -493,144 +677,73 @@ rapport_chart_render (RapportChart *self,
                       int           height)
 {
   g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(RapportAxis) left = NULL;
-  g_autoptr(RapportAxis) right = NULL;
-  g_autoptr(RapportAxis) times = NULL;
-  gboolean has_ratings = FALSE;
-  gboolean has_scores = FALSE;
-  int left_width, right_width, label_height = 0;
+  g_autoptr(RapportAxis) ratings = NULL;
+  g_autoptr(RapportAxis) scores = NULL;
+  RapportAxis *axes[RAPPORT_CHART_N_PANELS] = { NULL, NULL };
+  const cairo_rectangle_int_t *first = NULL, *last = NULL;
   RapportChartMapping m;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
 
-  for (guint i = 0; i < self->lines->len; i++)
-    {
-      RapportChartLine *line = g_ptr_array_index (self->lines, i);
-
-      if (!line->visible)
-        continue;
-      if (rapport_series_get_kind (line->series) == RAPPORT_STORE_SERIES_SELF_RATING)
-        has_ratings = TRUE;
-      else
-        has_scores = TRUE;
-    }
-
   layout = rapport_chart_create_layout (cr, context);
+  layout_panels (self, layout, width, height, axes);
+  ratings = axes[RAPPORT_STORE_SERIES_SELF_RATING];
+  scores = axes[RAPPORT_STORE_SERIES_QUIZ_SCORE];
 
-  /* Ratings on the left; scores on the left only when alone. */
-  left = rapport_axis_new_for_values (has_ratings || !has_scores
-                                      ? RAPPORT_STORE_SERIES_SELF_RATING
-                                      : RAPPORT_STORE_SERIES_QUIZ_SCORE);
-  if (has_ratings && has_scores)
-    right = rapport_axis_new_for_values (RAPPORT_STORE_SERIES_QUIZ_SCORE);
+  for (RapportStoreSeries kind = 0; kind < RAPPORT_CHART_N_PANELS; kind++)
+    if (axes[kind] != NULL)
+      {
+        first = first != NULL ? first : &self->panels[kind];
+        last = &self->panels[kind];
+      }
 
-  left_width = widest_label (layout, left, &label_height) + 2 * RAPPORT_CHART_LABEL_GAP;
-  right_width = right != NULL ? widest_label (layout, right, &label_height) + 2 * RAPPORT_CHART_LABEL_GAP
-                              : 2 * RAPPORT_CHART_LABEL_GAP;
-
-  self->plot.x = left_width;
-  self->plot.y = label_height / 2 + RAPPORT_CHART_LABEL_GAP;
-  self->plot.width = width - left_width - right_width;
-  self->plot.height = height - self->plot.y - label_height - RAPPORT_CHART_LABEL_GAP;
-  if (self->plot.width < 2 || self->plot.height < 2)
+  g_assert (first != NULL && last != NULL);
+  self->plot = *first;
+  self->plot.height = last->y + last->height - first->y;
+  if (self->plot.width < 2 || first->height < 2 || last->height < 2)
     return;
 
   m.x0 = self->plot.x;
-  m.y0 = self->plot.y;
   m.width = self->plot.width;
-  m.height = self->plot.height;
+  m.top = self->plot.y;
+  m.bottom = self->plot.y + self->plot.height;
+  for (RapportStoreSeries kind = 0; kind < RAPPORT_CHART_N_PANELS; kind++)
+    {
+      m.y0[kind] = self->panels[kind].y;
+      m.height[kind] = self->panels[kind].height;
+    }
   m.from = self->from;
   m.x_scale = m.width / (double) (self->to - self->from);
 
-  times = rapport_axis_new_for_time (self->from, self->to, self->tz);
+  g_clear_pointer (&self->time_axis, rapport_axis_free);
+  self->time_axis = rapport_axis_new_for_range (self->from, self->to, self->tz);
 
   cairo_save (cr);
 
-  rapport_chart_set_color (cr, &self->foreground, RAPPORT_CHART_GRID_ALPHA);
-  draw_grid (cr, left, times, &m);
+  for (RapportStoreSeries kind = 0; kind < RAPPORT_CHART_N_PANELS; kind++)
+    {
+      int h;
 
-  rapport_chart_set_color (cr, &self->foreground, RAPPORT_CHART_LABEL_ALPHA);
-  draw_tick_labels (cr, layout, left, &m, LABELS_LEFT, width);
-  if (right != NULL)
-    draw_tick_labels (cr, layout, right, &m, LABELS_RIGHT, width);
-  draw_tick_labels (cr, layout, times, &m, LABELS_BELOW, width);
+      if (axes[kind] == NULL)
+        continue;
+
+      rapport_chart_set_color (cr, &self->foreground, RAPPORT_CHART_GRID_ALPHA);
+      draw_grid (cr, axes[kind], self->time_axis, &m, kind);
+
+      rapport_chart_set_color (cr, &self->foreground, RAPPORT_CHART_LABEL_ALPHA);
+      draw_tick_labels (cr, layout, axes[kind], &m, LABELS_LEFT, kind, width);
+      rapport_chart_label_size (layout, self->titles[kind], NULL, &h);
+      /* Above the top tick's label, over the axis it names. */
+      rapport_chart_show_label (cr, layout, self->titles[kind], RAPPORT_CHART_LABEL_GAP,
+                                m.y0[kind] - h / 2.0 - h - RAPPORT_CHART_LABEL_GAP / 2.0);
+    }
+  draw_tick_labels (cr, layout, self->time_axis, &m, LABELS_BELOW, 0, width);
 
   /* Two points per column of the plot; more would not show. */
   ensure_shown (self, (guint) self->plot.width * self->scale);
 
   rapport_chart_draw_data (self, cr, &m);
 
-  cairo_restore (cr);
-}
-
-/* Tips */
-
-#define TIP_PAD    6
-#define TIP_RADIUS 6
-#define TIP_GAP    10
-
-static void
-rounded_rectangle (cairo_t *cr,
-                   double   x,
-                   double   y,
-                   double   width,
-                   double   height,
-                   double   radius)
-{
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + width - radius, y + radius, radius, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - radius, y + height - radius, radius, 0, G_PI / 2);
-  cairo_arc (cr, x + radius, y + height - radius, radius, G_PI / 2, G_PI);
-  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-}
-
-void
-rapport_chart_draw_tip (cairo_t                 *cr,
-                        PangoLayout             *layout,
-                        const char              *text,
-                        double                   x,
-                        double                   y,
-                        int                      width,
-                        int                      height,
-                        const RapportChartColor *background,
-                        const RapportChartColor *foreground)
-{
-  int text_width, text_height;
-  double box_width, box_height, left, top;
-
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (PANGO_IS_LAYOUT (layout));
-  g_return_if_fail (text != NULL);
-
-  pango_layout_set_width (layout, -1);
-  pango_layout_set_markup (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &text_width, &text_height);
-  if (text_width + 2 * TIP_PAD > width)
-    {
-      /* Wrapped to fit a narrow widget. */
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_width (layout, MAX (width - 2 * TIP_PAD - 2, 1) * PANGO_SCALE);
-      pango_layout_get_pixel_size (layout, &text_width, &text_height);
-    }
-  box_width = text_width + 2 * TIP_PAD;
-  box_height = text_height + 2 * TIP_PAD;
-
-  left = CLAMP (x - box_width / 2, 0, MAX (0, width - box_width));
-  top = y - TIP_GAP - box_height;
-  if (top < 0)
-    top = MIN (y + TIP_GAP, MAX (0, height - box_height));
-
-  cairo_save (cr);
-  rounded_rectangle (cr, round (left) + 0.5, round (top) + 0.5, box_width, box_height, TIP_RADIUS);
-  rapport_chart_set_color (cr, background, 0.96);
-  cairo_fill_preserve (cr);
-  rapport_chart_set_color (cr, foreground, 0.25);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-  rapport_chart_set_color (cr, foreground, 1.0);
-  cairo_move_to (cr, round (left) + TIP_PAD, round (top) + TIP_PAD);
-  pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
 }

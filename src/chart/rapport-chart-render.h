@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "rapport-axis.h"
 #include "rapport-skill-profile.h"
 #include "rapport-series.h"
 
@@ -30,9 +31,12 @@ typedef struct
  * It holds the series it is given and keeps their downsampled points and
  * trends for the last plot width, so a redraw at the same size only draws,
  * and a resize downsamples again without querying the store.
- * Self-ratings use the left axis (1–5) and are drawn as faint raw points
- * under a trend line; quiz scores use the right axis (0–100 %) and are drawn
- * as dots with a dashed trend.
+ * Self-ratings and quiz scores never share a scale: each kind shown has a
+ * panel of its own with a titled axis ("Self-rating 1–5" above, "Quiz
+ * score %" below) over one time axis.  Self-ratings are drawn as faint raw
+ * points under a trend line, quiz scores as dots with a dashed trend; a
+ * series with too few values for a trend (rapport_series_can_smooth()) is
+ * drawn as its values, joined, with a dot at each.
  */
 typedef struct _RapportChart RapportChart;
 
@@ -49,8 +53,9 @@ void                     rapport_chart_set_range          (RapportChart         
 /* Before giving it the series of a new query. */
 void                     rapport_chart_remove_all_series  (RapportChart            *self);
 
-/* Adds a line; its trend is rapport_series_trend_for_width() with the
- * window rapport_series_trend_window_for_span() gives for the range.
+/* Adds a line; it is rapport_series_line_for_width() (the trend, or the
+ * values when too few) with the window
+ * rapport_series_trend_window_for_span() gives for the range.
  * Returns its index.
  */
 guint                    rapport_chart_add_series         (RapportChart            *self,
@@ -79,12 +84,28 @@ void                     rapport_chart_render             (RapportChart         
                                                            int                      width,
                                                            int                      height);
 
-/* Where the last render put the plot (inside the axes), for hit testing. */
+/* Where the last render put the plot (inside the axes): all panels, from
+ * the top of the first to the bottom of the last.
+ */
 void                     rapport_chart_get_plot_area      (RapportChart            *self,
                                                            cairo_rectangle_int_t   *area);
+/* Where the last render put the panel of @kind; FALSE when it drew none. */
+gboolean                 rapport_chart_get_panel_area     (RapportChart            *self,
+                                                           RapportStoreSeries       kind,
+                                                           cairo_rectangle_int_t   *area);
+/* The title the last render gave the axis of @kind's panel (translated),
+ * or NULL when it drew no such panel.
+ */
+const char              *rapport_chart_get_axis_title     (RapportChart            *self,
+                                                           RapportStoreSeries       kind);
+/* The time axis the last render drew (rapport_axis_new_for_range()), or
+ * NULL before the first render.
+ */
+const RapportAxis       *rapport_chart_get_time_axis      (RapportChart            *self);
 /* What the last render drew for line @index: its downsampled values (with
- * their sources), or with @trend its sampled trend; NULL before the first
- * render.
+ * their sources), or with @trend its line (rapport_series_line_for_width()):
+ * a trend, or the values as they are (trend window 0); NULL before the
+ * first render.
  */
 RapportSeries           *rapport_chart_get_shown          (RapportChart            *self,
                                                            guint                    index,
@@ -108,6 +129,22 @@ gboolean                 rapport_chart_find_point         (RapportChart         
                                                            guint                   *index,
                                                            guint                   *position);
 
+/* A shown point: the line's index and the point's position in its shown values. */
+typedef struct
+{
+  guint index;
+  guint position;
+} RapportChartHit;
+
+/* Returns: (element-type RapportChartHit): every shown point of a visible
+ * line within @radius of (@x, @y) by the last render, by line and then in
+ * time order, e.g. two skills rated the same on the same day.
+ */
+GArray                  *rapport_chart_find_points        (RapportChart            *self,
+                                                           double                   x,
+                                                           double                   y,
+                                                           double                   radius);
+
 /* A tooltip-like box of @text (Pango markup allowed) beside (@x, @y),
  * kept inside @width × @height: above the point when there is room, else
  * below.  The chart widgets draw it for the focused or hovered value.
@@ -128,15 +165,57 @@ void                     rapport_chart_draw_tip           (cairo_t              
  * "Now" is a filled shape, "then" a dashed outline; a skill without a value
  * has no dot and its corner sits at the centre.
  */
+#define RAPPORT_RADAR_MAX_AXES 16
+
+/* Where a radar puts its parts in @width × @height: the largest radar that
+ * leaves each skill's name room beside its spoke, inside the area and clear
+ * of every other name.  The names are measured with the labels' font: at
+ * their size, or smaller (label_scale) when that gives a much larger radar
+ * (a narrow window), wrapped between words, or as a last resort within
+ * them.  The rectangles are the names as drawn (in bold, the focused name's
+ * weight, so focusing a spoke moves nothing).
+ */
 typedef struct
 {
-  RapportChartColor  foreground;   /* text, rings and spokes */
-  RapportChartColor  now;
-  RapportChartColor  then;
-  const char        *now_label;    /* the legend's words for each shape */
-  const char        *then_label;
-  int                focused;      /* a spoke drawn emphasised, or -1 */
+  int                width;
+  int                height;
+  guint              n_axes;
+  double             cx;
+  double             cy;
+  double             radius;          /* of the rim, level 1 */
+  double             label_scale;     /* 1 or less */
+  PangoWrapMode      label_wrap;
+  double             label_x[RAPPORT_RADAR_MAX_AXES];      /* each name's layout origin ... */
+  double             label_y[RAPPORT_RADAR_MAX_AXES];
+  int                label_width[RAPPORT_RADAR_MAX_AXES];  /* ... and wrap width */
+  PangoAlignment     label_align[RAPPORT_RADAR_MAX_AXES];
+  cairo_rectangle_t  labels[RAPPORT_RADAR_MAX_AXES];       /* each name's extents */
+} RapportRadarLayout;
+
+typedef struct
+{
+  RapportChartColor         foreground;   /* text, rings and spokes */
+  RapportChartColor         now;
+  RapportChartColor         then;
+  const char               *now_label;    /* the legend's words for each shape */
+  const char               *then_label;
+  int                       focused;      /* a spoke drawn emphasised, or -1 */
+  const RapportRadarLayout *layout;       /* from rapport_radar_compute_layout() for the
+                                           * same size and values; NULL: computed */
 } RapportRadarStyle;
+
+/* The layout of a radar of @values (at most RAPPORT_RADAR_MAX_AXES) in
+ * @width × @height; names are measured with @context (a widget's), or with
+ * NULL a context for @cr in "Sans 9".  Without room for a radar (fewer than
+ * three values, or too small an area), n_axes is 0.
+ */
+void                     rapport_radar_compute_layout     (cairo_t                 *cr,
+                                                           PangoContext            *context,
+                                                           int                      width,
+                                                           int                      height,
+                                                           const RapportRadarValue *values,
+                                                           guint                    n_values,
+                                                           RapportRadarLayout      *layout);
 
 /* Draws @values (rapport_skill_profile_compute()) onto @cr at (0, 0),
  * @width × @height, without a background; @context as for
@@ -149,20 +228,18 @@ void                     rapport_radar_render             (cairo_t              
                                                            const RapportRadarValue *values,
                                                            guint                    n_values,
                                                            const RapportRadarStyle *style);
-/* Where a render of that size puts @level (0..1) on spoke @axis of
- * @n_values, for hit testing and for tests.
+/* Where @layout puts @level (0..1) on spoke @axis, for hit testing and for
+ * tests.
  */
-void                     rapport_radar_get_point          (int                      width,
-                                                           int                      height,
-                                                           guint                    n_values,
+void                     rapport_radar_get_point          (const RapportRadarLayout *layout,
                                                            guint                    axis,
                                                            double                   level,
                                                            double                  *x,
                                                            double                  *y);
-/* The spoke nearest to (@x, @y), or -1 outside the radar. */
-int                      rapport_radar_find_axis          (int                      width,
-                                                           int                      height,
-                                                           guint                    n_values,
+/* The spoke nearest to (@x, @y), or whose name is there; -1 outside the
+ * radar and its names.
+ */
+int                      rapport_radar_find_axis          (const RapportRadarLayout *layout,
                                                            double                   x,
                                                            double                   y);
 

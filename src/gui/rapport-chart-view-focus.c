@@ -67,63 +67,169 @@ entry_title (RapportChartView *self,
   return self->title_func (uuid, self->title_data);
 }
 
-/* Three lines: the date, the value, and where it came from. */
+/* The value and where it came from, as two lines of the tip. */
 static void
 describe_point (RapportChartView         *self,
                 RapportSeries            *series,
                 const RapportSeriesPoint *point,
-                char                    **markup,
-                char                    **plain)
+                char                    **value,
+                char                    **source)
 {
   const char *title = rapport_skill_get_display_title (rapport_series_get_skill_key (series));
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (point->time);
-  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
-  /* Translators: the date of a value in the chart's tip; see g_date_time_format() */
-  g_autofree char *date = g_date_time_format (local, _("%A %-d %B %Y"));
-  g_autofree char *value = NULL;
-  g_autofree char *source = NULL;
-  g_autofree char *escaped_date = NULL;
-  g_autofree char *escaped_value = NULL;
-  g_autofree char *escaped_source = NULL;
 
   if (rapport_series_get_kind (series) == RAPPORT_STORE_SERIES_SELF_RATING)
     {
       g_autofree char *entry = point->entry_uuid != NULL ? entry_title (self, point->entry_uuid) : NULL;
 
       /* Translators: a skill and a self-rating out of 5 */
-      value = g_strdup_printf (_("%s, self-rating %.0f of 5"), title, point->value);
+      *value = g_strdup_printf (_("%s, self-rating %.0f of 5"), title, point->value);
       if (entry != NULL && *entry != '\0')
         /* Translators: the title of the journal entry a self-rating came from */
-        source = g_strdup_printf (_("Journal entry “%s”"), entry);
+        *source = g_strdup_printf (_("Journal entry “%s”"), entry);
       else
-        source = g_strdup (_("Journal entry without a title"));
+        *source = g_strdup (_("Journal entry without a title"));
     }
   else
     {
       /* Translators: a skill and a quiz score */
-      value = g_strdup_printf (_("%s, quiz score %.0f %%"), title, point->value);
+      *value = g_strdup_printf (_("%s, quiz score %.0f %%"), title, point->value);
       /* Translators: a skill and a quiz score */
-      source = g_strdup_printf (_("Quiz attempt, %s, %.0f %%"), title, point->value);
+      *source = g_strdup_printf (_("Quiz attempt, %s, %.0f %%"), title, point->value);
+    }
+}
+
+static char *
+format_day (gint64 time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  /* Translators: the date of a value in the chart's tip; see g_date_time_format() */
+  char *date = g_date_time_format (local, _("%A %-d %B %Y"));
+
+  return date != NULL ? date : g_strdup ("");
+}
+
+/* Every value the tip lists, by day: each day's date once, then its
+ * values, each with where it came from.  Two skills rated the same on the
+ * same day are drawn on one spot; the tip names both.
+ */
+static void
+describe_marks (RapportChartView *self,
+                char            **markup,
+                char            **plain)
+{
+  GString *rich = g_string_new (NULL);
+  GString *text = g_string_new (NULL);
+  g_autofree char *last_day = NULL;
+
+  for (guint i = 0; i < self->tip_marks->len; i++)
+    {
+      const RapportChartMark *mark = &g_array_index (self->tip_marks, RapportChartMark, i);
+      const RapportSeriesPoint *point = rapport_chart_view_mark_point (self, mark);
+      g_autofree char *day = format_day (point->time);
+      g_autofree char *value = NULL;
+      g_autofree char *source = NULL;
+      g_autofree char *escaped_value = NULL;
+      g_autofree char *escaped_source = NULL;
+
+      describe_point (self, self->series->pdata[mark->line], point, &value, &source);
+      if (g_strcmp0 (day, last_day) != 0)
+        {
+          g_autofree char *escaped_day = g_markup_escape_text (day, -1);
+
+          g_string_append_printf (rich, "%s<b>%s</b>", rich->len > 0 ? "\n" : "", escaped_day);
+          g_string_append_printf (text, "%s%s.", text->len > 0 ? " " : "", day);
+          g_free (last_day);
+          last_day = g_steal_pointer (&day);
+        }
+      escaped_value = g_markup_escape_text (value, -1);
+      escaped_source = g_markup_escape_text (source, -1);
+      g_string_append_printf (rich, "\n%s\n<small>%s</small>", escaped_value, escaped_source);
+      g_string_append_printf (text, " %s. %s.", value, source);
     }
 
-  escaped_date = g_markup_escape_text (date != NULL ? date : "", -1);
-  escaped_value = g_markup_escape_text (value, -1);
-  escaped_source = g_markup_escape_text (source, -1);
-  *markup = g_strdup_printf ("<b>%s</b>\n%s\n<small>%s</small>", escaped_date, escaped_value,
-                             escaped_source);
-  *plain = g_strdup_printf ("%s. %s. %s.", date != NULL ? date : "", value, source);
+  *markup = g_string_free (rich, FALSE);
+  *plain = g_string_free (text, FALSE);
+}
+
+/* Drawn within this many pixels of each other, values share a spot. */
+#define SAME_SPOT_RADIUS 2.0
+
+static int
+compare_marks_by_time (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  RapportChartView *self = user_data;
+  const RapportChartMark *mark_a = a;
+  const RapportChartMark *mark_b = b;
+  gint64 time_a = rapport_chart_view_mark_point (self, mark_a)->time;
+  gint64 time_b = rapport_chart_view_mark_point (self, mark_b)->time;
+
+  if (time_a != time_b)
+    return time_a < time_b ? -1 : 1;
+
+  return mark_a->line - mark_b->line;
+}
+
+/* The values around (@x, @y) within @radius, into the tip's list, by time
+ * and then in course order (ratings before quiz scores).
+ */
+static void
+collect_marks (RapportChartView *self,
+               double            x,
+               double            y,
+               double            radius)
+{
+  g_autoptr(GArray) hits = rapport_chart_find_points (self->chart, x, y, radius);
+
+  g_array_set_size (self->tip_marks, 0);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const RapportChartHit *hit = &g_array_index (hits, RapportChartHit, i);
+      RapportChartMark mark = { (int) hit->index, hit->position };
+
+      if (rapport_chart_view_mark_point (self, &mark) != NULL)
+        g_array_append_val (self->tip_marks, mark);
+    }
+  g_array_sort_with_data (self->tip_marks, compare_marks_by_time, self);
+}
+
+static void
+update_tip_marks (RapportChartView *self)
+{
+  const RapportChartMark *mark = rapport_chart_view_tip_mark (self);
+  double x, y;
+
+  if (mark == &self->hover)
+    {
+      collect_marks (self, self->hover_x, self->hover_y, HOVER_RADIUS);
+    }
+  else if (mark != NULL
+           && rapport_chart_map_point (self->chart, mark->line,
+                                       rapport_chart_view_mark_point (self, mark), &x, &y))
+    {
+      collect_marks (self, x, y, SAME_SPOT_RADIUS);
+    }
+  else
+    {
+      g_array_set_size (self->tip_marks, 0);
+    }
+
+  /* The mark itself, whatever the search found. */
+  if (mark != NULL && self->tip_marks->len == 0)
+    g_array_append_val (self->tip_marks, *mark);
 }
 
 void
 rapport_chart_view_update_tip (RapportChartView *self)
 {
-  const RapportChartMark *mark = rapport_chart_view_tip_mark (self);
-
   g_clear_pointer (&self->tip, g_free);
   g_clear_pointer (&self->tip_text, g_free);
-  if (mark != NULL)
-    describe_point (self, self->series->pdata[mark->line],
-                    rapport_chart_view_mark_point (self, mark), &self->tip, &self->tip_text);
+
+  update_tip_marks (self);
+  if (self->tip_marks->len > 0)
+    describe_marks (self, &self->tip, &self->tip_text);
 
   rapport_chart_view_announce (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -295,15 +401,44 @@ on_focus_leave_cb (RapportChartView        *self,
   rapport_chart_view_update_tip (self);
 }
 
+/* Whether the values under the pointer are still those the tip lists. */
+static gboolean
+same_marks (RapportChartView *self,
+            GArray           *hits)
+{
+  if (hits->len != self->tip_marks->len)
+    return FALSE;
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const RapportChartHit *hit = &g_array_index (hits, RapportChartHit, i);
+      gboolean listed = FALSE;
+
+      for (guint j = 0; j < self->tip_marks->len && !listed; j++)
+        {
+          const RapportChartMark *mark = &g_array_index (self->tip_marks, RapportChartMark, j);
+
+          listed = mark->line == (int) hit->index && mark->position == hit->position;
+        }
+      if (!listed)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 on_motion_cb (RapportChartView         *self,
               double                    x,
               double                    y,
               GtkEventControllerMotion *controller)
 {
+  g_autoptr(GArray) hits = NULL;
   RapportChartMark mark = { -1, 0 };
   guint line, position;
 
+  self->hover_x = x;
+  self->hover_y = y;
   if (rapport_chart_find_point (self->chart, x, y, HOVER_RADIUS, &line, &position))
     {
       mark.line = (int) line;
@@ -311,7 +446,12 @@ on_motion_cb (RapportChartView         *self,
     }
 
   if (mark.line == self->hover.line && mark.position == self->hover.position)
-    return;
+    {
+      /* The same nearest value; others may have come under the pointer. */
+      hits = rapport_chart_find_points (self->chart, x, y, HOVER_RADIUS);
+      if (mark.line < 0 || same_marks (self, hits))
+        return;
+    }
 
   self->hover = mark;
   rapport_chart_view_update_tip (self);

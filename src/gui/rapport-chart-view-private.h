@@ -28,8 +28,9 @@ struct _RapportChartView
   GPtrArray                 *series;         /* of RapportSeries */
   GHashTable                *hidden_skills;  /* skill keys */
   char                      *description;
-  char                      *tip;            /* markup of the value the tip shows */
+  char                      *tip;            /* markup of the values the tip shows */
   char                      *tip_text;       /* the same, plain, for screen readers */
+  GArray                    *tip_marks;      /* of RapportChartMark: the values it lists */
 
   /* borrowed, with the series */
   RapportChartViewTitleFunc  title_func;     /* the titles of entries */
@@ -41,7 +42,9 @@ struct _RapportChartView
   gboolean                   dark;
   gboolean                   focused;        /* the keyboard focus is in the chart */
   RapportChartMark           focus;          /* moved with the keyboard */
-  RapportChartMark           hover;          /* under the pointer */
+  RapportChartMark           hover;          /* nearest to the pointer */
+  double                     hover_x;        /* where the pointer is */
+  double                     hover_y;
 };
 
 /* rapport-chart-view.c */
@@ -60,7 +63,9 @@ const RapportSeriesPoint *rapport_chart_view_mark_point     (RapportChartView   
                                                              const RapportChartMark *mark);
 /* The mark the tip is for: the hovered one, else the focused one; NULL for none. */
 const RapportChartMark   *rapport_chart_view_tip_mark       (RapportChartView       *self);
-/* Words for the tip's value, then a redraw. */
+/* The values the tip lists: all those under the pointer, or the focused
+ * one and any drawn on the same spot; then words for them, and a redraw.
+ */
 void                      rapport_chart_view_update_tip     (RapportChartView       *self);
 /* Forgets the focused and hovered values, as new data come. */
 void                      rapport_chart_view_clear_marks    (RapportChartView       *self);

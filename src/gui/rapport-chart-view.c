@@ -65,9 +65,6 @@ fill_chart (RapportChartView *self,
     }
 }
 
-/* Fewer values than this are described as they are, not as a trend. */
-#define MIN_POINTS_TO_SMOOTH 5
-
 /* "3.5" for a self-rating, "72 %" for a quiz score. */
 static char *
 format_value (RapportStoreSeries kind,
@@ -80,6 +77,11 @@ format_value (RapportStoreSeries kind,
   return g_strdup_printf (_("%.0f %%"), value);
 }
 
+/* In the words of rapport_series_get_change(), which reads the chart's
+ * line: a handful of values as they are (smoothing three ratings of 1, 3
+ * and 4 a day apart would say the skill "stayed at 2.7"), more as their
+ * trend, so what is said and what is drawn always go the same way.
+ */
 static char *
 describe_series (RapportSeries *series,
                  gint64         from,
@@ -88,30 +90,20 @@ describe_series (RapportSeries *series,
   RapportStoreSeries kind = rapport_series_get_kind (series);
   gboolean ratings = kind == RAPPORT_STORE_SERIES_SELF_RATING;
   const char *title = rapport_skill_get_display_title (rapport_series_get_skill_key (series));
-  g_autoptr(RapportSeries) trend = NULL;
-  const RapportSeriesPoint *first, *last;
+  RapportSeriesChange change;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
   guint n_points;
   guint days;
 
-  if (rapport_series_get_n_points (series) == 0)
+  if (!rapport_series_get_change (series, rapport_series_trend_window_for_span (to - from), from, to,
+                                  &change))
     return NULL;
 
-  /* A handful of values is read out as it is: smoothing three ratings of
-   * 1, 3 and 4 a day apart would say the skill "stayed at 2.7".
-   */
-  if (rapport_series_get_n_points (series) < MIN_POINTS_TO_SMOOTH)
-    first = rapport_series_get_points (series, &n_points);
-  else
-    {
-      trend = rapport_series_moving_average (series, rapport_series_trend_window_for_span (to - from));
-      first = rapport_series_get_points (trend, &n_points);
-    }
-  last = &first[n_points - 1];
-  days = MAX (1, (guint) ((last->time - first->time + RAPPORT_SERIES_DAY / 2) / RAPPORT_SERIES_DAY));
-  start = format_value (kind, first->value);
-  end = format_value (kind, last->value);
+  n_points = change.n_values;
+  days = MAX (1, (guint) ((change.end_time - change.start_time + RAPPORT_SERIES_DAY / 2) / RAPPORT_SERIES_DAY));
+  start = format_value (kind, change.start);
+  end = format_value (kind, change.end);
 
   if (n_points < 2)
     return ratings
@@ -120,8 +112,7 @@ describe_series (RapportSeries *series,
            /* Translators: a skill and a quiz score such as "72 %" */
            : g_strdup_printf (_("%s: one quiz score, %s."), title, start);
 
-  /* Compared as they are read out, so "rose from 3.0 to 3.0" never happens. */
-  if (g_strcmp0 (start, end) != 0 && last->value > first->value)
+  if (change.direction == RAPPORT_SERIES_ROSE)
     return ratings
            /* Translators: a skill, two self-ratings out of 5 and a number of days */
            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -133,7 +124,7 @@ describe_series (RapportSeries *series,
                                            "%s quiz scores rose from %s to %s over %u day.",
                                            "%s quiz scores rose from %s to %s over %u days.", days),
                               title, start, end, days);
-  if (g_strcmp0 (start, end) != 0 && last->value < first->value)
+  if (change.direction == RAPPORT_SERIES_FELL)
     return ratings
            /* Translators: a skill, two self-ratings out of 5 and a number of days */
            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -438,7 +429,7 @@ draw_marker (RapportChartView       *self,
   cairo_stroke (cr);
 }
 
-/* The focused value's ring, the hovered one's, and the tip of either. */
+/* The focused value's ring, a ring on each value the tip lists, and the tip. */
 static void
 draw_marks (RapportChartView *self,
             cairo_t          *cr,
@@ -451,7 +442,8 @@ draw_marks (RapportChartView *self,
 
   if (self->focused)
     draw_marker (self, cr, &self->focus, foreground);
-  draw_marker (self, cr, &self->hover, foreground);
+  for (guint i = 0; i < self->tip_marks->len; i++)
+    draw_marker (self, cr, &g_array_index (self->tip_marks, RapportChartMark, i), foreground);
 
   if (mark == NULL || self->tip == NULL
       || !rapport_chart_map_point (self->chart, mark->line,
@@ -509,6 +501,7 @@ rapport_chart_view_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->tip, g_free);
   g_clear_pointer (&self->tip_text, g_free);
+  g_clear_pointer (&self->tip_marks, g_array_unref);
 
   G_OBJECT_CLASS (rapport_chart_view_parent_class)->finalize (object);
 }
@@ -545,6 +538,7 @@ rapport_chart_view_init (RapportChartView *self)
 
   self->focus.line = -1;
   self->hover.line = -1;
+  self->tip_marks = g_array_new (FALSE, FALSE, sizeof (RapportChartMark));
   rapport_chart_view_init_input (self);
 
   rapport_series_range_get_bounds (RAPPORT_SERIES_RANGE_30_DAYS, now, G_MAXINT64, &self->from, &self->to);

@@ -21,6 +21,7 @@ struct _RapportProgressView
   GtkToggleButton      *range_90_button;
   GtkToggleButton      *range_year_button;
   GtkToggleButton      *range_all_button;
+  GtkMenuButton        *export_button;
   GtkLabel             *lessons_label;
   GtkLabel             *quizzes_label;
   GtkLabel             *streak_label;

@@ -184,11 +184,45 @@ show_profile (RapportProgressView *self)
   rapport_radar_view_set_values (self->radar_view, values, then);
 }
 
+/* Focus names */
+
+/* The button inside @widget (a GtkMenuButton or GtkDropDown) takes the
+ * focus, and in GTK 4.8 a screen reader names it by its own label, not its
+ * parent's: without one it says only "toggle button".
+ */
+static void
+label_inner_button (GtkWidget  *widget,
+                    const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* The legend's places in its flow box are no Tab stops (they were, as
+ * "GtkFlowBoxChild", before each button): the buttons take the focus
+ * themselves.
+ */
+static void
+unfocus_flow_box_children (GtkFlowBox *flow_box)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (flow_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_FLOW_BOX_CHILD (child))
+      gtk_widget_set_focusable (child, FALSE);
+}
+
 static void
 on_compare_selected_cb (RapportProgressView *self,
                         GParamSpec          *pspec,
                         GtkDropDown         *dropdown)
 {
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  /* Said as it reads: "Compared with 30 days ago". */
+  if (item != NULL)
+    label_inner_button (GTK_WIDGET (dropdown), gtk_string_object_get_string (item));
   show_profile (self);
 }
 
@@ -431,6 +465,8 @@ build_legend (RapportProgressView *self)
                                G_CONNECT_SWAPPED);
       gtk_flow_box_append (self->legend_box, button);
     }
+
+  unfocus_flow_box_children (self->legend_box);
 }
 
 /* Opening what a point of the chart came from */
@@ -621,6 +657,7 @@ rapport_progress_view_class_init (RapportProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RapportProgressView, range_90_button);
   gtk_widget_class_bind_template_child (widget_class, RapportProgressView, range_year_button);
   gtk_widget_class_bind_template_child (widget_class, RapportProgressView, range_all_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportProgressView, export_button);
   gtk_widget_class_bind_template_child (widget_class, RapportProgressView, lessons_label);
   gtk_widget_class_bind_template_child (widget_class, RapportProgressView, quizzes_label);
   gtk_widget_class_bind_template_child (widget_class, RapportProgressView, streak_label);
@@ -654,6 +691,8 @@ rapport_progress_view_init (RapportProgressView *self)
   g_signal_connect_object (manager, "notify::dark", G_CALLBACK (on_dark_changed_cb), self,
                            G_CONNECT_SWAPPED);
   build_legend (self);
+  label_inner_button (GTK_WIDGET (self->export_button), _("Export"));
+  on_compare_selected_cb (self, NULL, self->compare_dropdown);
   g_signal_connect_object (self->chart_view, "point-activated", G_CALLBACK (on_point_activated_cb),
                            self, G_CONNECT_SWAPPED);
   show_empty (self, TRUE);

@@ -29,6 +29,8 @@ struct _RapportRadarView
   char      *tip;
 
   /* state */
+  RapportRadarLayout layout;  /* for the size last drawn or asked */
+  gboolean   layout_valid;
   int        focus;        /* a spoke, or -1 */
   int        hover;
   gboolean   dark;
@@ -113,7 +115,40 @@ rapport_radar_view_set_values (RapportRadarView *self,
   if ((guint) MAX (self->focus, 0) >= n_values (self))
     self->focus = -1;
   self->hover = -1;
+  self->layout_valid = FALSE;
   update_tip (self);
+}
+
+/* Measured with the widget's font, again only for another size or other
+ * values: placing the names takes a few dozen Pango layouts.
+ */
+static const RapportRadarLayout *
+ensure_layout (RapportRadarView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (!self->layout_valid || self->layout.width != width || self->layout.height != height)
+    {
+      rapport_radar_compute_layout (NULL, gtk_widget_get_pango_context (GTK_WIDGET (self)),
+                                    width, height,
+                                    self->values != NULL ? (const RapportRadarValue *) (gpointer) self->values->data
+                                                         : NULL,
+                                    n_values (self), &self->layout);
+      self->layout_valid = TRUE;
+    }
+
+  return &self->layout;
+}
+
+void
+rapport_radar_view_get_layout (RapportRadarView   *self,
+                               RapportRadarLayout *layout)
+{
+  g_return_if_fail (RAPPORT_IS_RADAR_VIEW (self));
+  g_return_if_fail (layout != NULL);
+
+  *layout = *ensure_layout (self);
 }
 
 const char *
@@ -148,7 +183,8 @@ render (RapportRadarView *self,
         int               height,
         gboolean          dark,
         const GdkRGBA    *foreground,
-        int               focused)
+        int               focused,
+        const RapportRadarLayout *layout)
 {
   const RapportChartColor *palette = rapport_chart_get_palette (dark, NULL);
   RapportRadarStyle style = { 0 };
@@ -164,6 +200,7 @@ render (RapportRadarView *self,
   style.now_label = _("Now");
   style.then_label = self->then_label;
   style.focused = focused;
+  style.layout = layout;
 
   rapport_radar_render (cr, context, width, height,
                         (const RapportRadarValue *) (gpointer) self->values->data,
@@ -182,7 +219,8 @@ rapport_radar_view_render_export (RapportRadarView *self,
   g_return_if_fail (cr != NULL);
 
   rapport_chart_widget_paint_export_background (cr);
-  render (self, cr, NULL, width, height, FALSE, &black, -1);
+  /* A file's own size and font: laid out afresh. */
+  render (self, cr, NULL, width, height, FALSE, &black, -1, NULL);
 }
 
 /* Input */
@@ -265,9 +303,7 @@ on_motion_cb (RapportRadarView         *self,
               double                    y,
               GtkEventControllerMotion *controller)
 {
-  int axis = rapport_radar_find_axis (gtk_widget_get_width (GTK_WIDGET (self)),
-                                      gtk_widget_get_height (GTK_WIDGET (self)),
-                                      n_values (self), x, y);
+  int axis = rapport_radar_find_axis (ensure_layout (self), x, y);
 
   if (axis == self->hover)
     return;
@@ -294,9 +330,7 @@ on_click_released_cb (RapportRadarView *self,
                       double            y,
                       GtkGestureClick  *gesture)
 {
-  int axis = rapport_radar_find_axis (gtk_widget_get_width (GTK_WIDGET (self)),
-                                      gtk_widget_get_height (GTK_WIDGET (self)),
-                                      n_values (self), x, y);
+  int axis = rapport_radar_find_axis (ensure_layout (self), x, y);
 
   if (axis < 0)
     return;
@@ -333,7 +367,7 @@ rapport_radar_view_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   render (self, cr, gtk_widget_get_pango_context (widget), width, height, self->dark,
-          &foreground, axis);
+          &foreground, axis, ensure_layout (self));
 
   if (axis >= 0 && self->tip != NULL)
     {
@@ -341,8 +375,7 @@ rapport_radar_view_snapshot (GtkWidget   *widget,
       g_autofree char *escaped = g_markup_escape_text (self->tip, -1);
       double x, y;
 
-      rapport_radar_get_point (width, height, self->values->len, axis, MAX (value->now, 0),
-                               &x, &y);
+      rapport_radar_get_point (ensure_layout (self), axis, MAX (value->now, 0), &x, &y);
       rapport_chart_widget_draw_tip (widget, cr, escaped, x, y, self->dark, &foreground);
     }
 
@@ -359,9 +392,19 @@ rapport_radar_view_measure (GtkWidget      *widget,
                             int            *natural_baseline)
 {
   /* Room for the skills' names around a readable radar; a scrolled view
-   * gives its content the minimum height.
+   * gives its content the minimum height.  A narrow radar is as wide as
+   * it can be and no taller than its names need, not 420 px of mostly
+   * empty space.
    */
-  rapport_chart_widget_measure (orientation, 240, 520, 420, 420, minimum, natural);
+  int height = for_size > 0 ? CLAMP (for_size * 4 / 5 + 24, 280, 420) : 420;
+
+  rapport_chart_widget_measure (orientation, 240, 520, height, height, minimum, natural);
+}
+
+static GtkSizeRequestMode
+rapport_radar_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -387,6 +430,7 @@ rapport_radar_view_class_init (RapportRadarViewClass *klass)
   object_class->finalize = rapport_radar_view_finalize;
   widget_class->snapshot = rapport_radar_view_snapshot;
   widget_class->measure = rapport_radar_view_measure;
+  widget_class->get_request_mode = rapport_radar_view_get_request_mode;
   rapport_chart_widget_class_setup (widget_class);
 }
 

@@ -30,6 +30,11 @@ const char *rapport_radar_view_get_description  (RapportRadarView *self);
 int         rapport_radar_view_get_focused_axis (RapportRadarView *self);
 /* The focused or hovered skill's values in words; NULL when no tip shows. */
 const char *rapport_radar_view_get_tip          (RapportRadarView *self);
+/* Where the radar is laid out at the widget's size, with its font: the
+ * layout its drawing and hit testing use.
+ */
+void        rapport_radar_view_get_layout       (RapportRadarView   *self,
+                                                 RapportRadarLayout *layout);
 /* Draws the profile for export: light palette, dark text, on white. */
 void        rapport_radar_view_render_export    (RapportRadarView *self,
                                                  cairo_t          *cr,

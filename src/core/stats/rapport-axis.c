@@ -114,6 +114,7 @@ add_time (GArray      *times,
   g_array_append_val (times, time);
 }
 
+/* The ticks of @candidate in [@from, @to], local midnights and so on. */
 static GArray *
 generate (const Candidate *candidate,
           gint64           from,
@@ -228,10 +229,15 @@ miss (guint count)
   return count > MAX_TICKS ? count - MAX_TICKS : 0;
 }
 
-RapportAxis *
-rapport_axis_new_for_time (gint64     from,
-                           gint64     to,
-                           GTimeZone *tz)
+/* Ticks in [@from, @last], placed along [@from, @to]; with @dated_hours,
+ * an hour tick at a local midnight names its day instead of "00:00".
+ */
+static RapportAxis *
+axis_for_time (gint64     from,
+               gint64     to,
+               gint64     last,
+               GTimeZone *tz,
+               gboolean   dated_hours)
 {
   g_autoptr(GTimeZone) local = NULL;
   g_autoptr(GArray) best = NULL;
@@ -239,8 +245,6 @@ rapport_axis_new_for_time (gint64     from,
   double span = (double) (to - from);
   const char *format;
   RapportAxis *axis;
-
-  g_return_val_if_fail (from < to, NULL);
 
   if (tz == NULL)
     tz = local = g_time_zone_new_local ();
@@ -253,7 +257,7 @@ rapport_axis_new_for_time (gint64     from,
       if (span / candidate->seconds > MAX_ESTIMATE && i + 1 < G_N_ELEMENTS (candidates))
         continue;
 
-      times = generate (candidate, from, to, tz);
+      times = generate (candidate, from, last, tz);
 
       /* The coarsest in range wins; otherwise the nearest, finer on a tie. */
       if (chosen == NULL
@@ -280,15 +284,41 @@ rapport_axis_new_for_time (gint64     from,
       g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (time);
       g_autoptr(GDateTime) when = g_date_time_to_timezone (utc, tz);
       RapportAxisTick *tick = &axis->ticks[i];
+      gboolean midnight = chosen->unit == RAPPORT_AXIS_UNIT_HOUR
+                          && g_date_time_get_hour (when) == 0 && g_date_time_get_minute (when) == 0;
 
       tick->time = time;
       tick->position = (double) (time - from) / span;
-      tick->label = g_date_time_format (when, format);
+      tick->label = g_date_time_format (when, dated_hours && midnight
+                                              ? label_format (RAPPORT_AXIS_UNIT_DAY) : format);
       if (tick->label == NULL)
         tick->label = g_date_time_format (when, "%F");
     }
 
   return axis;
+}
+
+RapportAxis *
+rapport_axis_new_for_time (gint64     from,
+                           gint64     to,
+                           GTimeZone *tz)
+{
+  g_return_val_if_fail (from < to, NULL);
+
+  return axis_for_time (from, to, to, tz, FALSE);
+}
+
+RapportAxis *
+rapport_axis_new_for_range (gint64     from,
+                            gint64     to,
+                            GTimeZone *tz)
+{
+  g_return_val_if_fail (from < to, NULL);
+
+  /* @to is the first moment the chart does not show: the next midnight
+   * after today, whose tick would name tomorrow.
+   */
+  return axis_for_time (from, to, to - 1, tz, TRUE);
 }
 
 RapportAxis *

@@ -50,6 +50,16 @@ RapportAxis *rapport_axis_new_for_time   (gint64              from,
                                           gint64              to,
                                           GTimeZone          *tz);
 
+/* The time axis of a chart showing [@from, @to), as the Progress view's
+ * ranges are (they end at the next midnight after today): like
+ * rapport_axis_new_for_time() but without a tick at @to, so no label names
+ * a day after the last one shown, and with hour ticks (a range of one day)
+ * naming the day at its midnight rather than saying "00:00".
+ */
+RapportAxis *rapport_axis_new_for_range  (gint64              from,
+                                          gint64              to,
+                                          GTimeZone          *tz);
+
 /* Self-ratings: 1 to 5, each labelled; quiz scores: 0 to 100 % every 25. */
 RapportAxis *rapport_axis_new_for_values (RapportStoreSeries  kind);
 

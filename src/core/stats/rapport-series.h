@@ -147,6 +147,73 @@ RapportSeries            *rapport_series_trend_for_width (RapportSeries       *s
                                                           gint64               to,
                                                           guint                width);
 
+/* Fewer values than this in a chart's range are drawn and read out as they
+ * are: a trend of two or three values only blurs them (ratings of 3 then 4
+ * a day apart would be a flat line at 3.5).
+ */
+#define RAPPORT_SERIES_MIN_POINTS_TO_SMOOTH 5
+
+/* Whether a trend with @window tells more than the values of @self in
+ * [@from, @to) do: there are at least RAPPORT_SERIES_MIN_POINTS_TO_SMOOTH
+ * of them, spanning at least @window (values all within one window would
+ * average to one flat line, whatever they did).
+ */
+gboolean                  rapport_series_can_smooth      (RapportSeries       *self,
+                                                          gint64               window,
+                                                          gint64               from,
+                                                          gint64               to);
+
+/* The line a chart @width columns wide draws for @self over [@from, @to):
+ * when rapport_series_can_smooth(), rapport_series_trend_for_width() with
+ * its ends at the first and last value (the trend there, as
+ * rapport_series_get_change() reads it, so the line and the words agree);
+ * otherwise the values in range as they are, with their sources, and a
+ * trend window of 0.
+ */
+RapportSeries            *rapport_series_line_for_width  (RapportSeries       *self,
+                                                          gint64               window,
+                                                          gint64               from,
+                                                          gint64               to,
+                                                          guint                width);
+
+typedef enum
+{
+  RAPPORT_SERIES_STAYED,
+  RAPPORT_SERIES_ROSE,
+  RAPPORT_SERIES_FELL,
+} RapportSeriesDirection;
+
+/* Which way @start to @end goes as a person reads them: self-ratings to one
+ * decimal, quiz scores to whole percent, so "rose from 3.0 to 3.0" never
+ * happens.
+ */
+RapportSeriesDirection    rapport_series_direction       (RapportStoreSeries   kind,
+                                                          double               start,
+                                                          double               end);
+
+/* What a series did over a chart's range, as its description says it. */
+typedef struct
+{
+  guint                   n_values;    /* in the range */
+  gboolean                smoothed;    /* start and end are the trend's, else the values' */
+  gint64                  start_time;  /* of the first and last value in the range */
+  gint64                  end_time;
+  double                  start;
+  double                  end;
+  RapportSeriesDirection  direction;
+} RapportSeriesChange;
+
+/* The values of @self in [@from, @to) from first to last: the trend with
+ * @window at both (the mean within @window / 2, as
+ * rapport_series_moving_average() takes it) when rapport_series_can_smooth(),
+ * else the first and last value.  FALSE when the range has no value.
+ */
+gboolean                  rapport_series_get_change      (RapportSeries       *self,
+                                                          gint64               window,
+                                                          gint64               from,
+                                                          gint64               to,
+                                                          RapportSeriesChange *change);
+
 /* The value "as of" @time: the mean of the values in (@time − @window,
  * @time], or if there are none, the last value before that.  FALSE when the
  * series has no value at or before @time.

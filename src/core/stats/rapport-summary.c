@@ -111,8 +111,10 @@ trend_change (RapportSeries      *series,
   if (series == NULL)
     return FALSE;
 
-  points = rapport_series_get_points (series, &n);
-  if (n < RAPPORT_SUMMARY_MIN_TREND_POINTS || points[n - 1].time - points[0].time < window)
+  /* The chart's rule, so the card never names a skill the chart draws as
+   * values rather than a trend.
+   */
+  if (!rapport_series_can_smooth (series, window, G_MININT64, G_MAXINT64))
     return FALSE;
 
   trend = rapport_series_moving_average (series, window);

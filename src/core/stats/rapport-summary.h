@@ -34,7 +34,7 @@ char               *rapport_summary_format_streak (guint                   days)
  * spanning less than @window.  Changes are compared on the 0..1 scale of
  * rapport_series_normalise(), so a rating point counts as 25 quiz points.
  */
-#define RAPPORT_SUMMARY_MIN_TREND_POINTS 5
+#define RAPPORT_SUMMARY_MIN_TREND_POINTS RAPPORT_SERIES_MIN_POINTS_TO_SMOOTH
 
 typedef struct
 {
