@@ -104,6 +104,30 @@ rapport_unit_load_topic (RapportTopicLoader *loader,
   return topic;
 }
 
+/* The built-in curriculum ($RAPPORT_CORE_PACK), loaded as the app loads it;
+ * every problem the loader finds is printed, and fails the test.
+ */
+RapportPack *
+rapport_unit_load_core_pack (void)
+{
+  g_autoptr(RapportTopicLoader) loader = rapport_unit_new_loader ();
+  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
+  g_autoptr(GError) error = NULL;
+  RapportPack *pack;
+
+  pack = rapport_pack_load_folder (g_getenv ("RAPPORT_CORE_PACK"), loader, problems, &error);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = rapport_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_printerr ("%s\n", line);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  return pack;
+}
+
 /* Where the session put the question @key, which it must hold. */
 guint
 rapport_unit_position_of (RapportQuizSession *session,

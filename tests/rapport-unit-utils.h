@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "rapport-pack.h"
 #include "rapport-quiz-session.h"
 #include "rapport-store.h"
 #include "rapport-topic-loader.h"
@@ -32,6 +33,7 @@ RapportTopic       *rapport_unit_load_topic      (RapportTopicLoader  *loader,
                                                   const char          *folder,
                                                   const char          *name,
                                                   const char          *pack_id);
+RapportPack        *rapport_unit_load_core_pack  (void);
 guint               rapport_unit_position_of     (RapportQuizSession  *session,
                                                   const char          *key);
 guint               rapport_unit_make_answer     (RapportQuestion     *question,

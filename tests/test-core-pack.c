@@ -10,31 +10,10 @@
 #include "rapport-skill.h"
 #include "rapport-unit-utils.h"
 
-static RapportPack *
-load_core_pack (void)
-{
-  g_autoptr(RapportTopicLoader) loader = rapport_unit_new_loader ();
-  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
-  g_autoptr(GError) error = NULL;
-  RapportPack *pack;
-
-  pack = rapport_pack_load_folder (g_getenv ("RAPPORT_CORE_PACK"), loader, problems, &error);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *line = rapport_problem_to_string (g_ptr_array_index (problems, i));
-
-      g_printerr ("%s\n", line);
-    }
-  g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 0);
-
-  return pack;
-}
-
 static void
 test_core_pack_manifest (void)
 {
-  g_autoptr(RapportPack) pack = load_core_pack ();
+  g_autoptr(RapportPack) pack = rapport_unit_load_core_pack ();
 
   g_assert_cmpstr (rapport_pack_get_id (pack), ==, "io.github.rapportapp.core");
   g_assert_cmpstr (rapport_pack_get_title (pack), ==, "Customer Service Essentials");
@@ -48,7 +27,7 @@ test_core_pack_manifest (void)
 static void
 test_core_pack_topics (void)
 {
-  g_autoptr(RapportPack) pack = load_core_pack ();
+  g_autoptr(RapportPack) pack = rapport_unit_load_core_pack ();
   GListModel *topics = rapport_pack_get_topics (pack);
 
   g_assert_cmpuint (g_list_model_get_n_items (topics), ==, rapport_skill_get_count ());

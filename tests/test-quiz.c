@@ -253,8 +253,10 @@ test_take_quiz (void)
   GtkWidget *widget;
   g_autofree char *score_text = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *first_of_n = NULL;
+  g_autoptr(GHashTable) still_missed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   double score;
-  guint n;
+  guint n, wrong_at;
 
   /* The topic page's quiz row starts the quiz. */
   rapport_learn_view_open_topic (learn, topic ("empathy"));
@@ -266,9 +268,13 @@ test_take_quiz (void)
   g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "quiz");
   rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
   session = rapport_quiz_page_get_session (quiz_page (window));
+  /* An attempt asks the quiz's draw from its pool, so "of" counts the draw. */
   n = rapport_quiz_session_get_n_questions (session);
   g_assert_cmpuint (n, >=, 12);
-  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Question 1 of 14"));
+  g_assert_cmpuint (n, ==, rapport_quiz_get_draw (rapport_topic_get_quiz (topic ("empathy"))));
+  g_assert_cmpuint (n, <, rapport_quiz_get_n_questions (rapport_topic_get_quiz (topic ("empathy"))));
+  first_of_n = g_strdup_printf ("Question 1 of %u", n);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, first_of_n));
   rapport_test_save_screenshot (GTK_WIDGET (window), "quiz-question");
 
   /* Keyboard only: a wrong answer first, with its feedback. */
@@ -293,12 +299,20 @@ test_take_quiz (void)
   g_settings_set_string (rapport_application_get_settings (app), "color-scheme", "default");
   rapport_test_press_keys (GTK_WINDOW (window), "Return");
 
-  /* The first attempt: everything wrong, so it fails. */
+  /* The first attempt: everything wrong, so it fails, and every question it
+   * asked waits in the review queue.
+   */
   for (guint i = 1; i < n; i++)
     {
       answer_by_keyboard (window, session, FALSE);
       g_assert_false (rapport_quiz_session_get_result (session, i)->correct);
       rapport_test_press_keys (GTK_WINDOW (window), "Return");
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      RapportQuestion *question = rapport_quiz_session_get_question (session, i);
+
+      g_hash_table_add (still_missed, g_strdup (rapport_question_get_key (question)));
     }
   g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_FINISHED);
   g_assert_false (rapport_quiz_session_get_passed (session));
@@ -337,17 +351,35 @@ test_take_quiz (void)
   session = rapport_quiz_page_get_session (quiz_page (window));
   g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_IN_PROGRESS);
   g_assert_cmpuint (rapport_quiz_session_get_n_answered (session), ==, 0);
-  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Question 1 of 14"));
+  g_assert_cmpuint (rapport_quiz_session_get_n_questions (session), ==, n);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, first_of_n));
 
-  /* The second attempt: the first answer wrong, the rest right: a pass. */
-  answer_by_keyboard (window, session, FALSE);
-  rapport_test_press_keys (GTK_WINDOW (window), "Return");
-  for (guint i = 1; i < n; i++)
+  /* The second attempt: one one-point question wrong, the rest right: a
+   * pass.  The draw decides which questions come, and a wrong scenario or
+   * ordering question can cost more than one point, so the miss is the
+   * first question worth exactly one.
+   */
+  for (wrong_at = 0; wrong_at < n; wrong_at++)
     {
+      RapportQuestion *question = rapport_quiz_session_get_question (session, wrong_at);
+      RapportQuestionType type = rapport_question_get_question_type (question);
+
+      if (type != RAPPORT_QUESTION_SCENARIO && type != RAPPORT_QUESTION_ORDERING)
+        break;
+    }
+  g_assert_cmpuint (wrong_at, <, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = rapport_question_get_key (rapport_quiz_session_get_question (session, i));
+
       g_assert_cmpuint (rapport_quiz_session_get_position (session), ==, i);
-      answer_by_keyboard (window, session, TRUE);
-      g_assert_true (rapport_quiz_session_get_result (session, i)->correct);
+      answer_by_keyboard (window, session, i != wrong_at);
+      g_assert_true (rapport_quiz_session_get_result (session, i)->correct == (i != wrong_at));
       rapport_test_press_keys (GTK_WINDOW (window), "Return");
+      if (i == wrong_at)
+        g_hash_table_add (still_missed, g_strdup (key));
+      else
+        g_hash_table_remove (still_missed, key);
     }
 
   g_assert_cmpint (rapport_quiz_session_get_state (session), ==, RAPPORT_QUIZ_SESSION_FINISHED);
@@ -390,8 +422,18 @@ test_take_quiz (void)
     g_assert_cmpint (full->state, ==, RAPPORT_STORE_ATTEMPT_FINISHED);
     g_assert_true (full->passed);
     rapport_store_attempt_free (full);
-    /* Missed twice: back tomorrow; the others moved on to three days. */
-    g_assert_cmpuint (due->len, ==, 1);
+    /* Missed in the first attempt and not answered right since, or missed in
+     * the second: back tomorrow.  Missed, then answered right: on to three
+     * days.
+     */
+    g_assert_cmpuint (due->len, ==, g_hash_table_size (still_missed));
+    for (guint i = 0; i < due->len; i++)
+      {
+        RapportStoreReviewItem *item = g_ptr_array_index (due, i);
+
+        g_assert_cmpstr (item->topic_key, ==, "empathy");
+        g_assert_true (g_hash_table_contains (still_missed, item->question_key));
+      }
   }
 
   /* Back to the topic: its quiz row shows the score. */

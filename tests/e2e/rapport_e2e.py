@@ -487,9 +487,13 @@ class AnswerKey:
         import xml.etree.ElementTree as ElementTree
 
         self.questions = []
+        # Questions one attempt asks, by topic key: the quiz's draw, or all.
+        self.draws = {}
         for path in paths:
             topic = ElementTree.parse(path).getroot()
-            for element in topic.find("quiz"):
+            quiz = topic.find("quiz")
+            self.draws[topic.get("key")] = int(quiz.get("draw", len(quiz)))
+            for element in quiz:
                 kind = element.tag
                 question = {"key": element.get("key"), "kind": kind,
                             "prompt": _inline(element.find("prompt"))}
