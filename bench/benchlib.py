@@ -280,13 +280,16 @@ def median_range(values):
 
 # ---------------------------------------------------------------- profile
 
-def make_profile(build, directory, packs=10, days=365, verbose=False):
+def make_profile(build, directory, packs=10, days=365, verbose=False, unread=()):
     """Fills directory (an XDG_DATA_HOME) with rapport-bench-profile: the
-    course and packs installed, a year of journal, lessons and quizzes.
-    Returns the helper's summary line."""
+    course and packs installed, a year of journal, lessons and quizzes; the
+    topics in unread ("PACK_ID:TOPIC_KEY") never opened.  Returns the
+    helper's summary line."""
     helper = os.path.join(build, PROFILE_REL)
     check_file(helper, "the profile helper", f"build it with: ninja -C {rel(build)} {PROFILE_REL}")
     cmd = [helper, "--data-home", directory, "--packs", str(packs), "--days", str(days)]
+    for topic in unread:
+        cmd += ["--leave-unread", topic]
     res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                          env=dict(os.environ, RAPPORT_CORE_PACK=os.path.join(REPO_ROOT, "data", "packs", "core")))
     if res.returncode != 0:

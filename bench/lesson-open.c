@@ -25,7 +25,9 @@
  * picture is shown.  Only public GTK calls, type names and the signal and
  * action names are used, so the same probe measures older builds of
  * Rapport.  Animations are switched off, so that the lesson is shown whole
- * in the first frame instead of sliding in.
+ * in the first frame instead of sliding in.  With $RAPPORT_BENCH_SHOT set to
+ * a file name, the window is saved there as a PNG once measured, to look at
+ * what was measured.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -85,6 +87,26 @@ figure_state (GtkWidget *figure)
   return 0;
 }
 
+/* The window as it was painted last, in a PNG file. */
+static void
+save_window (const char *path)
+{
+  GtkWidget *widget = GTK_WIDGET (probe.window);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    probe_fail ("could not save the window to %s", path);
+}
+
 static G_NORETURN void
 report (gint64 now)
 {
@@ -100,6 +122,8 @@ report (gint64 now)
   line = g_strdup_printf ("%.3f %s %u %u %ld %ld %" G_GINT64_FORMAT, probe.text_ms, pictures,
                           probe.figures->len, probe.frames, (long) self.ru_maxrss,
                           (long) children.ru_maxrss, probe.t0);
+  if (g_getenv ("RAPPORT_BENCH_SHOT") != NULL)
+    save_window (g_getenv ("RAPPORT_BENCH_SHOT"));
   probe_finish (line);
 }
 

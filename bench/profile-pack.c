@@ -79,10 +79,10 @@ append_lesson (GString    *xml,
     lesson + 1, 3 + lesson, subject, lesson + 1, subject);
   if (figures)
     g_string_append (xml,
-      "      <figure src=\"media/screen.png\"\n"
-      "              alt=\"The order screen: the order number at the top, the items below, the total in bold.\"/>\n"
       "      <figure src=\"media/steps.svg\"\n"
-      "              alt=\"Four steps in a row: listen, check, offer, confirm.\"/>\n");
+      "              alt=\"Four steps in a row: listen, check, offer, confirm.\"/>\n"
+      "      <figure src=\"media/screen.png\"\n"
+      "              alt=\"The order screen: the order number at the top, the items below, the total in bold.\"/>\n");
   g_string_append_printf (xml,
     "      <p>Pack %u, lesson %u. If the customer has no reference at hand, ask for\n"
     "         the e-mail address or the date instead. <em>Never</em> guess: a wrong\n"

@@ -33,6 +33,7 @@ static int n_packs = 10;
 static int n_days = 365;
 static int attempts_per_week = 3;
 static int seed = 1;
+static char **unread;
 static gboolean verbose;
 
 static const GOptionEntry options[] = {
@@ -44,6 +45,8 @@ static const GOptionEntry options[] = {
   { "attempts-per-week", 0, 0, G_OPTION_ARG_INT, &attempts_per_week,
     "Quiz attempts a week, on average (default 3)", "N" },
   { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the random choices (default 1)", "N" },
+  { "leave-unread", 0, 0, G_OPTION_ARG_STRING_ARRAY, &unread,
+    "A topic the learner never opens nor takes the quiz of (repeatable)", "PACK_ID:TOPIC_KEY" },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Say what is installed", NULL },
   { NULL }
 };
@@ -374,7 +377,19 @@ main (int    argc,
   p.tz = g_time_zone_new_local ();
   p.topics = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
-    g_ptr_array_add (p.topics, g_list_model_get_item (topics, i));
+    {
+      g_autoptr(RapportTopic) topic = g_list_model_get_item (topics, i);
+      g_autofree char *name = g_strdup_printf ("%s:%s", rapport_topic_get_pack_id (topic),
+                                               rapport_topic_get_key (topic));
+
+      if (unread == NULL || !g_strv_contains ((const char * const *) unread, name))
+        g_ptr_array_add (p.topics, g_steal_pointer (&topic));
+    }
+  if (unread != NULL && p.topics->len + g_strv_length (unread) != g_list_model_get_n_items (topics))
+    {
+      g_printerr ("rapport-bench-profile: --leave-unread names a topic that is not installed\n");
+      return 1;
+    }
 
   rapport_bench_bulk_begin (store);
   live_the_year (&p);
@@ -383,9 +398,10 @@ main (int    argc,
 
   if (g_stat (store_path, &st) != 0)
     st.st_size = 0;
-  printf ("Profile in %s (%.1f s): the course and %d packs (%u topics), %u lessons read, "
+  printf ("Profile in %s (%.1f s): the course and %d packs (%u topics, %u read), %u lessons read, "
           "%d journal entries (%u ratings), %u quiz attempts (%u abandoned); progress.db %.1f MiB\n",
-          data_home, (rapport_bench_wall_ms () - t0) / 1000.0, n_packs, p.topics->len, p.n_lessons,
+          data_home, (rapport_bench_wall_ms () - t0) / 1000.0, n_packs,
+          g_list_model_get_n_items (topics), p.topics->len, p.n_lessons,
           n_days, p.n_ratings, p.n_attempts, p.n_abandoned, st.st_size / (1024.0 * 1024.0));
 
   g_ptr_array_unref (p.topics);
