@@ -409,7 +409,7 @@ profile_install_packs (const char         *data_dir,
       g_autofree char *name = g_strdup_printf ("pack-%02u", pack + 1);
       g_autofree char *folder = g_build_filename (work_dir, name, NULL);
       g_autofree char *file = g_strconcat (folder, RAPPORT_PACK_FILE_SUFFIX, NULL);
-      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_problem_free);
+      g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
       g_autoptr(RapportPackInstallResult) result = NULL;
       g_autoptr(GError) error = NULL;
 
