@@ -20,6 +20,7 @@
  *   <text ms> <pictures ms, or - without figures> <figures> <frames>
  *   <peak RSS of the process, KiB> <peak RSS of its largest ended child, KiB>
  *   <the emission, CLOCK_MONOTONIC µs> (to find it in `perf record -k CLOCK_MONOTONIC`)
+ *   <CPU ms from the emission on, of the process and of its ended children>
  *
  * The child is Rapport's picture decoder, which has ended by the time its
  * picture is shown.  Only public GTK calls, type names and the signal and
@@ -62,6 +63,7 @@ static struct
   gint64     started;       /* µs, monotonic */
   gint64     settle_from;
   gint64     t0;            /* the emission */
+  double     cpu0;          /* CPU seconds of the process then */
   double     text_ms;
   guint      frames;
   GPtrArray *figures;       /* of GtkWidget, borrowed: the lesson view keeps them */
@@ -107,6 +109,18 @@ save_window (const char *path)
     probe_fail ("could not save the window to %s", path);
 }
 
+/* User and system seconds of the process, and of its ended children. */
+static double
+cpu_seconds (int who)
+{
+  struct rusage usage;
+
+  getrusage (who, &usage);
+
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 static G_NORETURN void
 report (gint64 now)
 {
@@ -119,9 +133,10 @@ report (gint64 now)
   getrusage (RUSAGE_CHILDREN, &children);
   pictures = probe.figures->len == 0 ? g_strdup ("-")
                                      : g_strdup_printf ("%.3f", (now - probe.t0) / 1000.0);
-  line = g_strdup_printf ("%.3f %s %u %u %ld %ld %" G_GINT64_FORMAT, probe.text_ms, pictures,
+  line = g_strdup_printf ("%.3f %s %u %u %ld %ld %" G_GINT64_FORMAT " %.3f", probe.text_ms, pictures,
                           probe.figures->len, probe.frames, (long) self.ru_maxrss,
-                          (long) children.ru_maxrss, probe.t0);
+                          (long) children.ru_maxrss, probe.t0,
+                          (cpu_seconds (RUSAGE_SELF) + cpu_seconds (RUSAGE_CHILDREN) - probe.cpu0) * 1000);
   if (g_getenv ("RAPPORT_BENCH_SHOT") != NULL)
     save_window (g_getenv ("RAPPORT_BENCH_SHOT"));
   probe_finish (line);
@@ -196,6 +211,7 @@ poll_cb (gpointer user_data)
       g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (probe.window)), "after-paint",
                         G_CALLBACK (on_after_paint), NULL);
       probe.state = WAIT_TEXT;
+      probe.cpu0 = cpu_seconds (RUSAGE_SELF) + cpu_seconds (RUSAGE_CHILDREN);
       probe.t0 = g_get_monotonic_time ();
       g_signal_emit_by_name (page, "open-lesson", probe.position);
       return G_SOURCE_CONTINUE;
