@@ -122,18 +122,11 @@ static const char *try_next[] = {
 
 #define PICK(rand, array) (array[g_rand_int_range (rand, 0, G_N_ELEMENTS (array))])
 
-/**
- * rapport_bench_make_entry:
- * @when: (nullable): when the call happened; %NULL: now
- * @rare_sentence: (nullable): added to about one entry in 300, for a
- *   search that finds few entries
- *
- * An entry rating all ten skills.
- */
-RapportStoreEntry *
-rapport_bench_make_entry (GRand      *rand,
-                          GDateTime  *when,
-                          const char *rare_sentence)
+/* An entry's text, tags and time: what every benchmark's entries share. */
+static RapportStoreEntry *
+make_text_entry (GRand      *rand,
+                 GDateTime  *when,
+                 const char *rare_sentence)
 {
   RapportStoreEntry *entry = rapport_store_entry_new ();
   const char *tags[] = { "phone", "email", "chat", "escalation", "follow-up" };
@@ -164,9 +157,56 @@ rapport_bench_make_entry (GRand      *rand,
       entry->occurred = g_date_time_ref (when);
     }
 
+  return entry;
+}
+
+/**
+ * rapport_bench_make_entry:
+ * @when: (nullable): when the call happened; %NULL: now
+ * @rare_sentence: (nullable): added to about one entry in 300, for a
+ *   search that finds few entries
+ *
+ * An entry rating all ten skills.
+ */
+RapportStoreEntry *
+rapport_bench_make_entry (GRand      *rand,
+                          GDateTime  *when,
+                          const char *rare_sentence)
+{
+  RapportStoreEntry *entry = make_text_entry (rand, when, rare_sentence);
+
   for (guint s = 0; s < rapport_skill_get_count (); s++)
     rapport_store_entry_set_rating (entry, rapport_skill_get_nth (s)->key,
                                     g_rand_int_range (rand, 1, 6));
+
+  return entry;
+}
+
+/**
+ * rapport_bench_make_rated_entry:
+ * @when: (nullable): when the call happened; %NULL: now
+ * @n_ratings: how many skills it rates, at most all of them
+ *
+ * An entry as a learner writes one after a call: the same text as
+ * rapport_bench_make_entry()'s, rating @n_ratings different skills picked
+ * at random.
+ */
+RapportStoreEntry *
+rapport_bench_make_rated_entry (GRand     *rand,
+                                GDateTime *when,
+                                guint      n_ratings)
+{
+  RapportStoreEntry *entry = make_text_entry (rand, when, NULL);
+  guint n_skills = rapport_skill_get_count ();
+
+  n_ratings = MIN (n_ratings, n_skills);
+  while (entry->ratings->len < n_ratings)
+    {
+      const char *key = rapport_skill_get_nth (g_rand_int_range (rand, 0, (gint32) n_skills))->key;
+
+      if (rapport_store_entry_get_rating (entry, key) == 0)
+        rapport_store_entry_set_rating (entry, key, g_rand_int_range (rand, 1, 6));
+    }
 
   return entry;
 }
@@ -315,4 +355,29 @@ rapport_bench_remove_store (const char *dir)
   g_unlink (path);
   g_rmdir (backups);
   g_rmdir (dir);
+}
+
+/* Removes a folder the benchmark made, with everything in it (no links
+ * followed: the benchmarks make none).
+ */
+void
+rapport_bench_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      rapport_bench_remove_tree (child);
+    }
+  g_rmdir (path);
 }

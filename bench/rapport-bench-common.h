@@ -29,9 +29,13 @@ double             rapport_bench_median          (double       *values,
 char              *rapport_bench_store_path      (const char   *keep_dir,
                                                   char        **dir);
 void               rapport_bench_remove_store    (const char   *dir);
+void               rapport_bench_remove_tree     (const char   *path);
 RapportStoreEntry *rapport_bench_make_entry      (GRand        *rand,
                                                   GDateTime    *when,
                                                   const char   *rare_sentence);
+RapportStoreEntry *rapport_bench_make_rated_entry (GRand       *rand,
+                                                   GDateTime   *when,
+                                                   guint        n_ratings);
 
 /* Makes the entry of day @day (from 0), at @when. */
 typedef RapportStoreEntry *(*RapportBenchDayEntry) (GRand     *rand,
