@@ -31,12 +31,18 @@ rapport_bank_find_picture (RapportBank           *bank,
     {
       /* Moodle's own reference to a file of the question, URL-encoded. */
       g_autofree char *name = g_uri_unescape_string (src + strlen (PLUGINFILE), NULL);
-      char *query = name != NULL ? strchr (name, '?') : NULL;
 
-      if (query != NULL)
-        *query = '\0';
+      /* "%97" is a byte, and perhaps not one of UTF-8. */
+      if (name != NULL && !g_utf8_validate (name, -1, NULL))
+        g_clear_pointer (&name, g_free);
       if (name != NULL)
-        media = rapport_bank_text_find_file (text, name);
+        {
+          char *query = strchr (name, '?');
+
+          if (query != NULL)
+            *query = '\0';
+          media = rapport_bank_text_find_file (text, name);
+        }
       quoted = rapport_bank_quote (name != NULL ? name : src);
     }
   else if (g_str_has_prefix (src, "data:"))
