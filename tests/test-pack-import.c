@@ -400,6 +400,28 @@ test_import_usage (void)
     }
 }
 
+static void
+test_import_help (void)
+{
+  g_auto(Result) help = { 0 };
+  g_autofree char *out = NULL;
+  int wait_status = 0;
+
+  import (&help, (const char *[]) { "--help", NULL });
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "rapport-pack import [OPTION…] BANK DIR"));
+  g_assert_nonnull (strstr (help.out, "--topic=KEY"));
+  g_assert_nonnull (strstr (help.out, "--skill=SKILL"));
+  g_assert_nonnull (strstr (help.out, "--json"));
+
+  g_assert_true (g_spawn_sync (NULL,
+                               (char *[]) { (char *) g_getenv ("RAPPORT_PACK_BINARY"), "--help",
+                                            NULL },
+                               NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &wait_status,
+                               NULL));
+  g_assert_nonnull (strstr (out, "\n  import [--json] BANK DIR  Turn a Moodle question bank"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/rapport/pack-import/nothing", test_import_nothing);
   g_test_add_func ("/rapport/pack-import/pictures", test_import_pictures);
   g_test_add_func ("/rapport/pack-import/usage", test_import_usage);
+  g_test_add_func ("/rapport/pack-import/help", test_import_help);
 
   return g_test_run ();
 }

@@ -76,7 +76,7 @@ print_tool_help (FILE *stream)
            "validate PATH", _("Check a topic file or pack; list every problem"),
            "build DIR -o FILE", _("Build the pack file to hand out from a pack folder"),
            "inspect [--json] PATH", _("Show what a topic file or pack holds"),
-           "import [OPTION…] BANK DIR", _("Turn a Moodle question bank into topics of a pack"),
+           "import [--json] BANK DIR", _("Turn a Moodle question bank into topics of a pack"),
            _("Run “rapport-pack COMMAND --help” for the options of a command."));
 }
 
