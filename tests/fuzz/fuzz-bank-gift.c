@@ -13,14 +13,5 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
-  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RapportBank) bank = NULL;
-
-  fuzz_bank_loader ();
-  bank = rapport_bank_read_gift (bytes, "fuzz.gift", problems, &error);
-  fuzz_check_bank (bank, problems, error);
-
-  return 0;
+  return fuzz_bank_one (rapport_bank_read_gift, "fuzz.gift", data, size);
 }

@@ -92,3 +92,27 @@ fuzz_check_bank (RapportBank *bank,
       g_assert_nonnull (loaded);
     }
 }
+
+typedef RapportBank *(*FuzzBankReader) (GBytes      *bytes,
+                                        const char  *display_name,
+                                        GPtrArray   *problems,
+                                        GError     **error);
+
+/* One input, read by @reader and written. */
+static inline int
+fuzz_bank_one (FuzzBankReader  reader,
+               const char     *display_name,
+               const uint8_t  *data,
+               size_t          size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
+  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RapportBank) bank = NULL;
+
+  fuzz_bank_loader ();
+  bank = reader (bytes, display_name, problems, &error);
+  fuzz_check_bank (bank, problems, error);
+
+  return 0;
+}

@@ -424,7 +424,7 @@ undo_effects (Converter *c,
 }
 
 static void
-open_element (Converter *c,
+open_element (Converter      *c,
               RapportBankTag *tag)
 {
   const char *name = tag->name;
@@ -526,7 +526,7 @@ open_element (Converter *c,
 }
 
 static void
-close_element (Converter *c,
+close_element (Converter      *c,
                RapportBankTag *tag)
 {
   const char *name = tag->name;
@@ -708,40 +708,39 @@ converter_clear (Converter *c)
   g_free (c->first_unknown);
 }
 
-char *
-rapport_bank_text_to_inline (RapportBank           *bank,
-                             const RapportBankText *text)
+/* The running text of @text in @mode. */
+static char *
+convert_to_run (RapportBank           *bank,
+                const RapportBankText *text,
+                Mode                   mode)
 {
   Converter c;
-  char *markup;
-
-  g_return_val_if_fail (bank != NULL, NULL);
+  char *run;
 
   if (text == NULL)
     return g_strdup ("");
 
-  convert (&c, bank, text, MODE_INLINE);
-  markup = g_strdup (c.run->str);
+  convert (&c, bank, text, mode);
+  run = g_strdup (c.run->str);
   converter_clear (&c);
 
-  return markup;
+  return run;
+}
+
+char *
+rapport_bank_text_to_inline (RapportBank           *bank,
+                             const RapportBankText *text)
+{
+  g_return_val_if_fail (bank != NULL, NULL);
+
+  return convert_to_run (bank, text, MODE_INLINE);
 }
 
 char *
 rapport_bank_text_to_plain (RapportBank           *bank,
                             const RapportBankText *text)
 {
-  Converter c;
-  char *plain;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  convert (&c, bank, text, MODE_PLAIN);
-  plain = g_strdup (c.run->str);
-  converter_clear (&c);
-
-  return plain;
+  return convert_to_run (bank, text, MODE_PLAIN);
 }
 
 GPtrArray *

@@ -27,96 +27,13 @@
 #include <glib/gi18n.h>
 #include <libxml/tree.h>
 
-#include "rapport-bank-private.h"
+#include "rapport-bank-moodle-private.h"
 #include "rapport-io.h"
 #include "rapport-topic-loader-private.h"
 
-typedef struct
-{
-  RapportBank         *bank;
-  RapportBankCategory *category;
-  gboolean             full;
-} Reader;
 
-/* Elements */
-
-static gboolean
-is_element (xmlNode    *node,
-            const char *name)
-{
-  return node != NULL && node->type == XML_ELEMENT_NODE && g_str_equal (node->name, name);
-}
-
-static xmlNode *
-child (xmlNode    *node,
-       const char *name)
-{
-  for (xmlNode *c = node != NULL ? node->children : NULL; c != NULL; c = c->next)
-    {
-      if (is_element (c, name))
-        return c;
-    }
-
-  return NULL;
-}
-
-static char *
-content (xmlNode *node)
-{
-  xmlChar *value = node != NULL ? xmlNodeGetContent (node) : NULL;
-  char *copy = g_strdup (value != NULL ? (const char *) value : "");
-
-  xmlFree (value);
-
-  return copy;
-}
-
-/* The words of <text> inside @node, trimmed as Moodle trims them. */
-static char *
-text_of (xmlNode *node)
-{
-  xmlNode *text = child (node, "text");
-
-  return g_strstrip (content (text != NULL ? text : NULL));
-}
-
-static char *
-attribute (xmlNode    *node,
-           const char *name)
-{
-  xmlChar *value = node != NULL ? xmlGetProp (node, (const xmlChar *) name) : NULL;
-  char *copy = value != NULL ? g_strdup ((const char *) value) : NULL;
-
-  xmlFree (value);
-
-  return copy;
-}
-
-static guint
-line_of (xmlNode *node)
-{
-  return rapport_load_line_of (node);
-}
-
-/* Moodle's "true", "1"; "false", "0" or nothing. */
-static gboolean
-flag_of (xmlNode    *node,
-         const char *name,
-         gboolean    default_value)
-{
-  xmlNode *flag = child (node, name);
-  g_autofree char *value = NULL;
-
-  if (flag == NULL)
-    return default_value;
-
-  value = g_strstrip (content (flag));
-
-  return !(value[0] == '\0' || g_str_equal (value, "false") || g_str_equal (value, "0"));
-}
-
-static double
-fraction_of (xmlNode *answer)
+double
+rapport_bank_moodle_fraction_of (xmlNode *answer)
 {
   g_autofree char *value = attribute (answer, "fraction");
   xmlNode *old = child (answer, "fraction");
@@ -252,10 +169,10 @@ read_file (Reader          *r,
  * %NULL when there is none. A text longer than Rapport imports is cut off
  * at a character boundary and noted.
  */
-static RapportBankText *
-read_text (Reader                *r,
-           xmlNode               *field,
-           RapportBankTextFormat  default_format)
+RapportBankText *
+rapport_bank_moodle_read_text (Reader                *r,
+                               xmlNode               *field,
+                               RapportBankTextFormat  default_format)
 {
   g_autofree char *words = NULL;
   RapportBankText *text;
@@ -312,11 +229,11 @@ read_headers (Reader          *r,
         g_clear_pointer (&question->title, g_free);
     }
 
-  question->stem = read_text (r, child (node, "questiontext"), RAPPORT_BANK_TEXT_HTML);
+  question->stem = rapport_bank_moodle_read_text (r, child (node, "questiontext"), RAPPORT_BANK_TEXT_HTML);
   if (question->stem == NULL)
     question->stem = rapport_bank_text_new ("", RAPPORT_BANK_TEXT_HTML, line_of (node));
 
-  question->general_feedback = read_text (r, child (node, "generalfeedback"),
+  question->general_feedback = rapport_bank_moodle_read_text (r, child (node, "generalfeedback"),
                                           question->stem->format);
   question->category = r->category;
 
@@ -401,218 +318,6 @@ note_extras (Reader  *r,
     }
 }
 
-/* Answers */
-
-static gboolean
-too_many_answers (Reader              *r,
-                  xmlNode             *node,
-                  RapportBankQuestion *question,
-                  const char          *name)
-{
-  guint n = 0;
-
-  for (xmlNode *c = node->children; c != NULL; c = c->next)
-    {
-      if (is_element (c, name))
-        n++;
-    }
-
-  if (n <= RAPPORT_BANK_MAX_ANSWERS)
-    return FALSE;
-
-  rapport_bank_skip (r->bank, question->line, question->bank_type,
-                     _("This question has more than %u answers."), RAPPORT_BANK_MAX_ANSWERS);
-  return TRUE;
-}
-
-static RapportBankAnswer *
-read_answer (Reader                *r,
-             xmlNode               *node,
-             RapportBankTextFormat  text_format,
-             RapportBankTextFormat  feedback_format)
-{
-  RapportBankText *text = read_text (r, node, text_format);
-  RapportBankText *feedback = read_text (r, child (node, "feedback"), feedback_format);
-
-  return rapport_bank_answer_new (text, fraction_of (node), feedback, line_of (node));
-}
-
-static gboolean
-read_choices (Reader              *r,
-              xmlNode             *node,
-              RapportBankQuestion *question)
-{
-  RapportBankTextFormat format = question->stem->format;
-
-  if (too_many_answers (r, node, question, "answer"))
-    return FALSE;
-
-  question->type = flag_of (node, "single", TRUE) ? RAPPORT_BANK_SINGLE : RAPPORT_BANK_MULTIPLE;
-  question->fixed_order = !flag_of (node, "shuffleanswers", TRUE);
-
-  for (xmlNode *c = node->children; c != NULL; c = c->next)
-    {
-      if (is_element (c, "answer"))
-        g_ptr_array_add (question->answers, read_answer (r, c, format, format));
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_truefalse (Reader              *r,
-                xmlNode             *node,
-                RapportBankQuestion *question)
-{
-  gboolean first = TRUE;
-
-  for (xmlNode *c = node->children; c != NULL; c = c->next)
-    {
-      g_autofree char *words = NULL;
-      RapportBankText *feedback;
-      gboolean is_true;
-
-      if (!is_element (c, "answer"))
-        continue;
-
-      /* Old files name the answers in the exporter's language, true first. */
-      words = text_of (c);
-      is_true = g_str_equal (words, "true") || (!g_str_equal (words, "false") && first);
-      first = FALSE;
-      feedback = read_text (r, child (c, "feedback"), question->stem->format);
-
-      if (is_true)
-        {
-          question->answer = fraction_of (c) >= 0.999;
-          g_clear_pointer (&question->feedback_true, rapport_bank_text_free);
-          question->feedback_true = feedback;
-        }
-      else
-        {
-          question->answer = fraction_of (c) < 0.999;
-          g_clear_pointer (&question->feedback_false, rapport_bank_text_free);
-          question->feedback_false = feedback;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-read_typed (Reader              *r,
-            xmlNode             *node,
-            RapportBankQuestion *question)
-{
-  if (too_many_answers (r, node, question, "answer"))
-    return FALSE;
-
-  if (question->type == RAPPORT_BANK_SHORT && flag_of (node, "usecase", FALSE))
-    rapport_bank_note (r->bank, question->line, "case",
-                       _("Upper and lower case are not told apart: Rapport accepts a typed "
-                         "answer whatever its case."));
-
-  for (xmlNode *c = node->children; c != NULL; c = c->next)
-    {
-      RapportBankAnswer *answer;
-
-      if (!is_element (c, "answer"))
-        continue;
-
-      answer = read_answer (r, c, RAPPORT_BANK_TEXT_PLAIN, question->stem->format);
-      answer->text->format = RAPPORT_BANK_TEXT_PLAIN;
-      answer->other = answer->text->raw[0] == '\0' || g_str_equal (answer->text->raw, "*");
-      g_ptr_array_add (question->answers, answer);
-
-      if (question->type == RAPPORT_BANK_NUMERIC && !answer->other)
-        {
-          g_autofree char *tolerance = g_strstrip (content (child (c, "tolerance")));
-          char *end = NULL;
-
-          answer->value = g_ascii_strtod (answer->text->raw, &end);
-          if (end == answer->text->raw || *end != '\0' || !isfinite (answer->value))
-            {
-              g_autofree char *quoted = rapport_bank_quote (answer->text->raw);
-
-              rapport_bank_skip (r->bank, answer->line, question->bank_type,
-                                 _("“%s” is not a number."), quoted);
-              return FALSE;
-            }
-
-          answer->tolerance = tolerance[0] != '\0' ? g_ascii_strtod (tolerance, &end) : 0;
-          if (!isfinite (answer->tolerance) || answer->tolerance < 0)
-            answer->tolerance = 0;
-        }
-    }
-
-  if (question->type == RAPPORT_BANK_NUMERIC && child (child (node, "units"), "unit") != NULL)
-    rapport_bank_note (r->bank, question->line, "units",
-                       _("The units of this numerical question are not kept; say in the "
-                         "question which unit the number is in."));
-
-  return TRUE;
-}
-
-static gboolean
-read_matching (Reader              *r,
-               xmlNode             *node,
-               RapportBankQuestion *question)
-{
-  if (too_many_answers (r, node, question, "subquestion"))
-    return FALSE;
-
-  question->fixed_order = !flag_of (node, "shuffleanswers", TRUE);
-
-  for (xmlNode *c = node->children; c != NULL; c = c->next)
-    {
-      RapportBankAnswer *answer;
-
-      if (!is_element (c, "subquestion"))
-        continue;
-
-      answer = rapport_bank_answer_new (read_text (r, c, question->stem->format), 1, NULL,
-                                        line_of (c));
-      answer->right = text_of (child (c, "answer"));
-      g_ptr_array_add (question->answers, answer);
-    }
-
-  return TRUE;
-}
-
-/* The ordering plugin (qtype_ordering): the answers in their right order. */
-static gboolean
-read_ordering (Reader              *r,
-               xmlNode             *node,
-               RapportBankQuestion *question)
-{
-  xmlNode *select = child (node, "selecttype");
-  g_autofree char *select_type = NULL;
-
-  if (too_many_answers (r, node, question, "answer"))
-    return FALSE;
-
-  if (select == NULL)
-    select = child (node, "logical");   /* its name before version 1.3 */
-  select_type = g_strstrip (content (select));
-  if (select != NULL && !g_str_equal (select_type, "ALL") && !g_str_equal (select_type, "0"))
-    rapport_bank_note (r->bank, question->line, "ordering",
-                       _("Moodle shows learners only some of these items; Rapport shows them "
-                         "all."));
-
-  for (xmlNode *c = node->children; c != NULL; c = c->next)
-    {
-      if (is_element (c, "answer"))
-        {
-          RapportBankAnswer *answer = read_answer (r, c, question->stem->format,
-                                                   question->stem->format);
-
-          answer->fraction = 1;
-          g_ptr_array_add (question->answers, answer);
-        }
-    }
-
-  return TRUE;
-}
-
 /* Questions */
 
 static void
@@ -632,7 +337,7 @@ read_category (Reader  *r,
 
   if (r->category != NULL && r->category->info == NULL && info != NULL)
     {
-      RapportBankText *text = read_text (r, info, RAPPORT_BANK_TEXT_MOODLE);
+      RapportBankText *text = rapport_bank_moodle_read_text (r, info, RAPPORT_BANK_TEXT_MOODLE);
 
       if (rapport_bank_text_is_empty (text))
         rapport_bank_text_free (text);
@@ -647,13 +352,13 @@ static const struct
   RapportBankType  type;
   gboolean       (*read) (Reader *, xmlNode *, RapportBankQuestion *);
 } question_types[] = {
-  { "multichoice", RAPPORT_BANK_SINGLE, read_choices },
-  { "truefalse", RAPPORT_BANK_TRUEFALSE, read_truefalse },
-  { "shortanswer", RAPPORT_BANK_SHORT, read_typed },
-  { "numerical", RAPPORT_BANK_NUMERIC, read_typed },
-  { "matching", RAPPORT_BANK_MATCHING, read_matching },
-  { "match", RAPPORT_BANK_MATCHING, read_matching },
-  { "ordering", RAPPORT_BANK_ORDERING, read_ordering },
+  { "multichoice", RAPPORT_BANK_SINGLE, rapport_bank_moodle_read_choices },
+  { "truefalse", RAPPORT_BANK_TRUEFALSE, rapport_bank_moodle_read_truefalse },
+  { "shortanswer", RAPPORT_BANK_SHORT, rapport_bank_moodle_read_typed },
+  { "numerical", RAPPORT_BANK_NUMERIC, rapport_bank_moodle_read_typed },
+  { "matching", RAPPORT_BANK_MATCHING, rapport_bank_moodle_read_matching },
+  { "match", RAPPORT_BANK_MATCHING, rapport_bank_moodle_read_matching },
+  { "ordering", RAPPORT_BANK_ORDERING, rapport_bank_moodle_read_ordering },
   { "essay", RAPPORT_BANK_ESSAY, NULL },
   { "description", RAPPORT_BANK_DESCRIPTION, NULL },
 };
@@ -786,9 +491,7 @@ rapport_bank_read_moodle (GBytes      *bytes,
   if (!rapport_bank_check_text (display_name, data, length, problems) ||
       (doc = parse (display_name, data, length, problems)) == NULL)
     {
-      g_set_error (error, RAPPORT_BANK_ERROR, RAPPORT_BANK_ERROR_INVALID,
-                   _("“%s” cannot be read as a question bank."), display_name);
-      return NULL;
+      return rapport_bank_refuse (display_name, error);
     }
 
   root = xmlDocGetRootElement (doc);
@@ -805,9 +508,7 @@ rapport_bank_read_moodle (GBytes      *bytes,
                                     "instead of <quiz>."),
                                   root != NULL ? (const char *) root->name : "");
       xmlFreeDoc (doc);
-      g_set_error (error, RAPPORT_BANK_ERROR, RAPPORT_BANK_ERROR_INVALID,
-                   _("“%s” cannot be read as a question bank."), display_name);
-      return NULL;
+      return rapport_bank_refuse (display_name, error);
     }
 
   bank = rapport_bank_new (RAPPORT_BANK_MOODLE_XML, display_name);

@@ -87,9 +87,8 @@ rapport_bank_find_picture (RapportBank           *bank,
   return media;
 }
 
-/* One line of words, for an alt text. */
-static char *
-collapse (const char *text)
+char *
+rapport_bank_collapse (const char *text)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -125,7 +124,7 @@ rapport_bank_figure_new (RapportBank           *bank,
 
   block->type = RAPPORT_BANK_BLOCK_FIGURE;
   block->media = media;
-  block->alt = collapse (alt != NULL && alt[0] != '\0' ? alt : title);
+  block->alt = rapport_bank_collapse (alt != NULL && alt[0] != '\0' ? alt : title);
   media->used = TRUE;
 
   if (block->alt[0] == '\0')
@@ -138,7 +137,7 @@ rapport_bank_figure_new (RapportBank           *bank,
                            "it."),
                          quoted);
       g_free (block->alt);
-      block->alt = collapse (media->original);
+      block->alt = rapport_bank_collapse (media->original);
     }
 
   return block;

@@ -68,6 +68,8 @@ gboolean             rapport_bank_check_text      (const char            *displa
                                                    GPtrArray             *problems);
 guint                rapport_bank_count_lines     (const char            *start,
                                                    const char            *end);
+RapportBank         *rapport_bank_refuse          (const char            *display_name,
+                                                   GError               **error);
 
 /* Checks a question just read: enough answers of the right kinds. FALSE
  * with the question skipped and reported (rapport-bank.c).
@@ -185,6 +187,10 @@ RapportBankMedia    *rapport_bank_find_picture    (RapportBank           *bank,
                                                    const RapportBankText *text,
                                                    const char            *src,
                                                    gboolean               in_lesson);
+/* @text on one line: runs of white space as one space, what XML cannot
+ * hold left out.
+ */
+char                *rapport_bank_collapse        (const char            *text);
 RapportBankBlock    *rapport_bank_figure_new      (RapportBank           *bank,
                                                    const RapportBankText *text,
                                                    RapportBankMedia      *media,

@@ -112,6 +112,26 @@ skip_empty (RapportBank         *bank,
                        "left out (was it only a picture?), so the question is left out."));
 }
 
+/* The running text of @text, an answer of @question; %NULL, with the
+ * question skipped, when nothing is left of it.
+ */
+static char *
+answer_markup (RapportBank           *bank,
+               RapportBankQuestion   *question,
+               const RapportBankText *text,
+               guint                  line)
+{
+  char *markup = rapport_bank_text_to_inline (bank, text);
+
+  if (markup[0] != '\0')
+    return markup;
+
+  g_free (markup);
+  skip_empty (bank, question, line);
+
+  return NULL;
+}
+
 /* The right answer in words, for a question without general feedback. */
 static char *
 right_answer (RapportBankQuestion *question,
@@ -142,7 +162,10 @@ right_answer (RapportBankQuestion *question,
 
   for (guint i = 0; i < right->len; i++)
     {
-      if (i > 0)
+      /* "a; b", but "a. b" after an answer that ends a sentence. */
+      if (i > 0 && separator[0] == ';' && strchr (".;:!?", joined->str[joined->len - 1]) != NULL)
+        g_string_append_c (joined, ' ');
+      else if (i > 0)
         g_string_append (joined, separator);
       g_string_append (joined, g_ptr_array_index (right, i));
     }
@@ -159,14 +182,11 @@ write_choices (RapportBank         *bank,
   for (guint i = 0; i < question->answers->len; i++)
     {
       RapportBankAnswer *answer = g_ptr_array_index (question->answers, i);
-      g_autofree char *markup = rapport_bank_text_to_inline (bank, answer->text);
+      g_autofree char *markup = answer_markup (bank, question, answer->text, answer->line);
       gboolean correct = is_right_choice (question, answer);
 
-      if (markup[0] == '\0')
-        {
-          skip_empty (bank, question, answer->line);
-          return FALSE;
-        }
+      if (markup == NULL)
+        return FALSE;
 
       g_string_append_printf (body, INDENT "  <choice%s><text>%s</text>",
                               correct ? " correct=\"true\"" : "", markup);
@@ -289,12 +309,9 @@ write_matching (RapportBank         *bank,
           continue;
         }
 
-      left = rapport_bank_text_to_inline (bank, answer->text);
-      if (left[0] == '\0')
-        {
-          skip_empty (bank, question, answer->line);
-          return FALSE;
-        }
+      left = answer_markup (bank, question, answer->text, answer->line);
+      if (left == NULL)
+        return FALSE;
 
       g_string_append_printf (body, INDENT "  <pair><left>%s</left><right>%s</right></pair>\n",
                               left, right_words);
@@ -323,13 +340,10 @@ write_steps (RapportBank         *bank,
   for (guint i = 0; i < question->answers->len; i++)
     {
       RapportBankAnswer *answer = g_ptr_array_index (question->answers, i);
-      g_autofree char *markup = rapport_bank_text_to_inline (bank, answer->text);
+      g_autofree char *markup = answer_markup (bank, question, answer->text, answer->line);
 
-      if (markup[0] == '\0')
-        {
-          skip_empty (bank, question, answer->line);
-          return FALSE;
-        }
+      if (markup == NULL)
+        return FALSE;
 
       append_element (body, INDENT "  ", "step", markup);
       g_ptr_array_add (right, g_steal_pointer (&markup));

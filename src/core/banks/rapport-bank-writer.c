@@ -151,40 +151,21 @@ line_text (RapportBank *bank,
            const char  *text,
            guint        line)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *words = rapport_bank_collapse (text);
 
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+  if (g_utf8_strlen (words, -1) > MAX_LINE)
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0xa0)
-        {
-          if (out->len > 0 && out->str[out->len - 1] != ' ')
-            g_string_append_c (out, ' ');
-        }
-      else if (rapport_bank_is_xml_char (c))
-        {
-          g_string_append_unichar (out, c);
-        }
-    }
-
-  while (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-
-  if (g_utf8_strlen (out->str, -1) > MAX_LINE)
-    {
-      g_autofree char *start = g_utf8_substring (out->str, 0, MAX_LINE - 1);
-      g_autofree char *quoted = rapport_bank_quote (out->str);
+      g_autofree char *start = g_utf8_substring (words, 0, MAX_LINE - 1);
+      g_autofree char *quoted = rapport_bank_quote (words);
 
       rapport_bank_note (bank, line, "length",
                          _("“%s” is longer than %u characters, the most a title, heading or "
                            "description of a picture may have; it was shortened."),
                          quoted, MAX_LINE);
-      g_string_assign (out, start);
-      g_string_append (out, "…");
+      return g_strconcat (start, "…", NULL);
     }
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return g_steal_pointer (&words);
 }
 
 static void
@@ -600,11 +581,11 @@ assemble (const char *head,
 }
 
 static RapportBankTopic *
-write_topic (RapportBank                   *bank,
-             Group                         *group,
-             const RapportBankWriteOptions *options,
-             GHashTable                    *taken,
-             GError                       **error)
+write_topic (RapportBank                    *bank,
+             Group                          *group,
+             const RapportBankWriteOptions  *options,
+             GHashTable                     *taken,
+             GError                        **error)
 {
   g_autoptr(RapportBankTopic) topic = g_new0 (RapportBankTopic, 1);
   g_autoptr(GString) head = g_string_new (NULL);
@@ -687,9 +668,9 @@ write_topic (RapportBank                   *bank,
  * larger than a topic file may be.
  */
 GPtrArray *
-rapport_bank_write (RapportBank                   *bank,
-                    const RapportBankWriteOptions *options,
-                    GError                       **error)
+rapport_bank_write (RapportBank                    *bank,
+                    const RapportBankWriteOptions  *options,
+                    GError                        **error)
 {
   g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_bank_topic_free);
   g_autoptr(GPtrArray) groups = NULL;

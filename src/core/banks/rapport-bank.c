@@ -649,6 +649,17 @@ rapport_bank_looks_like_xml (const char *data,
   return FALSE;
 }
 
+/* %NULL, with the error that says @display_name is no bank. */
+RapportBank *
+rapport_bank_refuse (const char  *display_name,
+                     GError     **error)
+{
+  g_set_error (error, RAPPORT_BANK_ERROR, RAPPORT_BANK_ERROR_INVALID,
+               _("“%s” cannot be read as a question bank."), display_name);
+
+  return NULL;
+}
+
 /**
  * rapport_bank_read:
  * @bytes: a GIFT or Moodle XML file, told apart by what it holds
