@@ -271,9 +271,9 @@ add_problems_renamed (GPtrArray  *to,
  * not. Once the loader knows them, validate the staged folder itself.
  */
 static gboolean
-validate (Import      *import,
-          GBytes      *manifest,
-          GError     **error)
+validate (Import  *import,
+          GBytes  *manifest,
+          GError **error)
 {
   g_autofree char *copy = g_dir_make_tmp ("rapport-import-XXXXXX", error);
   g_autoptr(GPtrArray) problems = rapport_problem_list_new ();

@@ -286,8 +286,8 @@ print_notes (RapportBank *bank,
 }
 
 static void
-print_report (Import  *import,
-              gboolean installed)
+print_report (Import   *import,
+              gboolean  installed)
 {
   guint imported = installed ? count_imported (import) : 0;
   guint skipped = import->bank != NULL ? import->bank->skipped->len : 0;
@@ -377,8 +377,8 @@ add_topic (JsonBuilder      *builder,
 }
 
 static void
-print_json (Import  *import,
-            gboolean installed)
+print_json (Import   *import,
+            gboolean  installed)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
