@@ -204,8 +204,11 @@ test_import_validates (void)
   g_autofree char *dir = NULL;
   g_autofree char *parent = scratch_folder (&dir);
   g_autofree char *path = bank ("published/moodle/truefalse.xml");
+  g_autofree char *media = g_build_filename (dir, "media", NULL);
+  g_autofree char *topic = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+  g_auto(Result) again = { 0 };
   int wait_status = 0;
 
   import (&result, (const char *[]) { path, dir, NULL });
@@ -219,6 +222,13 @@ test_import_validates (void)
                                NULL));
   g_test_message ("%s%s", out, err);
   g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+
+  /* The same bank again: a topic of its own, the pictures the pack has. */
+  import (&again, (const char *[]) { path, dir, NULL });
+  g_assert_cmpint (again.status, ==, 0);
+  topic = g_build_filename (dir, "topics", "truefalse-2.xml", NULL);
+  g_assert_true (g_file_test (topic, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_entries (media), ==, 4);
 }
 
 /* Into a pack that exists: its files stay as they were, pack.json lists

@@ -139,6 +139,16 @@ pack_topic_keys (Import *import)
   return keys;
 }
 
+static gboolean
+is_in_pack (Import           *import,
+            RapportBankMedia *media)
+{
+  g_autofree char *path = g_build_filename (import->folder, media->name, NULL);
+  g_autoptr(GBytes) bytes = rapport_read_file_capped (path, RAPPORT_BANK_MAX_MEDIA_SIZE, NULL);
+
+  return bytes != NULL && g_bytes_equal (bytes, media->bytes);
+}
+
 /* Each picture under a name the pack does not have, checked as a pack's. */
 static void
 check_media (Import *import)
@@ -152,6 +162,10 @@ check_media (Import *import)
       g_autoptr(GError) error = NULL;
 
       if (media->refused != NULL)
+        continue;
+
+      /* The same picture imported again is the one the pack has. */
+      if (g_hash_table_contains (taken, media->name) && is_in_pack (import, media))
         continue;
 
       rapport_bank_rename_media (media, taken);
