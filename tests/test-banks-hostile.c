@@ -382,6 +382,26 @@ test_lengths (void)
   topics = write_and_load (nested_bank);
 }
 
+/* Control characters, which XML cannot hold, where a topic needs words: a
+ * title, a heading. What is left must still be a topic.
+ */
+static void
+test_control_characters (void)
+{
+  g_autoptr(RapportBank) bank = read_ok ("$CATEGORY: $course$/top/\x01\x02\n\n"
+                                         "::\x03::Q\x07? {T#\x1b}\n\n"
+                                         "::\x04::[html]<h2>\x05</h2><p>Words\x06.</p>\n");
+  g_autoptr(GPtrArray) topics = write_and_load (bank);
+  RapportBankTopic *topic;
+
+  g_assert_cmpuint (topics->len, ==, 1);
+  topic = g_ptr_array_index (topics, 0);
+  g_assert_cmpstr (topic->title, ==, "imported-questions");
+  g_assert_cmpuint (topic->n_questions, ==, 1);
+  g_assert_cmpuint (topic->n_descriptions, ==, 1);
+  g_assert_null (memchr (g_bytes_get_data (topic->xml, NULL), '\x07', g_bytes_get_size (topic->xml)));
+}
+
 /* Files of a Moodle XML bank */
 
 static void
@@ -440,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/rapport/banks/hostile/xml-shape", test_xml_shape);
   g_test_add_func ("/rapport/banks/hostile/bytes", test_bytes);
   g_test_add_func ("/rapport/banks/hostile/lengths", test_lengths);
+  g_test_add_func ("/rapport/banks/hostile/control-characters", test_control_characters);
   g_test_add_func ("/rapport/banks/hostile/files", test_files);
 
   return rapport_unit_run (loader, NULL);

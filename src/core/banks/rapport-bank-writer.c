@@ -168,6 +168,23 @@ line_text (RapportBank *bank,
   return g_steal_pointer (&words);
 }
 
+/* A line that must say something: @fallback when nothing of @text is left. */
+static char *
+required_line (RapportBank *bank,
+               const char  *text,
+               guint        line,
+               const char  *fallback)
+{
+  char *words = line_text (bank, text, line);
+
+  if (words[0] != '\0')
+    return words;
+
+  g_free (words);
+
+  return line_text (bank, fallback, 0);
+}
+
 static void
 append_line_element (RapportBank *bank,
                      GString     *out,
@@ -257,22 +274,23 @@ close_section (RapportBank *bank,
                Lesson      *lesson,
                guint        line)
 {
-  if (lesson->section->len == 0 && lesson->heading != NULL)
+  g_autofree char *heading = lesson->heading != NULL ? line_text (bank, lesson->heading, line)
+                                                     : NULL;
+
+  if (lesson->section->len == 0 && heading != NULL && heading[0] != '\0')
     {
       /* A heading with nothing under it says something still. */
-      g_autofree char *words = line_text (bank, lesson->heading, line);
-
       g_string_append (lesson->section, "      <p><strong>");
-      rapport_bank_append_escaped (lesson->section, words, -1);
+      rapport_bank_append_escaped (lesson->section, heading, -1);
       g_string_append (lesson->section, "</strong></p>\n");
-      g_clear_pointer (&lesson->heading, g_free);
+      g_clear_pointer (&heading, g_free);
     }
 
   if (lesson->section->len > 0)
     {
       g_string_append (lesson->sections, "    <section>\n");
-      if (lesson->heading != NULL)
-        append_line_element (bank, lesson->sections, "      ", "heading", lesson->heading, line);
+      if (heading != NULL && heading[0] != '\0')
+        rapport_bank_append_plain_element (lesson->sections, "      ", "heading", heading);
       g_string_append (lesson->sections, lesson->section->str);
       g_string_append (lesson->sections, "    </section>\n");
     }
@@ -414,11 +432,13 @@ write_lesson (RapportBank      *bank,
   else
     {
       g_autofree char *key = make_key (title != NULL ? title : group->title, 48);
+      g_autofree char *words = required_line (bank, title != NULL ? title : group->title, line,
+                                              _("Before the quiz"));
 
       g_string_append_printf (out, "  <lesson key=\"%s\" minutes=\"%u\">\n",
                               rapport_key_is_valid (key) ? key : "introduction",
                               CLAMP ((lesson.n_words + 199) / 200, 1, 120));
-      append_line_element (bank, out, "    ", "title", title != NULL ? title : group->title, line);
+      rapport_bank_append_plain_element (out, "    ", "title", words);
       g_string_append (out, lesson.sections->str);
     }
   g_string_append (out, "  </lesson>\n");
@@ -600,7 +620,7 @@ write_topic (RapportBank                    *bank,
   topic->key = options->topic_key != NULL ? g_strdup (options->topic_key)
                                           : claim_key (taken, title_key, "imported-questions");
   topic->file = g_strdup_printf ("topics/%s.xml", topic->key);
-  topic->title = line_text (bank, group->title, line);
+  topic->title = required_line (bank, group->title, line, topic->key);
 
   /* The quiz first: its questions decide whether the topic has any. */
   write_quiz (bank, group, quiz, quiz_known, topic);
