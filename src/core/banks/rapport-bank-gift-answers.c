@@ -102,17 +102,25 @@ read_answer (GiftBlock             *b,
   return rapport_bank_answer_new (text, fraction, feedback, gift_line_of (b, part->start));
 }
 
-static gboolean
-too_many_answers (GiftBlock           *b,
-                  RapportBankQuestion *question,
-                  GArray              *parts)
+/* The answers split at @marks, or %NULL, with the question skipped, when
+ * there are more than Rapport imports.
+ */
+static GArray *
+split_checked (GiftBlock           *b,
+               RapportBankQuestion *question,
+               const char          *start,
+               const char          *end,
+               const char          *marks)
 {
-  if (parts->len <= RAPPORT_BANK_MAX_ANSWERS)
-    return FALSE;
+  GArray *parts = split_answers (start, end, marks);
 
+  if (parts->len <= RAPPORT_BANK_MAX_ANSWERS)
+    return parts;
+
+  g_array_unref (parts);
   rapport_bank_skip (b->bank, question->line, question->bank_type,
                      _("This question has more than %u answers."), RAPPORT_BANK_MAX_ANSWERS);
-  return TRUE;
+  return NULL;
 }
 
 /* Question types */
@@ -123,10 +131,10 @@ rapport_bank_gift_read_choices (GiftBlock           *b,
                                 const char          *start,
                                 const char          *end)
 {
-  g_autoptr(GArray) parts = split_answers (start, end, "~=");
+  g_autoptr(GArray) parts = split_checked (b, question, start, end, "~=");
   RapportBankTextFormat format = question->stem->format;
 
-  if (too_many_answers (b, question, parts))
+  if (parts == NULL)
     return FALSE;
 
   question->type = memchr (start, '=', end - start) != NULL ? RAPPORT_BANK_SINGLE
@@ -149,9 +157,9 @@ rapport_bank_gift_read_matching (GiftBlock           *b,
                                  const char          *start,
                                  const char          *end)
 {
-  g_autoptr(GArray) parts = split_answers (start, end, "=");
+  g_autoptr(GArray) parts = split_checked (b, question, start, end, "=");
 
-  if (too_many_answers (b, question, parts))
+  if (parts == NULL)
     return FALSE;
 
   for (guint i = 0; i < parts->len; i++)
@@ -228,9 +236,9 @@ rapport_bank_gift_read_short (GiftBlock           *b,
                               const char          *start,
                               const char          *end)
 {
-  g_autoptr(GArray) parts = split_answers (start, end, "=");
+  g_autoptr(GArray) parts = split_checked (b, question, start, end, "=");
 
-  if (too_many_answers (b, question, parts))
+  if (parts == NULL)
     return FALSE;
 
   for (guint i = 0; i < parts->len; i++)
@@ -331,9 +339,8 @@ rapport_bank_gift_read_numeric (GiftBlock           *b,
 
   start++;   /* the "#" */
   tilde = memchr (start, '~', end - start);
-  parts = split_answers (start, tilde != NULL ? tilde : end, "=");
-
-  if (too_many_answers (b, question, parts))
+  parts = split_checked (b, question, start, tilde != NULL ? tilde : end, "=");
+  if (parts == NULL)
     return FALSE;
 
   for (guint i = 0; i < parts->len; i++)
