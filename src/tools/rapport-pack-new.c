@@ -122,8 +122,8 @@ static const char skeleton_picture[] =
   "</svg>\n";
 
 /* "org.example.<the folder's name>", made a valid id part. */
-static char *
-skeleton_id (const char *folder)
+char *
+pack_skeleton_id (const char *folder)
 {
   g_autofree char *basename = g_path_get_basename (folder);
   g_autofree char *lower = g_ascii_strdown (basename, -1);
@@ -150,8 +150,10 @@ skeleton_id (const char *folder)
   return g_steal_pointer (&id);
 }
 
-static char *
-skeleton_manifest (const char *id)
+char *
+pack_skeleton_manifest (const char         *id,
+                        const char         *language,
+                        const char * const *topic_files)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -170,7 +172,7 @@ skeleton_manifest (const char *id)
   json_builder_add_string_value (builder, "Your Name");
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "language");
-  json_builder_add_string_value (builder, "en");
+  json_builder_add_string_value (builder, language);
   json_builder_set_member_name (builder, "license");
   json_builder_add_string_value (builder, "CC-BY-4.0");
   json_builder_set_member_name (builder, "description");
@@ -179,10 +181,13 @@ skeleton_manifest (const char *id)
   json_builder_add_string_value (builder, PACKAGE_VERSION);
   json_builder_set_member_name (builder, "topics");
   json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, "topics/first-topic.xml");
-  json_builder_end_object (builder);
+  for (guint i = 0; topic_files[i] != NULL; i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, topic_files[i]);
+      json_builder_end_object (builder);
+    }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
@@ -258,8 +263,9 @@ run_new (int    argc,
       return EXIT_INVALID;
     }
 
-  id = skeleton_id (folder);
-  manifest = skeleton_manifest (id);
+  id = pack_skeleton_id (folder);
+  manifest = pack_skeleton_manifest (id, "en",
+                                     (const char * const[]) { "topics/first-topic.xml", NULL });
 
   if (!write_new_file (folder, RAPPORT_PACK_MANIFEST, manifest, &error) ||
       !write_new_file (folder, "topics/first-topic.xml", skeleton_topic, &error) ||

@@ -42,9 +42,31 @@ gboolean parse_verb_options (const char    *verb,
                              char        ***argv,
                              int           *status);
 
+/* The same for a command with @n_parameters parameters, such as "BANK DIR". */
+gboolean parse_verb_options_full (const char    *verb,
+                                  const char    *parameters,
+                                  int            n_parameters,
+                                  const char    *summary,
+                                  GOptionEntry  *entries,
+                                  int           *argc,
+                                  char        ***argv,
+                                  int           *status);
+
+/* The loader with the schema Rapport ships; problems as "file:line: message". */
+RapportTopicLoader *create_loader  (GError       **error);
+void     print_problems     (GPtrArray     *problems);
+
+/* What `new` writes: an id from the folder's name, and a pack.json for it. */
+char    *pack_skeleton_id   (const char    *folder);
+char    *pack_skeleton_manifest (const char         *id,
+                                 const char         *language,
+                                 const char * const *topic_files);
+
 int      run_inspect        (int            argc,
                              char         **argv);
 int      run_new            (int            argc,
+                             char         **argv);
+int      run_import         (int            argc,
                              char         **argv);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
  * rapport-pack validate PATH         exit 0 when valid, 1 with problems
  * rapport-pack build DIR -o FILE     the .rapportpack file to hand out
  * rapport-pack inspect [--json] PATH what a topic file or pack holds
+ * rapport-pack import [--json] [--topic KEY] [--skill SKILL] BANK DIR
+ *                                    a Moodle bank (GIFT or Moodle XML) as topics
  *
  * PATH is a topic file, a pack folder, its pack.json or a .rapportpack file.
  * Problems go to standard error as "file:line: message", the form editors
@@ -64,7 +66,7 @@ usage_error (const char *format,
 static void
 print_tool_help (FILE *stream)
 {
-  fprintf (stream, "%s\n\n%s\n\n%s\n  %-26s%s\n  %-26s%s\n  %-26s%s\n  %-26s%s\n\n%s\n",
+  fprintf (stream, "%s\n\n%s\n\n%s\n  %-26s%s\n  %-26s%s\n  %-26s%s\n  %-26s%s\n  %-26s%s\n\n%s\n",
            _("Usage: rapport-pack COMMAND [OPTION…] PATH"),
            _("Creates, checks, builds and describes Rapport topic files and lesson packs. "
              "PATH is a topic file (.xml), a pack folder, its pack.json or a pack file "
@@ -74,13 +76,14 @@ print_tool_help (FILE *stream)
            "validate PATH", _("Check a topic file or pack; list every problem"),
            "build DIR -o FILE", _("Build the pack file to hand out from a pack folder"),
            "inspect [--json] PATH", _("Show what a topic file or pack holds"),
+           "import [--json] BANK DIR", _("Turn a Moodle question bank into topics of a pack"),
            _("Run “rapport-pack COMMAND --help” for the options of a command."));
 }
 
 /* The schema Rapport ships: $RAPPORT_SCHEMA (which `meson devenv` sets to
  * the source tree's copy), else the installed copy.
  */
-static RapportTopicLoader *
+RapportTopicLoader *
 create_loader (GError **error)
 {
   const char *env = g_getenv ("RAPPORT_SCHEMA");
@@ -98,7 +101,7 @@ create_loader (GError **error)
   return NULL;
 }
 
-static void
+void
 print_problems (GPtrArray *problems)
 {
   for (guint i = 0; i < problems->len; i++)
@@ -184,12 +187,25 @@ parse_verb_options (const char    *verb,
                     char        ***argv,
                     int           *status)
 {
+  return parse_verb_options_full (verb, parameter, 1, summary, entries, argc, argv, status);
+}
+
+gboolean
+parse_verb_options_full (const char    *verb,
+                         const char    *parameters,
+                         int            n_parameters,
+                         const char    *summary,
+                         GOptionEntry  *entries,
+                         int           *argc,
+                         char        ***argv,
+                         int           *status)
+{
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strdup_printf ("rapport-pack %s", verb);
 
   g_set_prgname (name);
-  context = g_option_context_new (parameter);
+  context = g_option_context_new (parameters);
   g_option_context_set_summary (context, summary);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (entries != NULL)
@@ -201,9 +217,12 @@ parse_verb_options (const char    *verb,
       return FALSE;
     }
 
-  if (*argc != 2)
+  if (*argc != n_parameters + 1)
     {
-      *status = usage_error (_("“%s” needs exactly one %s."), verb, parameter);
+      if (n_parameters == 1)
+        *status = usage_error (_("“%s” needs exactly one %s."), verb, parameters);
+      else
+        *status = usage_error (_("“%s” needs %s."), verb, parameters);
       return FALSE;
     }
 
@@ -404,6 +423,9 @@ main (int   argc,
 
   if (g_str_equal (verb, "inspect"))
     return run_inspect (argc - 1, argv + 1);
+
+  if (g_str_equal (verb, "import"))
+    return run_import (argc - 1, argv + 1);
 
   return usage_error (_("Unknown command “%s”."), verb);
 }
