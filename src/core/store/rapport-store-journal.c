@@ -64,6 +64,14 @@ write_entry (RapportStore       *self,
     rapport_store_bind_text (stmt, 6, or_empty (entry->situation));
     rapport_store_bind_text (stmt, 7, or_empty (entry->went_well));
     rapport_store_bind_text (stmt, 8, or_empty (entry->try_next));
+    if (entry->tags != NULL && entry->tags[0] != NULL)
+      {
+        g_autofree char *tags = g_strjoinv (", ", entry->tags);
+
+        rapport_store_bind_text (stmt, 9, tags);
+      }
+    else
+      sqlite3_bind_null (stmt, 9);
 
     if (!rapport_store_step_done (self, stmt, error))
       return FALSE;
@@ -540,6 +548,8 @@ is_blank (const char *text)
   " WHERE e.occurred_at >= ?3 AND e.occurred_at < ?4" \
   " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM journal_rating AS r" \
   "  WHERE r.entry_id = e.id AND r.skill_key = ?2))" \
+  " AND (?10 IS NULL OR EXISTS (SELECT 1 FROM journal_tag AS t" \
+  "  WHERE t.entry_id = e.id AND t.tag = ?10 COLLATE NOCASE))" \
   " ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?5 OFFSET ?6"
 
 typedef struct
@@ -613,6 +623,7 @@ rapport_store_list_journal_entries (RapportStore                    *self,
                                ? g_date_time_to_unix (query->to) : G_MAXINT64);
   sqlite3_bind_int64 (stmt, 5, query->limit > 0 ? query->limit : DEFAULT_PAGE_SIZE);
   sqlite3_bind_int64 (stmt, 6, query->offset);
+  rapport_store_bind_text (stmt, 10, query->tag);
 
   list.self = self;
   list.entries = entries;
@@ -620,6 +631,41 @@ rapport_store_list_journal_entries (RapportStore                    *self,
     return NULL;
 
   return g_steal_pointer (&entries);
+}
+
+static gboolean
+add_tag_name (RapportStoreStmt  *stmt,
+              gpointer           user_data,
+              GError           **error)
+{
+  g_strv_builder_add (user_data, (const char *) sqlite3_column_text (stmt, 0));
+
+  return TRUE;
+}
+
+GStrv
+rapport_store_list_journal_tags (RapportStore  *self,
+                                 GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* "Refund" and "refund" are one tag to the filter: it shows the first. */
+  stmt = rapport_store_prepare (self,
+                                "SELECT min (tag) FROM journal_tag GROUP BY tag COLLATE NOCASE"
+                                " ORDER BY tag COLLATE NOCASE",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  if (!rapport_store_foreach_row (self, stmt, add_tag_name, builder, error))
+    return NULL;
+
+  return g_strv_builder_end (builder);
 }
 
 /* Draft */
