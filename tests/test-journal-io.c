@@ -12,7 +12,6 @@
 #include <glib/gstdio.h>
 
 #include "rapport-journal-io.h"
-#include "rapport-journal-when.h"
 #include "rapport-skill.h"
 #include "rapport-store-private.h"
 #include "rapport-unit-utils.h"
@@ -742,171 +741,6 @@ test_empty_journal (void)
   g_assert_cmpuint (skipped, ==, 0);
 }
 
-/* Dates and times as the editor shows and reads them */
-
-static void
-assert_when (const char *text,
-             GDateTime  *base,
-             GDateTime  *now,
-             const char *expected)
-{
-  g_autoptr(GDateTime) when = rapport_journal_parse_when (text, base, now);
-  g_autofree char *iso = when != NULL ? g_date_time_format (when, "%Y-%m-%d %H:%M") : NULL;
-
-  g_test_message ("“%s” → %s", text, iso != NULL ? iso : "(not a date)");
-  g_assert_cmpstr (iso, ==, expected);
-}
-
-static void
-test_when (void)
-{
-  g_autoptr(GDateTime) base = g_date_time_new_local (2026, 11, 23, 14, 30, 0);
-  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 12, 1, 9, 15, 0);
-  g_autoptr(GDateTime) shown = NULL;
-  g_autofree char *text = NULL;
-  static const char * const unreadable[] = {
-    "", "   ", "banana", "2026-13-01", "2026-02-30", "25:00", "14:75", "13:00 pm",
-    "0026-11-23", "99/99/99", "\xff\xfe", "14", "-", "2026-11-23 14:30 15:00",
-  };
-
-  /* What the editor shows, it reads back: the locale's own date. */
-  text = rapport_journal_format_when (base);
-  g_assert_cmpstr (text, ==, "11/23/26 14:30");  /* C locale's %x */
-  shown = rapport_journal_parse_when (text, now, now);
-  g_assert_nonnull (shown);
-  g_assert_true (g_date_time_equal (shown, base));
-
-  /* ISO 8601, with a space or a T, with or without seconds. */
-  assert_when ("2026-11-23 14:30", now, now, "2026-11-23 14:30");
-  assert_when ("2026-11-23T14:30", now, now, "2026-11-23 14:30");
-  assert_when ("  2026-11-23   14:30:59 ", now, now, "2026-11-23 14:30");
-  /* Month names, either order, a comma, am and pm; words GDate does not
-   * know are passed over (a weekday, "the", "of").
-   */
-  assert_when ("23 November 2026, 2:30 pm", now, now, "2026-11-23 14:30");
-  assert_when ("Nov 23 2026 2:30PM", now, now, "2026-11-23 14:30");
-  assert_when ("Monday 23 November 2026 12:05am", now, now, "2026-11-23 00:05");
-  assert_when ("11/23/2026 12pm", now, now, "2026-11-23 12:00");
-  /* What is left out comes from the field's last value. */
-  assert_when ("2026-10-02", base, now, "2026-10-02 14:30");
-  assert_when ("9:05", base, now, "2026-11-23 09:05");
-  assert_when ("3 Oct", base, now, "2026-10-03 14:30");
-  assert_when ("10/3 8:00", base, now, "2026-10-03 08:00");
-  /* Words for days, in English at least. */
-  assert_when ("today 8:00", base, now, "2026-12-01 08:00");
-  assert_when ("Yesterday", base, now, "2026-11-30 14:30");
-
-  for (guint i = 0; i < G_N_ELEMENTS (unreadable); i++)
-    assert_when (unreadable[i], base, now, NULL);
-}
-
-/* Tags: searched like the text, and a filter of their own */
-
-static void
-save_tagged (RapportStore       *store,
-             const char         *title,
-             const char         *situation,
-             const char * const *tags)
-{
-  g_autoptr(RapportStoreEntry) entry = rapport_unit_new_entry (title, NULL);
-
-  g_free (entry->situation);
-  entry->situation = g_strdup (situation);
-  rapport_store_entry_set_tags (entry, tags);
-  rapport_store_entry_set_rating (entry, "empathy", 4);
-  rapport_unit_save_entry (store, entry);
-}
-
-static guint
-count_found (RapportStore *store,
-             const char   *search,
-             const char   *tag)
-{
-  g_autoptr(GError) error = NULL;
-  RapportStoreJournalQuery query = { .search = search, .tag = tag, .limit = 100 };
-  g_autoptr(GPtrArray) found = rapport_store_list_journal_entries (store, &query, &error);
-
-  g_assert_no_error (error);
-  return found->len;
-}
-
-static void
-test_tags_search_filter (void)
-{
-  g_autoptr(RapportStore) store = open_store ("store");
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) tags = NULL;
-  const char * const refund[] = { "refund", "Phone", NULL };
-  const char * const follow_up[] = { "follow-up", "phone", NULL };
-  const char * const none[] = { NULL };
-  const char * const expected[] = { "follow-up", "Phone", "refund", NULL };
-
-  save_tagged (store, "Angry caller", "The customer waited two weeks.", refund);
-  save_tagged (store, "Quiet caller", "She asked twice for the same thing.", follow_up);
-  save_tagged (store, "Untagged call", "Nothing to say about a refund here.", none);
-
-  /* A word found only among an entry's tags finds it, alone or with a
-   * word of the text; the text still counts.
-   */
-  g_assert_cmpuint (count_found (store, "phone", NULL), ==, 2);
-  g_assert_cmpuint (count_found (store, "follow-up", NULL), ==, 1);
-  g_assert_cmpuint (count_found (store, "refund", NULL), ==, 2);
-  g_assert_cmpuint (count_found (store, "refund angry", NULL), ==, 1);
-  g_assert_cmpuint (count_found (store, "twice phon", NULL), ==, 1);
-
-  /* The filter, alone, with a search, and ignoring case. */
-  g_assert_cmpuint (count_found (store, NULL, "phone"), ==, 2);
-  g_assert_cmpuint (count_found (store, NULL, "refund"), ==, 1);
-  g_assert_cmpuint (count_found (store, "caller", "follow-up"), ==, 1);
-  g_assert_cmpuint (count_found (store, "refund", "follow-up"), ==, 0);
-  g_assert_cmpuint (count_found (store, NULL, "no such tag"), ==, 0);
-
-  /* Every tag once, whatever its case, for the filter's list. */
-  tags = rapport_store_list_journal_tags (store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstrv (tags, expected);
-
-  /* Tags changed or gone leave the index with them. */
-  {
-    RapportStoreJournalQuery query = { .search = "angry", .limit = 10 };
-    g_autoptr(GPtrArray) found = rapport_store_list_journal_entries (store, &query, &error);
-    RapportStoreEntry *entry = found->pdata[0];
-
-    rapport_store_entry_set_tags (entry, none);
-    rapport_unit_save_entry (store, entry);
-    g_assert_cmpuint (count_found (store, "refund", NULL), ==, 1);
-    g_assert_true (rapport_store_delete_journal_entry (store, entry->uuid, &error));
-    g_assert_no_error (error);
-  }
-  g_assert_cmpuint (count_found (store, "phone", NULL), ==, 1);
-}
-
-/* A journal saved before version 4 finds its tags after the upgrade. */
-static void
-test_tags_after_upgrade (void)
-{
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "store",
-                                                    "progress-v3.sql", NULL);
-  g_autofree char *path = rapport_unit_scratch_path ("upgrade/progress.db");
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *sql = NULL;
-  g_autoptr(RapportStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
-
-  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
-  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-
-  store = rapport_unit_open_store (path);
-  /* "phone" is a tag of the first entry and in no text of either. */
-  g_assert_cmpuint (count_found (store, "phone", NULL), ==, 1);
-  g_assert_cmpuint (count_found (store, "refund", "PHONE"), ==, 1);
-  g_assert_cmpuint (count_found (store, "weeks", NULL), ==, 1);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -925,9 +759,6 @@ main (int   argc,
   g_test_add_func ("/rapport/journal-io/markdown", test_markdown);
   g_test_add_func ("/rapport/journal-io/file-modes", test_file_modes);
   g_test_add_func ("/rapport/journal-io/empty-journal", test_empty_journal);
-  g_test_add_func ("/rapport/journal-io/when", test_when);
-  g_test_add_func ("/rapport/journal-io/tags-search-filter", test_tags_search_filter);
-  g_test_add_func ("/rapport/journal-io/tags-after-upgrade", test_tags_after_upgrade);
 
   return g_test_run ();
 }
