@@ -65,6 +65,14 @@ rapport_journal_view_get_tag_filter (RapportJournalView *self)
   return self->tags[selected - 1];
 }
 
+/* The button beside the tag filter, while a tag is chosen. */
+static void
+update_clear_tag (RapportJournalView *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_tag_button),
+                          rapport_journal_view_get_tag_filter (self) != NULL);
+}
+
 /* The tag drop-down lists the journal's tags as they are now, keeping the
  * tag chosen, even when its last entry was just deleted: the filter must
  * stay visible to be cleared.
@@ -113,8 +121,7 @@ rapport_journal_view_update_tags (RapportJournalView *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->tag_box), self->tags[0] != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->clear_tag_button),
-                          rapport_journal_view_get_tag_filter (self) != NULL);
+  update_clear_tag (self);
 }
 
 void
@@ -172,8 +179,11 @@ rapport_journal_view_filters_active (RapportJournalView *self)
 static void
 on_filters_changed_cb (RapportJournalView *self)
 {
-  if (!self->updating_tags)
-    rapport_journal_view_reload (self);
+  if (self->updating_tags)
+    return;
+
+  update_clear_tag (self);
+  rapport_journal_view_refilter (self);
 }
 
 static void
@@ -193,7 +203,8 @@ on_clear_filters_clicked_cb (RapportJournalView *self)
   gtk_drop_down_set_selected (self->range_dropdown, 0);
   gtk_drop_down_set_selected (self->tag_dropdown, 0);
   self->updating_tags = FALSE;
-  rapport_journal_view_reload (self);
+  update_clear_tag (self);
+  rapport_journal_view_refilter (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 

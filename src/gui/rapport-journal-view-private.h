@@ -52,6 +52,11 @@ struct _RapportJournalView
   guint                 undo_dismiss_id;
 };
 
+/* rapport-journal-view.c: the list again with the filters as they are,
+ * without reading the tags again (rapport_journal_view_reload() does).
+ */
+void     rapport_journal_view_refilter           (RapportJournalView       *self);
+
 /* rapport-journal-view-filters.c: the search and the drop-downs. */
 void     rapport_journal_view_class_init_filters (GtkWidgetClass           *widget_class);
 void     rapport_journal_view_init_filters       (RapportJournalView       *self);

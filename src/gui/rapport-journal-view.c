@@ -305,12 +305,10 @@ update_draft_box (RapportJournalView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->draft_box), draft != NULL);
 }
 
+/* The list again, for filters just changed. */
 void
-rapport_journal_view_reload (RapportJournalView *self)
+rapport_journal_view_refilter (RapportJournalView *self)
 {
-
-  g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
-
   if (self->list == NULL)
     return;
 
@@ -318,7 +316,6 @@ rapport_journal_view_reload (RapportJournalView *self)
   self->n_loaded = 0;
   self->more = FALSE;
 
-  rapport_journal_view_update_tags (self);
   load_page (self);
   update_draft_box (self);
 
@@ -331,6 +328,22 @@ rapport_journal_view_reload (RapportJournalView *self)
     }
   else
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+/* The list and the tag filter's choices, for the journal as it is now.
+ * Only this reads the tags again: searching as the user types does not
+ * (a scan of every tag of years of entries).
+ */
+void
+rapport_journal_view_reload (RapportJournalView *self)
+{
+  g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
+
+  if (self->list == NULL)
+    return;
+
+  rapport_journal_view_update_tags (self);
+  rapport_journal_view_refilter (self);
 }
 
 guint

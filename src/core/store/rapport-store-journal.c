@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rapport-store-private.h"
@@ -638,9 +640,20 @@ add_tag_name (RapportStoreStmt  *stmt,
               gpointer           user_data,
               GError           **error)
 {
-  g_strv_builder_add (user_data, (const char *) sqlite3_column_text (stmt, 0));
+  g_ptr_array_add (user_data, rapport_store_column_dup_text (stmt, 0));
 
   return TRUE;
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  const char *tag_a = *(const char * const *) a;
+  const char *tag_b = *(const char * const *) b;
+  int folded = g_ascii_strcasecmp (tag_a, tag_b);
+
+  return folded != 0 ? folded : strcmp (tag_a, tag_b);
 }
 
 GStrv
@@ -648,22 +661,35 @@ rapport_store_list_journal_tags (RapportStore  *self,
                                  GError       **error)
 {
   g_autoptr(RapportStoreStmt) stmt = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
+  const char *last = NULL;
 
   g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* "Refund" and "refund" are one tag to the filter: it shows the first. */
-  stmt = rapport_store_prepare (self,
-                                "SELECT min (tag) FROM journal_tag GROUP BY tag COLLATE NOCASE"
-                                " ORDER BY tag COLLATE NOCASE",
-                                error);
+  /* Read along journal_tag_tag, each tag once; the journal list reads this
+   * after every save, so it must not sort all the tags of years of entries.
+   */
+  stmt = rapport_store_prepare (self, "SELECT tag FROM journal_tag GROUP BY tag", error);
   if (stmt == NULL)
     return NULL;
 
-  builder = g_strv_builder_new ();
-  if (!rapport_store_foreach_row (self, stmt, add_tag_name, builder, error))
+  tags = g_ptr_array_new_with_free_func (g_free);
+  if (!rapport_store_foreach_row (self, stmt, add_tag_name, tags, error))
     return NULL;
+
+  /* "Refund" and "refund" are one tag to the filter: it shows the first. */
+  g_ptr_array_sort (tags, compare_tags);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const char *tag = tags->pdata[i];
+
+      if (last == NULL || g_ascii_strcasecmp (last, tag) != 0)
+        g_strv_builder_add (builder, tag);
+      last = tag;
+    }
 
   return g_strv_builder_end (builder);
 }
