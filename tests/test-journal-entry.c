@@ -263,6 +263,13 @@ test_date (void)
   g_assert_cmpstr (picked_text, ==, "11/23/26 14:30");
   rapport_test_save_screenshot (GTK_WIDGET (popover), "journal-date-popover");
   save_screen ("journal-date-popover-screen");
+  g_settings_set_string (rapport_application_get_settings (app), "color-scheme", "dark");
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
+  save_screen ("journal-date-popover-screen-narrow-dark");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+  g_settings_set_string (rapport_application_get_settings (app), "color-scheme", "default");
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
   gtk_popover_popdown (popover);
 
   /* Typed: read when the user is done (Enter), and shown back in the

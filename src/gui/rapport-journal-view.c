@@ -491,9 +491,12 @@ rapport_journal_view_get_can_go_back (RapportJournalView *self)
 void
 rapport_journal_view_go_back (RapportJournalView *self)
 {
+  gboolean from_editor;
+
   g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
 
-  if (self->editor != NULL && rapport_journal_view_get_can_go_back (self))
+  from_editor = self->editor != NULL && rapport_journal_view_get_can_go_back (self);
+  if (from_editor)
     {
       if (rapport_journal_editor_back_to_reading (self->editor))
         return;
@@ -503,6 +506,14 @@ rapport_journal_view_go_back (RapportJournalView *self)
   gtk_stack_set_visible_child_name (self->stack, "list");
   rapport_journal_view_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+
+  /* The focus was in the page just hidden: to the top of the list, not to
+   * whatever GTK finds first (the window's menu button).  Not into a row:
+   * the next reload (an Undo, a filter) replaces the rows, and a focused
+   * row taken away leaves the keyboard nowhere.
+   */
+  if (from_editor && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 void
