@@ -467,6 +467,10 @@ test_rate_by_keys (void)
   rapport_test_press_keys (GTK_WINDOW (window), "3");
   g_assert_cmpint (rating_of (editor, 1), ==, 3);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == skill_row (editor, 2));
+  /* The next skill is on screen whole, its rubric sentence with it. */
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_true (is_inside (skill_row (editor, 2), GTK_WIDGET (window)));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "journal-rate-focus");
 
   /* Backspace and 0 clear the rating and leave the focus where it was, for
    * the rating meant instead.

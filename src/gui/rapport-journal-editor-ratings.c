@@ -78,6 +78,54 @@ on_level_toggled_cb (GtkToggleButton      *toggle,
   rapport_journal_editor_schedule_draft (self);
 }
 
+typedef struct
+{
+  RapportJournalEditor *self;
+  GtkWidget            *row;
+} ShowRow;
+
+/* The whole row on screen, with its rubric sentence, once the rating just
+ * given has been laid out (it may have changed the rows' heights): the
+ * viewport alone scrolls only its top edge into view.
+ */
+static gboolean
+show_row_cb (gpointer user_data)
+{
+  ShowRow *show = user_data;
+  GtkWidget *scroller = GTK_WIDGET (show->self->scroller);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (show->self->scroller);
+  graphene_rect_t bounds;
+
+  if (gtk_widget_get_mapped (show->row) && gtk_widget_compute_bounds (show->row, scroller, &bounds))
+    {
+      double top = bounds.origin.y;
+      double bottom = bounds.origin.y + bounds.size.height;
+      double height = gtk_widget_get_height (scroller);
+
+      if (bottom > height)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + MIN (bottom - height, top));
+      else if (top < 0)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top);
+    }
+
+  g_object_unref (show->self);
+  g_object_unref (show->row);
+  g_free (show);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_row (RapportJournalEditor *self,
+           GtkWidget            *row)
+{
+  ShowRow *show = g_new0 (ShowRow, 1);
+
+  gtk_widget_grab_focus (row);
+  show->self = g_object_ref (self);
+  show->row = g_object_ref (row);
+  g_idle_add (show_row_cb, show);
+}
+
 /* A digit rates the skill whose row (or one of whose buttons) has the focus,
  * and the next skill comes up, so that ten ratings take ten keys; 0 or
  * Backspace clears it and stays.
@@ -109,7 +157,7 @@ on_skill_row_key_pressed_cb (GtkEventControllerKey *controller,
   if (level == 0)
     gtk_widget_grab_focus (row);
   else if (skill + 1 < self->skill_rows->len)
-    gtk_widget_grab_focus (self->skill_rows->pdata[skill + 1]);
+    focus_row (self, self->skill_rows->pdata[skill + 1]);
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->save_button));
 
