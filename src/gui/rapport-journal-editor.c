@@ -263,6 +263,16 @@ rapport_journal_editor_new_entry (RapportJournalEditor *self)
   rapport_journal_editor_show_fields (self);
 }
 
+/* An entry from the store, in the fields. */
+static void
+fill_stored (RapportJournalEditor    *self,
+             const RapportStoreEntry *entry)
+{
+  self->editing = TRUE;
+  self->from_reader = FALSE;
+  fill (self, entry);
+}
+
 void
 rapport_journal_editor_show (RapportJournalEditor    *self,
                              const RapportStoreEntry *entry)
@@ -270,9 +280,7 @@ rapport_journal_editor_show (RapportJournalEditor    *self,
   g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
   g_return_if_fail (entry != NULL);
 
-  self->editing = TRUE;
-  self->from_reader = FALSE;
-  fill (self, entry);
+  fill_stored (self, entry);
   rapport_journal_editor_fill_reader (self, entry);
   /* Translators: the heading above a journal entry being read */
   gtk_label_set_text (self->heading_label, _("Journal Entry"));
@@ -287,9 +295,7 @@ rapport_journal_editor_edit (RapportJournalEditor    *self,
   g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
   g_return_if_fail (entry != NULL);
 
-  self->editing = TRUE;
-  self->from_reader = FALSE;
-  fill (self, entry);
+  fill_stored (self, entry);
   rapport_journal_editor_show_fields (self);
 }
 
