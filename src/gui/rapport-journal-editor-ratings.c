@@ -82,25 +82,32 @@ typedef struct
 {
   RapportJournalEditor *self;
   GtkWidget            *row;
+  GdkFrameClock        *clock;
+  gulong                handler;
 } ShowRow;
 
 /* The whole row on screen, with its rubric sentence, once the rating just
  * given has been laid out (it may have changed the rows' heights): the
- * viewport alone scrolls only its top edge into view.
+ * viewport alone scrolls only its top edge into view.  Run after the frame
+ * clock's layout, when the rows have their new sizes.
  */
-static gboolean
-show_row_cb (gpointer user_data)
+static void
+on_layout_show_row_cb (GdkFrameClock *clock,
+                       ShowRow       *show)
 {
-  ShowRow *show = user_data;
-  GtkWidget *scroller = GTK_WIDGET (show->self->scroller);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (show->self->scroller);
+  GtkWidget *scroller = show->self->scroller != NULL ? GTK_WIDGET (show->self->scroller) : NULL;
   graphene_rect_t bounds;
 
-  if (gtk_widget_get_mapped (show->row) && gtk_widget_compute_bounds (show->row, scroller, &bounds))
+  g_signal_handler_disconnect (clock, show->handler);
+
+  /* (An editor disposed since has no scrolled page left.) */
+  if (scroller != NULL && gtk_widget_get_mapped (show->row) &&
+      gtk_widget_compute_bounds (show->row, scroller, &bounds))
     {
       double top = bounds.origin.y;
       double bottom = bounds.origin.y + bounds.size.height;
       double height = gtk_widget_get_height (scroller);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (show->self->scroller);
 
       if (bottom > height)
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + MIN (bottom - height, top));
@@ -110,20 +117,27 @@ show_row_cb (gpointer user_data)
 
   g_object_unref (show->self);
   g_object_unref (show->row);
+  g_object_unref (show->clock);
   g_free (show);
-  return G_SOURCE_REMOVE;
 }
 
 static void
 focus_row (RapportJournalEditor *self,
            GtkWidget            *row)
 {
-  ShowRow *show = g_new0 (ShowRow, 1);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (row);
+  ShowRow *show;
 
   gtk_widget_grab_focus (row);
+  if (clock == NULL)
+    return;
+
+  show = g_new0 (ShowRow, 1);
   show->self = g_object_ref (self);
   show->row = g_object_ref (row);
-  g_idle_add (show_row_cb, show);
+  show->clock = g_object_ref (clock);
+  show->handler = g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_show_row_cb), show);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
 /* A digit rates the skill whose row (or one of whose buttons) has the focus,
