@@ -75,6 +75,8 @@ rapport_journal_editor_flush_draft (RapportJournalEditor *self)
 
   g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
 
+  /* Flushed on the way out: the focus's second try would pull it back. */
+  g_clear_handle_id (&self->focus_id, g_source_remove);
   g_clear_handle_id (&self->draft_id, g_source_remove);
   /* An entry opened and left as it was leaves no draft behind. */
   if (self->store == NULL || self->uuid == NULL || !self->changed)

@@ -55,6 +55,7 @@ struct _RapportJournalEditor
   GPtrArray           *prompt_rows;   /* per skill: its prompts' row, or NULL until made */
   GPtrArray           *reader_rows;   /* rows in reader_ratings_group */
   guint                draft_id;
+  guint                focus_id;      /* the focus's second try, when idle */
 
   /* state */
   gboolean             editing;       /* an entry that is in the store */

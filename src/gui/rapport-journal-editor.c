@@ -198,6 +198,7 @@ focus_first_cb (gpointer user_data)
   /* Where the first try put it, the user may already have typed or
    * selected: leave it be.
    */
+  self->focus_id = 0;
   if (focus == NULL || (focus != target && !gtk_widget_is_ancestor (focus, target)))
     {
       if (self->reading)
@@ -205,8 +206,16 @@ focus_first_cb (gpointer user_data)
       else
         focus_title_now (self);
     }
-  g_object_unref (self);
   return G_SOURCE_REMOVE;
+}
+
+/* An entry saved, deleted or left before the second try: the focus
+ * belongs to whatever is shown now.
+ */
+static void
+cancel_focus (RapportJournalEditor *self)
+{
+  g_clear_handle_id (&self->focus_id, g_source_remove);
 }
 
 /* The editor may only just have been shown (a view or page switch in the
@@ -219,7 +228,8 @@ rapport_journal_editor_focus_title (RapportJournalEditor *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->edit_button));
   else
     focus_title_now (self);
-  g_idle_add (focus_first_cb, g_object_ref (self));
+  cancel_focus (self);
+  self->focus_id = g_idle_add (focus_first_cb, self);
 }
 
 /* Pages */
@@ -342,6 +352,7 @@ rapport_journal_editor_discard (RapportJournalEditor *self)
 {
   g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
 
+  cancel_focus (self);
   g_clear_handle_id (&self->draft_id, g_source_remove);
   if (self->store != NULL)
     rapport_store_clear_draft (self->store, NULL);
@@ -449,6 +460,7 @@ rapport_journal_editor_dispose (GObject *object)
 
   if (self->draft_id != 0)
     rapport_journal_editor_flush_draft (self);
+  cancel_focus (self);
 
   if (self->prompt_rows != NULL)
     clear_prompt_rows (self);
