@@ -333,6 +333,8 @@ rapport_journal_editor_update_prompts (RapportJournalEditor *self)
 
   adw_preferences_group_set_description (self->prompts_group,
                                          shown > 0
-                                         ? _("From the topics of the skills you rated. They are here to think about; answer in your own words.")
-                                         : _("Rate the skills this call tested, below, and questions about them come up here."));
+                                         ? _("From the topics of the skills you rated. They are here to "
+                                             "think about; answer in your own words.")
+                                         : _("Rate the skills this call tested, below, and questions "
+                                             "about them come up here."));
 }

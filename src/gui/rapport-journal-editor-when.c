@@ -66,7 +66,8 @@ rapport_journal_editor_read_when (RapportJournalEditor  *self,
       /* Translators: the placeholder is the date and time now, written the
        * way the field shows dates
        */
-      message = g_strdup_printf (_("Rapport cannot read this as a date and time. Choose one with the calendar button beside it, or write it like %s."),
+      message = g_strdup_printf (_("Rapport cannot read this as a date and time. Choose one with "
+                                   "the calendar button beside it, or write it like %s."),
                                  example);
       show_when_error (self, message);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
