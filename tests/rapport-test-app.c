@@ -89,20 +89,33 @@ rapport_test_app_dialog_gone (gpointer unused)
   return !rapport_test_app_dialog_shown (unused);
 }
 
+/* An entry is open to read: the journal shows its read page. */
+gboolean
+rapport_test_app_reader_shown (gpointer window)
+{
+  RapportJournalView *view = rapport_window_get_journal_view (window);
+  RapportJournalEditor *editor = rapport_journal_view_get_editor (view);
+
+  return rapport_journal_view_get_can_go_back (view) && editor != NULL &&
+         rapport_journal_editor_get_reading (editor);
+}
+
 typedef struct
 {
   RapportWindow *window;
   const char    *title;
 } RowSearch;
 
-/* The journal list's row for an entry, on screen. */
-static gboolean
-row_shown (gpointer user_data)
+/* The journal list's row for an entry on screen: the box of the list
+ * item whose title line reads @title.
+ */
+GtkWidget *
+rapport_test_app_find_row (RapportWindow *window,
+                           const char    *title)
 {
-  RowSearch *search = user_data;
   g_autoptr(GPtrArray) boxes = g_ptr_array_new ();
 
-  rapport_test_collect_widgets (GTK_WIDGET (rapport_window_get_journal_view (search->window)), GTK_TYPE_BOX, boxes);
+  rapport_test_collect_widgets (GTK_WIDGET (rapport_window_get_journal_view (window)), GTK_TYPE_BOX, boxes);
   for (guint i = 0; i < boxes->len; i++)
     {
       GtkWidget *label;
@@ -110,11 +123,19 @@ row_shown (gpointer user_data)
       if (g_object_get_data (boxes->pdata[i], "uuid") == NULL || !gtk_widget_get_mapped (boxes->pdata[i]))
         continue;
       label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (boxes->pdata[i]));
-      if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), search->title) == 0)
-        return TRUE;
+      if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), title) == 0)
+        return boxes->pdata[i];
     }
 
-  return FALSE;
+  return NULL;
+}
+
+static gboolean
+row_shown (gpointer user_data)
+{
+  RowSearch *search = user_data;
+
+  return rapport_test_app_find_row (search->window, search->title) != NULL;
 }
 
 gboolean
@@ -124,6 +145,64 @@ rapport_test_app_row_shown (RapportWindow *window,
   RowSearch search = { window, title };
 
   return row_shown (&search);
+}
+
+/* The row appears on screen within 5 s (a reload lays the list out at the
+ * next frames).
+ */
+GtkWidget *
+rapport_test_app_wait_for_row (RapportWindow *window,
+                               const char    *title)
+{
+  RowSearch search = { window, title };
+
+  if (!rapport_test_wait_until (row_shown, &search, 5000))
+    return NULL;
+
+  return rapport_test_app_find_row (window, title);
+}
+
+/* Activates a row of the list as a click would. */
+void
+rapport_test_app_activate_row (GtkWidget *row)
+{
+  GtkWidget *list = gtk_widget_get_ancestor (row, GTK_TYPE_LIST_VIEW);
+
+  g_assert_nonnull (list);
+  g_signal_emit_by_name (list, "activate", GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "position")));
+}
+
+/* Ctrl+N, as a user starts an entry; a draft an earlier test left is
+ * thrown away first, so the editor starts empty.
+ */
+RapportJournalEditor *
+rapport_test_app_new_entry (RapportWindow *window)
+{
+  RapportJournalView *view = rapport_window_get_journal_view (window);
+  RapportApplication *app = RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+
+  if (rapport_journal_view_get_editor (view) != NULL)
+    rapport_journal_editor_discard (rapport_journal_view_get_editor (view));
+  g_assert_true (rapport_store_clear_draft (rapport_application_get_store (app), NULL));
+  rapport_journal_view_go_back (view);
+  rapport_test_press_keys (GTK_WINDOW (window), "<Primary>n");
+  g_assert_true (rapport_test_wait_until (rapport_test_app_editor_shown, window, 5000));
+  g_assert_false (rapport_journal_editor_get_reading (rapport_journal_view_get_editor (view)));
+
+  return rapport_journal_view_get_editor (view);
+}
+
+/* Every entry in the store, newest first. */
+GPtrArray *
+rapport_test_app_list_entries (RapportWindow *window)
+{
+  RapportApplication *app = RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  RapportStoreJournalQuery query = { .limit = 10000 };
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = rapport_store_list_journal_entries (rapport_application_get_store (app), &query, &error);
+
+  g_assert_no_error (error);
+  return entries;
 }
 
 /* A new entry through the editor, as a user writes one: Ctrl+N, the title
@@ -150,7 +229,11 @@ rapport_test_app_write_entry (RapportWindow      *window,
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>a");
   rapport_test_type_text (GTK_WINDOW (window), title);
 
-  row = gtk_widget_get_ancestor (rapport_test_find_widget (GTK_WIDGET (editor), GTK_TYPE_LABEL, skill->title),
+  /* In the ratings, not among the prompts of the skills rated above them. */
+  row = gtk_widget_get_ancestor (rapport_test_find_widget (rapport_test_find_widget (GTK_WIDGET (editor),
+                                                                                     ADW_TYPE_PREFERENCES_GROUP,
+                                                                                     "Rate Yourself"),
+                                                           GTK_TYPE_LABEL, skill->title),
                                  GTK_TYPE_LIST_BOX_ROW);
   g_assert_nonnull (row);
   toggle = rapport_test_find_widget (row, GTK_TYPE_TOGGLE_BUTTON, level);

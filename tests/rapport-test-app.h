@@ -22,9 +22,18 @@ gboolean            rapport_test_app_editor_closed  (gpointer            window)
 gboolean            rapport_test_app_dialog_shown   (gpointer            unused);
 gboolean            rapport_test_app_dialog_gone    (gpointer            unused);
 
+gboolean            rapport_test_app_reader_shown   (gpointer            window);
+
 /* The journal */
 gboolean            rapport_test_app_row_shown      (RapportWindow      *window,
                                                      const char         *title);
+GtkWidget          *rapport_test_app_find_row       (RapportWindow      *window,
+                                                     const char         *title);
+GtkWidget          *rapport_test_app_wait_for_row   (RapportWindow      *window,
+                                                     const char         *title);
+void                rapport_test_app_activate_row   (GtkWidget          *row);
+RapportJournalEditor *rapport_test_app_new_entry    (RapportWindow      *window);
+GPtrArray          *rapport_test_app_list_entries   (RapportWindow      *window);
 char               *rapport_test_app_write_entry    (RapportWindow      *window,
                                                      const char         *title,
                                                      const RapportSkill *skill,

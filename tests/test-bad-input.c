@@ -231,8 +231,7 @@ test_paste_everywhere (void)
    * sentence that shows the form, and nothing typed is lost.
    */
   {
-    GtkWidget *when_row = rapport_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
-                                                    "_When (year-month-day hour:minute)");
+    GtkWidget *when_row = rapport_test_find_widget (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "_When");
     g_autofree char *when = widget_text (when_row);
     GtkWindow *dialog;
     GtkWidget *close;
@@ -242,8 +241,8 @@ test_paste_everywhere (void)
     rapport_test_press_keys (GTK_WINDOW (window), "<Primary>s");
     g_assert_true (rapport_test_wait_until (rapport_test_app_dialog_shown, NULL, 3000));
     dialog = rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
-                     "Write the date and time like 2026-11-23 14:30.");
+    g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                     "Rapport cannot read this as a date and time. Choose one with the calendar"));
     close = rapport_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Close");
     g_signal_emit_by_name (close, "clicked");
     g_assert_true (rapport_test_wait_until (rapport_test_app_dialog_gone, NULL, 3000));

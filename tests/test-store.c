@@ -903,11 +903,12 @@ test_store_daily_backups (void)
   /* The new one is a complete, private, self-contained copy. */
   {
     g_autoptr(GDir) gdir = g_dir_open (backups, 0, NULL);
+    g_autofree char *suffix = g_strdup_printf ("-v%d-daily.db", RAPPORT_STORE_SCHEMA_VERSION);
     const char *name;
 
     while ((name = g_dir_read_name (gdir)) != NULL)
       {
-        if (g_str_has_suffix (name, "-v3-daily.db") && !g_str_has_prefix (name, "progress-2020"))
+        if (g_str_has_suffix (name, suffix) && !g_str_has_prefix (name, "progress-2020"))
           {
             g_assert_null (newest);
             newest = g_build_filename (backups, name, NULL);

@@ -75,6 +75,8 @@ rapport_journal_editor_flush_draft (RapportJournalEditor *self)
 
   g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
 
+  /* Flushed on the way out: the focus's second try would pull it back. */
+  g_clear_handle_id (&self->focus_id, g_source_remove);
   g_clear_handle_id (&self->draft_id, g_source_remove);
   /* An entry opened and left as it was leaves no draft behind. */
   if (self->store == NULL || self->uuid == NULL || !self->changed)
@@ -134,34 +136,47 @@ member_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* The draft is our own small file, written by draft_to_json().
+ * Returns: (nullable): its object, owned by @parser, if there is a draft
+ */
+static JsonObject *
+load_draft (RapportJournalEditor *self,
+            JsonParser           *parser)
+{
+  g_autofree char *json = NULL;
+  JsonObject *object;
+
+  if (self->store == NULL)
+    return NULL;
+
+  json = rapport_store_load_draft (self->store, NULL, NULL);
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  return g_uuid_string_is_valid (member_string (object, "uuid")) ? object : NULL;
+}
+
 /* Returns FALSE when there is no draft (or it cannot be read). */
 gboolean
 rapport_journal_editor_restore_draft (RapportJournalEditor *self)
 {
-  g_autofree char *json = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *object;
   JsonNode *ratings;
 
   g_return_val_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self), FALSE);
 
-  if (self->store == NULL)
-    return FALSE;
-
-  /* The draft is our own small file, written by draft_to_json(). */
-  json = rapport_store_load_draft (self->store, NULL, NULL);
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return FALSE;
-
-  object = json_node_get_object (json_parser_get_root (parser));
-  if (!g_uuid_string_is_valid (member_string (object, "uuid")))
+  object = load_draft (self, parser);
+  if (object == NULL)
     return FALSE;
 
   self->loading = TRUE;
   g_free (self->uuid);
   self->uuid = g_strdup (member_string (object, "uuid"));
   self->editing = json_object_get_boolean_member_with_default (object, "editing", FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_error_label), FALSE);
   g_clear_pointer (&self->created, g_date_time_unref);
   if (self->editing && self->store != NULL)
     {
@@ -188,12 +203,34 @@ rapport_journal_editor_restore_draft (RapportJournalEditor *self)
         rating = json_object_get_int_member_with_default (json_node_get_object (ratings), key, 0);
       rapport_journal_editor_set_rating (self, key, rating >= 1 && rating <= 5 ? (int) rating : 0);
     }
+  rapport_journal_editor_update_prompts (self);
   self->changed = FALSE;  /* the store holds it already */
   self->loading = FALSE;
 
-  gtk_label_set_text (self->heading_label, self->editing ? _("Edit Entry") : _("New Entry"));
-  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), self->editing);
+  /* Its date as it was typed, which may not be a date yet: then the field
+   * says so now rather than at Save.
+   */
+  {
+    g_autoptr(GDateTime) when = rapport_journal_editor_read_when (self, NULL);
+
+    if (when != NULL)
+      {
+        g_clear_pointer (&self->when, g_date_time_unref);
+        self->when = g_steal_pointer (&when);
+      }
+  }
+
   gtk_widget_set_visible (GTK_WIDGET (self->draft_label), TRUE);
-  rapport_journal_editor_focus_title (self);
+  rapport_journal_editor_show_fields (self);
   return TRUE;
+}
+
+gboolean
+rapport_journal_editor_has_draft_of (RapportJournalEditor *self,
+                                     const char           *uuid)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object = load_draft (self, parser);
+
+  return object != NULL && g_strcmp0 (member_string (object, "uuid"), uuid) == 0;
 }

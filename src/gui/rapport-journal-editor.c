@@ -1,4 +1,4 @@
-/* rapport-journal-editor.c: write or edit one journal entry
+/* rapport-journal-editor.c: one journal entry, to read or to write
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,13 +12,12 @@
 #include "rapport-journal-editor-private.h"
 #include "rapport-skill.h"
 
-#define N_LEVELS 6  /* "not rated" and 1 … 5 */
-
 G_DEFINE_FINAL_TYPE (RapportJournalEditor, rapport_journal_editor, GTK_TYPE_WIDGET)
 
 enum {
   SAVED,
   DELETED,
+  TAG_ACTIVATED,
   N_SIGNALS
 };
 
@@ -43,22 +42,9 @@ rapport_journal_editor_set_view_text (GtkTextView *view,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
 }
 
-int
-rapport_journal_editor_get_rating (RapportJournalEditor *self,
-                                   guint                 skill)
-{
-  GtkToggleButton **toggles = g_object_get_data (G_OBJECT (self->skill_rows->pdata[skill]), "toggles");
-
-  for (int level = 1; level < N_LEVELS; level++)
-    if (gtk_toggle_button_get_active (toggles[level]))
-      return level;
-
-  return 0;
-}
-
-static RapportTopic *
-topic_for_skill (RapportJournalEditor *self,
-                 const char           *skill_key)
+RapportTopic *
+rapport_journal_editor_topic_for_skill (RapportJournalEditor *self,
+                                        const char           *skill_key)
 {
   GListModel *topics;
   guint n;
@@ -79,144 +65,6 @@ topic_for_skill (RapportJournalEditor *self,
   return NULL;
 }
 
-static void
-update_skill_subtitle (RapportJournalEditor *self,
-                       guint                 skill)
-{
-  const RapportSkill *info = rapport_skill_get_nth (skill);
-  GtkLabel *label = g_object_get_data (G_OBJECT (self->skill_rows->pdata[skill]), "subtitle");
-  int rating = rapport_journal_editor_get_rating (self, skill);
-  RapportTopic *topic = topic_for_skill (self, info->key);
-  g_autofree char *subtitle = NULL;
-
-  if (rating == 0)
-    subtitle = g_strdup (_("Not rated"));
-  else if (topic != NULL)
-    /* Translators: a self-rating, then what that level looks like */
-    subtitle = g_strdup_printf (_("%d/5: %s"), rating,
-                                rapport_inline_get_text (rapport_topic_get_rubric_level (topic, rating)));
-  else
-    subtitle = g_strdup_printf (_("%d/5"), rating);
-
-  gtk_label_set_text (label, subtitle);
-}
-
-static void
-on_level_toggled_cb (GtkToggleButton      *toggle,
-                     RapportJournalEditor *self)
-{
-  if (!gtk_toggle_button_get_active (toggle))
-    return;
-
-  update_skill_subtitle (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toggle), "skill")));
-  rapport_journal_editor_schedule_draft (self);
-}
-
-static void
-build_skill_rows (RapportJournalEditor *self)
-{
-  for (guint i = 0; i < rapport_skill_get_count (); i++)
-    {
-      const RapportSkill *info = rapport_skill_get_nth (i);
-      /* The skill, its levels under it and the rubric sentence under those:
-       * stacked, so that six buttons and a long skill name fit a narrow window.
-       */
-      GtkWidget *row = adw_preferences_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *title = gtk_label_new (_(info->title));
-      GtkWidget *subtitle = gtk_label_new (NULL);
-      GtkWidget *levels = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      GtkToggleButton **toggles = g_new0 (GtkToggleButton *, N_LEVELS);
-
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(info->title));
-      gtk_widget_add_css_class (box, "rapport-skill-row");
-      gtk_label_set_xalign (GTK_LABEL (title), 0);
-      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-      gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-      gtk_widget_add_css_class (subtitle, "dim-label");
-      gtk_widget_add_css_class (subtitle, "caption");
-      gtk_widget_add_css_class (levels, "linked");
-      gtk_widget_set_halign (levels, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (box), title);
-      gtk_box_append (GTK_BOX (box), levels);
-      gtk_box_append (GTK_BOX (box), subtitle);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data (G_OBJECT (row), "subtitle", subtitle);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, _(info->title), -1);
-
-      for (int level = 0; level < N_LEVELS; level++)
-        {
-          g_autofree char *text = level == 0 ? g_strdup ("–") : g_strdup_printf ("%d", level);
-          g_autofree char *accessible = level == 0
-            ? g_strdup_printf (_("%s: not rated"), _(info->title))
-            : g_strdup_printf (_("%s: %d of 5"), _(info->title), level);
-          GtkWidget *toggle = gtk_toggle_button_new_with_label (text);
-
-          if (level > 0)
-            gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (toggle), toggles[0]);
-          gtk_widget_set_tooltip_text (toggle, accessible);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-          g_object_set_data (G_OBJECT (toggle), "skill", GUINT_TO_POINTER (i));
-          g_signal_connect (toggle, "toggled", G_CALLBACK (on_level_toggled_cb), self);
-          gtk_box_append (GTK_BOX (levels), toggle);
-          toggles[level] = GTK_TOGGLE_BUTTON (toggle);
-        }
-
-      g_object_set_data_full (G_OBJECT (row), "toggles", toggles, g_free);
-      adw_preferences_group_add (self->skills_group, row);
-      g_ptr_array_add (self->skill_rows, row);
-      gtk_toggle_button_set_active (toggles[0], TRUE);
-    }
-}
-
-void
-rapport_journal_editor_set_rating (RapportJournalEditor *self,
-                                   const char           *skill_key,
-                                   int                   rating)
-{
-  int position;
-  GtkToggleButton **toggles;
-
-  g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
-  g_return_if_fail (rating >= 0 && rating < N_LEVELS);
-
-  position = rapport_skill_get_position (skill_key);
-  g_return_if_fail (position >= 0);
-
-  toggles = g_object_get_data (G_OBJECT (self->skill_rows->pdata[position]), "toggles");
-  gtk_toggle_button_set_active (toggles[rating], TRUE);
-  update_skill_subtitle (self, position);
-}
-
-static char *
-format_when (GDateTime *when)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (when);
-
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-/* Returns NULL when the text is not a date and time. */
-static GDateTime *
-parse_when (const char *text)
-{
-  int year, month, day, hour = 0, minute = 0;
-  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
-  g_autoptr(GDateTime) local = NULL;
-
-  if (sscanf (text, "%d-%d-%d %d:%d", &year, &month, &day, &hour, &minute) < 3)
-    return NULL;
-
-  local = g_date_time_new (tz, year, month, day, hour, minute, 0);
-  if (local == NULL)
-    return NULL;
-
-  return g_date_time_to_utc (local);
-}
-
 static RapportStoreEntry *
 collect_entry (RapportJournalEditor  *self,
                GError               **error)
@@ -224,20 +72,16 @@ collect_entry (RapportJournalEditor  *self,
   g_autoptr(RapportStoreEntry) entry = rapport_store_entry_new ();
   g_auto(GStrv) parts = NULL;
   g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
-  GDateTime *occurred;
+  g_autoptr(GDateTime) occurred = NULL;
 
-  occurred = parse_when (gtk_editable_get_text (GTK_EDITABLE (self->when_row)));
+  occurred = rapport_journal_editor_read_when (self, error);
   if (occurred == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Write the date and time like 2026-11-23 14:30."));
-      return NULL;
-    }
+    return NULL;
 
   g_free (entry->uuid);
   entry->uuid = g_strdup (self->uuid);
   g_clear_pointer (&entry->occurred, g_date_time_unref);
-  entry->occurred = occurred;
+  entry->occurred = g_date_time_to_utc (occurred);
   if (self->created != NULL)
     entry->created = g_date_time_ref (self->created);
 
@@ -283,7 +127,6 @@ static void
 fill (RapportJournalEditor    *self,
       const RapportStoreEntry *entry)
 {
-  g_autofree char *when = format_when (entry->occurred);
   g_autofree char *tags = g_strjoinv (", ", entry->tags);
 
   self->loading = TRUE;
@@ -294,7 +137,7 @@ fill (RapportJournalEditor    *self,
     self->created = g_date_time_ref (entry->created);
 
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), entry->title);
-  gtk_editable_set_text (GTK_EDITABLE (self->when_row), when);
+  rapport_journal_editor_set_when (self, entry->occurred);
   gtk_editable_set_text (GTK_EDITABLE (self->tags_row), tags);
   rapport_journal_editor_set_view_text (self->situation_view, entry->situation);
   rapport_journal_editor_set_view_text (self->went_well_view, entry->went_well);
@@ -302,9 +145,9 @@ fill (RapportJournalEditor    *self,
   for (guint i = 0; i < self->skill_rows->len; i++)
     rapport_journal_editor_set_rating (self, rapport_skill_get_nth (i)->key,
                                        rapport_store_entry_get_rating (entry, rapport_skill_get_nth (i)->key));
-  gtk_label_set_text (self->prompt_label, "");
-  g_clear_pointer (&self->last_prompt, g_free);
+  rapport_journal_editor_update_prompts (self);
   gtk_widget_set_visible (GTK_WIDGET (self->draft_error_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_label), FALSE);
   self->changed = FALSE;
   self->loading = FALSE;
 
@@ -327,26 +170,90 @@ on_buffer_changed_cb (RapportJournalEditor *self)
   rapport_journal_editor_schedule_draft (self);
 }
 
-/* Opening */
+/* The focus */
+
+/* Into the title with the cursor after its last letter and nothing
+ * selected: a key typed adds to the title instead of replacing it.
+ */
+static void
+focus_title_now (RapportJournalEditor *self)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (self->title_row));
+
+  if (GTK_IS_TEXT (text))
+    gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  gtk_editable_set_position (GTK_EDITABLE (self->title_row), -1);
+}
 
 static gboolean
-focus_title_cb (gpointer user_data)
+focus_first_cb (gpointer user_data)
 {
   RapportJournalEditor *self = user_data;
+  GtkWidget *target = self->reading ? GTK_WIDGET (self->edit_button) : GTK_WIDGET (self->title_row);
+  GtkRoot *root = gtk_widget_get_root (target);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-  g_object_unref (self);
+  /* Where the first try put it, the user may already have typed or
+   * selected: leave it be.
+   */
+  self->focus_id = 0;
+  if (focus == NULL || (focus != target && !gtk_widget_is_ancestor (focus, target)))
+    {
+      if (self->reading)
+        gtk_widget_grab_focus (target);
+      else
+        focus_title_now (self);
+    }
   return G_SOURCE_REMOVE;
 }
 
+/* An entry saved, deleted or left before the second try: the focus
+ * belongs to whatever is shown now.
+ */
+static void
+cancel_focus (RapportJournalEditor *self)
+{
+  g_clear_handle_id (&self->focus_id, g_source_remove);
+}
+
 /* The editor may only just have been shown (a view or page switch in the
- * same turn), when it cannot take the focus yet.
+ * same turn), when it cannot take the focus yet: once now, once when idle.
  */
 void
 rapport_journal_editor_focus_title (RapportJournalEditor *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
-  g_idle_add (focus_title_cb, g_object_ref (self));
+  if (self->reading)
+    gtk_widget_grab_focus (GTK_WIDGET (self->edit_button));
+  else
+    focus_title_now (self);
+  cancel_focus (self);
+  self->focus_id = g_idle_add (focus_first_cb, self);
+}
+
+/* Pages */
+
+static void
+set_reading (RapportJournalEditor *self,
+             gboolean              reading)
+{
+  self->reading = reading;
+  gtk_stack_set_visible_child_name (self->mode_stack, reading ? "read" : "edit");
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), reading);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), !reading);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), self->editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.edit", reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.save", !reading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.delete", self->editing);
+}
+
+void
+rapport_journal_editor_show_fields (RapportJournalEditor *self)
+{
+  gtk_label_set_text (self->heading_label, self->editing ? _("Edit Entry") : _("New Entry"));
+  set_reading (self, FALSE);
+  rapport_journal_editor_focus_title (self);
 }
 
 void
@@ -356,15 +263,38 @@ rapport_journal_editor_new_entry (RapportJournalEditor *self)
 
   g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
 
+  self->from_reader = FALSE;
   if (rapport_journal_editor_restore_draft (self))
     return;
 
   g_clear_pointer (&entry->created, g_date_time_unref);
   self->editing = FALSE;
   fill (self, entry);
-  gtk_label_set_text (self->heading_label, _("New Entry"));
-  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->draft_label), FALSE);
+  rapport_journal_editor_show_fields (self);
+}
+
+/* An entry from the store, in the fields. */
+static void
+fill_stored (RapportJournalEditor    *self,
+             const RapportStoreEntry *entry)
+{
+  self->editing = TRUE;
+  self->from_reader = FALSE;
+  fill (self, entry);
+}
+
+void
+rapport_journal_editor_show (RapportJournalEditor    *self,
+                             const RapportStoreEntry *entry)
+{
+  g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
+  g_return_if_fail (entry != NULL);
+
+  fill_stored (self, entry);
+  rapport_journal_editor_fill_reader (self, entry);
+  /* Translators: the heading above a journal entry being read */
+  gtk_label_set_text (self->heading_label, _("Journal Entry"));
+  set_reading (self, TRUE);
   rapport_journal_editor_focus_title (self);
 }
 
@@ -375,12 +305,37 @@ rapport_journal_editor_edit (RapportJournalEditor    *self,
   g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
   g_return_if_fail (entry != NULL);
 
-  self->editing = TRUE;
-  fill (self, entry);
-  gtk_label_set_text (self->heading_label, _("Edit Entry"));
-  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->draft_label), FALSE);
-  rapport_journal_editor_focus_title (self);
+  fill_stored (self, entry);
+  rapport_journal_editor_show_fields (self);
+}
+
+gboolean
+rapport_journal_editor_get_reading (RapportJournalEditor *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self), FALSE);
+
+  return self->reading;
+}
+
+gboolean
+rapport_journal_editor_back_to_reading (RapportJournalEditor *self)
+{
+  g_autoptr(RapportStoreEntry) entry = NULL;
+  g_autofree char *uuid = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self), FALSE);
+
+  if (self->reading || !self->from_reader || self->store == NULL || self->uuid == NULL)
+    return FALSE;
+
+  rapport_journal_editor_flush_draft (self);
+  uuid = g_strdup (self->uuid);
+  entry = rapport_store_get_journal_entry (self->store, uuid, NULL);
+  if (entry == NULL)
+    return FALSE;
+
+  rapport_journal_editor_show (self, entry);
+  return TRUE;
 }
 
 const char *
@@ -397,6 +352,7 @@ rapport_journal_editor_discard (RapportJournalEditor *self)
 {
   g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
 
+  cancel_focus (self);
   g_clear_handle_id (&self->draft_id, g_source_remove);
   if (self->store != NULL)
     rapport_store_clear_draft (self->store, NULL);
@@ -404,66 +360,27 @@ rapport_journal_editor_discard (RapportJournalEditor *self)
   self->changed = FALSE;
 }
 
-/* Prompts */
+/* Actions */
 
+/* The read page's Edit: what was typed last time comes back if it was
+ * left as a draft.
+ */
 static void
-on_text_view_focus_cb (GtkEventControllerFocus *controller,
-                       RapportJournalEditor    *self)
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
-  self->last_text_view = GTK_TEXT_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
-}
+  RapportJournalEditor *self = RAPPORT_JOURNAL_EDITOR (widget);
 
-static void
-on_prompt_button_clicked_cb (RapportJournalEditor *self)
-{
-  g_autoptr(GPtrArray) prompts = g_ptr_array_new ();
-  GtkTextView *view = self->last_text_view != NULL ? self->last_text_view : self->situation_view;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  const char *prompt;
-  g_autofree char *line = NULL;
-  gboolean any_rated = FALSE;
-  GListModel *topics;
-  guint n;
-
-  if (self->catalog == NULL)
+  if (!self->reading || self->uuid == NULL)
     return;
 
-  for (guint i = 0; i < self->skill_rows->len; i++)
-    any_rated |= rapport_journal_editor_get_rating (self, i) > 0;
-
-  /* Prompts of the skills rated, or of every topic before any rating. */
-  topics = rapport_catalog_get_topics (self->catalog);
-  n = g_list_model_get_n_items (topics);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(RapportTopic) topic = g_list_model_get_item (topics, i);
-      int skill = rapport_skill_get_position (rapport_topic_get_skill (topic));
-
-      if (any_rated && (skill < 0 || rapport_journal_editor_get_rating (self, skill) == 0))
-        continue;
-      for (guint j = 0; j < rapport_topic_get_n_prompts (topic); j++)
-        {
-          const char *text = rapport_inline_get_text (rapport_topic_get_prompt (topic, j));
-
-          if (prompts->len == 0 || g_strcmp0 (text, self->last_prompt) != 0)
-            g_ptr_array_add (prompts, (gpointer) text);
-        }
-    }
-
-  if (prompts->len == 0)
+  self->from_reader = TRUE;
+  if (rapport_journal_editor_has_draft_of (self, self->uuid) && rapport_journal_editor_restore_draft (self))
     return;
 
-  prompt = prompts->pdata[g_random_int_range (0, prompts->len)];
-  g_free (self->last_prompt);
-  self->last_prompt = g_strdup (prompt);
-  gtk_label_set_text (self->prompt_label, prompt);
-
-  line = g_strdup_printf ("%s%s\n", gtk_text_buffer_get_char_count (buffer) > 0 ? "\n" : "", prompt);
-  gtk_text_buffer_insert_at_cursor (buffer, line, -1);
-  gtk_widget_grab_focus (GTK_WIDGET (view));
+  rapport_journal_editor_show_fields (self);
 }
-
-/* Saving and deleting */
 
 static void
 save_action (GtkWidget  *widget,
@@ -474,7 +391,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(RapportStoreEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || self->uuid == NULL)
+  if (self->store == NULL || self->uuid == NULL || self->reading)
     return;
 
   entry = collect_entry (self, &error);
@@ -504,6 +421,22 @@ delete_action (GtkWidget  *widget,
   g_signal_emit (self, signals[DELETED], 0, uuid);
 }
 
+static void
+clear_prompt_rows (RapportJournalEditor *self)
+{
+  for (guint i = 0; i < self->prompt_rows->len; i++)
+    {
+      GtkWidget *row = self->prompt_rows->pdata[i];
+
+      if (row == NULL)
+        continue;
+      if (gtk_widget_get_parent (row) != NULL)
+        adw_preferences_group_remove (self->prompts_group, row);
+      g_object_unref (row);
+      self->prompt_rows->pdata[i] = NULL;
+    }
+}
+
 void
 rapport_journal_editor_setup (RapportJournalEditor *self,
                               RapportStore         *store,
@@ -512,7 +445,12 @@ rapport_journal_editor_setup (RapportJournalEditor *self,
   g_return_if_fail (RAPPORT_IS_JOURNAL_EDITOR (self));
 
   g_set_object (&self->store, store);
-  g_set_object (&self->catalog, catalog);
+  if (g_set_object (&self->catalog, catalog))
+    {
+      /* Prompts come from the topics: made again from the new ones. */
+      clear_prompt_rows (self);
+      rapport_journal_editor_update_prompts (self);
+    }
 }
 
 static void
@@ -522,14 +460,19 @@ rapport_journal_editor_dispose (GObject *object)
 
   if (self->draft_id != 0)
     rapport_journal_editor_flush_draft (self);
+  cancel_focus (self);
 
+  if (self->prompt_rows != NULL)
+    clear_prompt_rows (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_JOURNAL_EDITOR);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
+  g_clear_pointer (&self->when, g_date_time_unref);
   g_clear_pointer (&self->skill_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->last_prompt, g_free);
+  g_clear_pointer (&self->prompt_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->reader_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (rapport_journal_editor_parent_class)->dispose (object);
 }
@@ -550,26 +493,40 @@ rapport_journal_editor_class_init (RapportJournalEditorClass *klass)
   signals[DELETED] =
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /** RapportJournalEditor::tag-activated: @tag: a tag of the entry read, to list its entries */
+  signals[TAG_ACTIVATED] =
+    g_signal_new ("tag-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/rapport-journal-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, content_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, reader_scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, draft_label);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, draft_error_label);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, title_row);
-  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, when_row);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, tags_row);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, situation_view);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, went_well_view);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, try_next_view);
-  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, prompt_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, prompts_group);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, skills_group);
-  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, reader_title_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, reader_date_label);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, reader_tags_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, reader_sections_box);
+  gtk_widget_class_bind_template_child (widget_class, RapportJournalEditor, reader_ratings_group);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_prompt_button_clicked_cb);
+  rapport_journal_editor_class_init_when (widget_class);
 
+  gtk_widget_class_install_action (widget_class, "journal.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "journal.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "journal.delete", NULL, delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "journal.save", NULL);
@@ -581,21 +538,21 @@ rapport_journal_editor_init (RapportJournalEditor *self)
   GtkTextView *views[3];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_journal_editor_init_when (self);
 
   self->skill_rows = g_ptr_array_new ();
-  build_skill_rows (self);
+  self->prompt_rows = g_ptr_array_new ();
+  self->reader_rows = g_ptr_array_new ();
+  rapport_journal_editor_build_skill_rows (self);
+  rapport_journal_editor_update_prompts (self);
 
   views[0] = self->situation_view;
   views[1] = self->went_well_view;
   views[2] = self->try_next_view;
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    {
-      GtkEventController *focus = gtk_event_controller_focus_new ();
+    g_signal_connect_object (gtk_text_view_get_buffer (views[i]), "changed",
+                             G_CALLBACK (on_buffer_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 
-      g_signal_connect (focus, "enter", G_CALLBACK (on_text_view_focus_cb), self);
-      gtk_widget_add_controller (GTK_WIDGET (views[i]), focus);
-      g_signal_connect_object (gtk_text_view_get_buffer (views[i]), "changed",
-                               G_CALLBACK (on_buffer_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+  set_reading (self, FALSE);
 }

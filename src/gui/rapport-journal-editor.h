@@ -21,8 +21,17 @@ void        rapport_journal_editor_setup       (RapportJournalEditor    *self,
                                                 RapportStore            *store,
                                                 RapportCatalog          *catalog);
 void        rapport_journal_editor_new_entry   (RapportJournalEditor    *self);
+/* An entry to read, with Edit and Delete. */
+void        rapport_journal_editor_show        (RapportJournalEditor    *self,
+                                                const RapportStoreEntry *entry);
+/* An entry's fields, the cursor at the end of its title, nothing selected. */
 void        rapport_journal_editor_edit        (RapportJournalEditor    *self,
                                                 const RapportStoreEntry *entry);
+gboolean    rapport_journal_editor_get_reading (RapportJournalEditor    *self);
+/* Back from fields opened with Edit to the read page, keeping a draft of
+ * what changed.  Returns: FALSE when the fields were not opened from there
+ */
+gboolean    rapport_journal_editor_back_to_reading (RapportJournalEditor *self);
 gboolean    rapport_journal_editor_restore_draft (RapportJournalEditor  *self);
 void        rapport_journal_editor_flush_draft (RapportJournalEditor    *self);
 void        rapport_journal_editor_discard     (RapportJournalEditor    *self);

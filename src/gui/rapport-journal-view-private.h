@@ -19,6 +19,10 @@ struct _RapportJournalView
   GtkSearchEntry       *search_entry;
   GtkDropDown          *skill_dropdown;
   GtkDropDown          *range_dropdown;
+  GtkFlowBox           *filter_box;
+  GtkBox               *tag_box;
+  GtkDropDown          *tag_dropdown;
+  GtkButton            *clear_tag_button;
   GtkStack             *list_stack;
   GtkScrolledWindow    *list_scroller;
   GtkBox               *draft_box;
@@ -35,6 +39,7 @@ struct _RapportJournalView
   GtkFileChooserNative *chooser;
   char                 *export_format;
   RapportStoreEntry    *deleted;   /* what the Undo of undo_toast brings back */
+  GStrv                 tags;      /* the tag drop-down's choices after "Any tag" */
 
   /* borrowed */
   AdwToast             *undo_toast;  /* weak: the last "deleted" message */
@@ -42,7 +47,25 @@ struct _RapportJournalView
   /* state */
   guint                 n_loaded;
   gboolean              more;
+  gboolean              updating_tags;  /* filters set in code: one reload after */
+  gint64                undo_raised_at; /* monotonic time undo_toast was raised */
+  guint                 undo_dismiss_id;
 };
+
+/* rapport-journal-view.c: the list again with the filters as they are,
+ * without reading the tags again (rapport_journal_view_reload() does).
+ */
+void     rapport_journal_view_refilter           (RapportJournalView       *self);
+
+/* rapport-journal-view-filters.c: the search and the drop-downs. */
+void     rapport_journal_view_class_init_filters (GtkWidgetClass           *widget_class);
+void     rapport_journal_view_init_filters       (RapportJournalView       *self);
+void     rapport_journal_view_build_query        (RapportJournalView       *self,
+                                                  RapportStoreJournalQuery *query,
+                                                  GDateTime               **from);
+gboolean rapport_journal_view_filters_active     (RapportJournalView       *self);
+/* The tags in the store, in the tag drop-down. */
+void     rapport_journal_view_update_tags        (RapportJournalView       *self);
 
 /* rapport-journal-view.c: a message for the window to show (rapport-toast.h). */
 void rapport_journal_view_add_toast     (RapportJournalView *self,

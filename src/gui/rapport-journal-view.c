@@ -84,21 +84,43 @@ snippet_markup (const char *snippet)
   return g_string_free (markup, FALSE);
 }
 
+/* "Empathy 4/5 · Active Listening 3/5" to see; "Empathy 4 of 5, Active
+ * Listening 3 of 5" to hear.
+ */
 static char *
-describe_ratings (const RapportStoreEntry *entry)
+describe_ratings (const RapportStoreEntry *entry,
+                  gboolean                 spoken)
 {
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < entry->ratings->len; i++)
     {
       const RapportStoreRating *rating = &g_array_index (entry->ratings, RapportStoreRating, i);
+      const char *skill = rapport_skill_get_display_title (rating->skill_key);
 
       if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append_printf (text, "%s %d/5", rapport_skill_get_display_title (rating->skill_key), rating->rating);
+        g_string_append (text, spoken ? ", " : " · ");
+      if (spoken)
+        /* Translators: a skill and its self-rating, as a screen reader says it */
+        g_string_append_printf (text, _("%s %d of 5"), skill, rating->rating);
+      else
+        g_string_append_printf (text, "%s %d/5", skill, rating->rating);
     }
 
   return g_string_free (text, FALSE);
+}
+
+static char *
+describe_tags (const RapportStoreEntry *entry)
+{
+  g_autofree char *tags = NULL;
+
+  if (entry->tags == NULL || entry->tags[0] == NULL)
+    return g_strdup ("");
+
+  tags = g_strjoinv (", ", entry->tags);
+  /* Translators: an entry's tags in the journal list */
+  return g_strdup_printf (_("Tags: %s"), tags);
 }
 
 static GtkWidget *
@@ -137,7 +159,7 @@ week_start (GDateTime *occurred)
   return g_date_time_add_days (day, 1 - g_date_time_get_day_of_week (day));
 }
 
-enum { LINE_WEEK, LINE_TITLE, LINE_DATE, LINE_RATINGS, LINE_SNIPPET, N_LINES };
+enum { LINE_WEEK, LINE_TITLE, LINE_DATE, LINE_RATINGS, LINE_TAGS, LINE_SNIPPET, N_LINES };
 
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
@@ -145,7 +167,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  static const char *classes[N_LINES] = { "rapport-journal-week", "heading", "dim-label", "caption", "caption" };
+  static const char *classes[N_LINES] = {
+    "rapport-journal-week", "heading", "dim-label", "caption", "rapport-journal-row-tags", "caption"
+  };
 
   gtk_widget_add_css_class (box, "rapport-journal-row");
   for (guint i = 0; i < N_LINES; i++)
@@ -177,8 +201,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autoptr(GDateTime) previous_week = NULL;
   /* Translators: the date of a journal entry, see g_date_time_format() */
   g_autofree char *date = g_date_time_format (local, _("%A %-d %B %Y, %H:%M"));
-  g_autofree char *ratings = describe_ratings (entry);
-  g_autofree char *accessible = NULL;
+  g_autofree char *ratings = describe_ratings (entry, FALSE);
+  g_autofree char *spoken_ratings = describe_ratings (entry, TRUE);
+  g_autofree char *tags = describe_tags (entry);
+  g_autoptr(GString) accessible = g_string_new (NULL);
+  GtkWidget *item_widget = gtk_widget_get_parent (box);
   gboolean has_snippet = entry->snippet != NULL && *entry->snippet != '\0';
 
   if (position > 0)
@@ -204,6 +231,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (row_line (box, LINE_DATE)), date);
   gtk_label_set_text (GTK_LABEL (row_line (box, LINE_RATINGS)), ratings);
   gtk_widget_set_visible (row_line (box, LINE_RATINGS), *ratings != '\0');
+  gtk_label_set_text (GTK_LABEL (row_line (box, LINE_TAGS)), tags);
+  gtk_widget_set_visible (row_line (box, LINE_TAGS), *tags != '\0');
   if (has_snippet)
     {
       g_autofree char *snippet = snippet_markup (entry->snippet);
@@ -212,47 +241,22 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     }
   gtk_widget_set_visible (row_line (box, LINE_SNIPPET), has_snippet);
 
-  accessible = g_strdup_printf ("%s, %s. %s", entry->title, date, ratings);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  /* The name goes on the list's own row, the widget that takes the focus
+   * and that a screen reader reads out; the box inside it is only layout.
+   */
+  g_string_append_printf (accessible, "%s, %s.", entry->title, date);
+  if (*spoken_ratings != '\0')
+    g_string_append_printf (accessible, " %s.", spoken_ratings);
+  if (*tags != '\0')
+    g_string_append_printf (accessible, " %s.", tags);
+  if (item_widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    accessible->str, -1);
   g_object_set_data_full (G_OBJECT (box), "uuid", g_strdup (entry->uuid), g_free);
   g_object_set_data (G_OBJECT (box), "position", GUINT_TO_POINTER (position));
 }
 
 /* Loading */
-
-static void
-build_query (RapportJournalView       *self,
-             RapportStoreJournalQuery *query,
-             GDateTime               **from)
-{
-  guint skill = gtk_drop_down_get_selected (self->skill_dropdown);
-  guint range = gtk_drop_down_get_selected (self->range_dropdown);
-  static const int days[] = { 0, 30, 90, 365 };
-
-  query->search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  query->skill_key = skill > 0 && skill <= rapport_skill_get_count ()
-    ? rapport_skill_get_nth (skill - 1)->key : NULL;
-  if (range > 0 && range < G_N_ELEMENTS (days))
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-      *from = g_date_time_add_days (now, -days[range]);
-      query->from = *from;
-    }
-  query->limit = PAGE_SIZE;
-  query->offset = self->n_loaded;
-  query->snippet_open = MATCH_OPEN;
-  query->snippet_close = MATCH_CLOSE;
-  query->snippet_ellipsis = "…";
-}
-
-static gboolean
-filters_active (RapportJournalView *self)
-{
-  return *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0' ||
-         gtk_drop_down_get_selected (self->skill_dropdown) > 0 ||
-         gtk_drop_down_get_selected (self->range_dropdown) > 0;
-}
 
 static void
 load_page (RapportJournalView *self)
@@ -265,7 +269,12 @@ load_page (RapportJournalView *self)
   if (self->store == NULL)
     return;
 
-  build_query (self, &query, &from);
+  rapport_journal_view_build_query (self, &query, &from);
+  query.limit = PAGE_SIZE;
+  query.offset = self->n_loaded;
+  query.snippet_open = MATCH_OPEN;
+  query.snippet_close = MATCH_CLOSE;
+  query.snippet_ellipsis = "…";
   entries = rapport_store_list_journal_entries (self->store, &query, &error);
   if (entries == NULL)
     {
@@ -296,12 +305,10 @@ update_draft_box (RapportJournalView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->draft_box), draft != NULL);
 }
 
+/* The list again, for filters just changed. */
 void
-rapport_journal_view_reload (RapportJournalView *self)
+rapport_journal_view_refilter (RapportJournalView *self)
 {
-
-  g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
-
   if (self->list == NULL)
     return;
 
@@ -314,7 +321,7 @@ rapport_journal_view_reload (RapportJournalView *self)
 
   if (self->n_loaded > 0 || gtk_widget_get_visible (GTK_WIDGET (self->draft_box)))
     gtk_stack_set_visible_child_name (self->list_stack, "entries");
-  else if (filters_active (self))
+  else if (rapport_journal_view_filters_active (self))
     {
       adw_status_page_set_icon_name (self->no_results_page, "system-search-symbolic");
       gtk_stack_set_visible_child_name (self->list_stack, "no-results");
@@ -323,18 +330,28 @@ rapport_journal_view_reload (RapportJournalView *self)
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
+/* The list and the tag filter's choices, for the journal as it is now.
+ * Only this reads the tags again: searching as the user types does not
+ * (a scan of every tag of years of entries).
+ */
+void
+rapport_journal_view_reload (RapportJournalView *self)
+{
+  g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
+
+  if (self->list == NULL)
+    return;
+
+  rapport_journal_view_update_tags (self);
+  rapport_journal_view_refilter (self);
+}
+
 guint
 rapport_journal_view_get_n_shown (RapportJournalView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_JOURNAL_VIEW (self), 0);
 
   return self->n_loaded;
-}
-
-static void
-on_filters_changed_cb (RapportJournalView *self)
-{
-  rapport_journal_view_reload (self);
 }
 
 static void
@@ -368,6 +385,14 @@ static void on_editor_deleted_cb (RapportJournalView   *self,
                                   RapportJournalEditor *editor);
 
 static void
+on_editor_tag_activated_cb (RapportJournalView   *self,
+                            const char           *tag,
+                            RapportJournalEditor *editor)
+{
+  rapport_journal_view_set_tag_filter (self, tag);
+}
+
+static void
 ensure_editor (RapportJournalView *self)
 {
   GtkStackPage *page;
@@ -379,6 +404,8 @@ ensure_editor (RapportJournalView *self)
   rapport_journal_editor_setup (self->editor, self->store, self->catalog);
   g_signal_connect_object (self->editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "deleted", G_CALLBACK (on_editor_deleted_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "tag-activated", G_CALLBACK (on_editor_tag_activated_cb), self,
+                           G_CONNECT_SWAPPED);
   page = gtk_stack_add_named (self->stack, GTK_WIDGET (self->editor), "editor");
   gtk_stack_page_set_title (page, _("Journal Entry"));
 }
@@ -405,8 +432,13 @@ rapport_journal_view_new_entry (RapportJournalView *self)
 
   ensure_editor (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "editor") == 0 &&
-      rapport_journal_editor_get_uuid (self->editor) != NULL)
+      rapport_journal_editor_get_uuid (self->editor) != NULL &&
+      !rapport_journal_editor_get_reading (self->editor))
     return;  /* already writing one */
+
+  /* Reading an entry, the fields may hold an edit of it left as a draft. */
+  if (rapport_journal_editor_get_reading (self->editor))
+    rapport_journal_editor_flush_draft (self->editor);
 
   show_editor (self);
   rapport_journal_editor_new_entry (self->editor);
@@ -428,8 +460,10 @@ rapport_journal_view_open_entry (RapportJournalView *self,
     return;
 
   ensure_editor (self);
+  if (rapport_journal_view_get_can_go_back (self))
+    rapport_journal_editor_flush_draft (self->editor);
   show_editor (self);
-  rapport_journal_editor_edit (self->editor, entry);
+  rapport_journal_editor_show (self->editor, entry);
 }
 
 static void
@@ -451,18 +485,35 @@ rapport_journal_view_get_can_go_back (RapportJournalView *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "editor") == 0;
 }
 
-/* Back from the editor keeps what was typed as a draft. */
+/* Back from the editor keeps what was typed as a draft: from an edit
+ * begun on the read page, back to that page; otherwise to the list.
+ */
 void
 rapport_journal_view_go_back (RapportJournalView *self)
 {
+  gboolean from_editor;
+
   g_return_if_fail (RAPPORT_IS_JOURNAL_VIEW (self));
 
-  if (self->editor != NULL && rapport_journal_view_get_can_go_back (self))
-    rapport_journal_editor_flush_draft (self->editor);
+  from_editor = self->editor != NULL && rapport_journal_view_get_can_go_back (self);
+  if (from_editor)
+    {
+      if (rapport_journal_editor_back_to_reading (self->editor))
+        return;
+      rapport_journal_editor_flush_draft (self->editor);
+    }
 
   gtk_stack_set_visible_child_name (self->stack, "list");
   rapport_journal_view_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
+
+  /* The focus was in the page just hidden: to the top of the list, not to
+   * whatever GTK finds first (the window's menu button).  Not into a row:
+   * the next reload (an Undo, a filter) replaces the rows, and a focused
+   * row taken away leaves the keyboard nowhere.
+   */
+  if (from_editor && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 void
@@ -539,11 +590,69 @@ on_editor_deleted_cb (RapportJournalView   *self,
     toast = rapport_toast_new_urgent (escaped);
   }
   adw_toast_set_button_label (toast, _("_Undo"));
+  /* No timeout: the Undo stays until the user closes it, another message
+   * takes its place or the user leaves the journal, however slowly they
+   * read (rapport_journal_view_unmap()).
+   */
+  adw_toast_set_timeout (toast, 0);
   g_clear_pointer (&self->deleted, rapport_store_entry_free);
   self->deleted = g_steal_pointer (&entry);
   g_set_weak_pointer (&self->undo_toast, toast);
+  self->undo_raised_at = g_get_monotonic_time ();
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete_cb), self, 0);
   rapport_journal_view_add_toast (self, toast);
+}
+
+AdwToast *
+rapport_journal_view_get_undo_toast (RapportJournalView *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_JOURNAL_VIEW (self), NULL);
+
+  return self->undo_toast;
+}
+
+/* libadwaita 1.2 frees a toast dismissed early in its show animation while
+ * the animation runs on, and crashes when it ends; the window may also hold
+ * a message back for up to 0.6 s (rapport_window_add_toast()).  An Undo is
+ * ended no sooner than this after it was raised.
+ */
+#define UNDO_DISMISS_DELAY_US (1200 * G_TIME_SPAN_MILLISECOND)
+
+static gboolean
+dismiss_undo_cb (gpointer user_data)
+{
+  RapportJournalView *self = user_data;
+
+  self->undo_dismiss_id = 0;
+  if (self->undo_toast != NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    adw_toast_dismiss (self->undo_toast);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Leaving the journal for another view ends the Undo: it would act out of
+ * sight.  A window hidden or minimised is no such change: the window is
+ * unmapped before its views.
+ */
+static void
+rapport_journal_view_unmap (GtkWidget *widget)
+{
+  RapportJournalView *self = RAPPORT_JOURNAL_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->undo_toast != NULL && root != NULL && gtk_widget_get_mapped (GTK_WIDGET (root)))
+    {
+      gint64 wait = self->undo_raised_at + UNDO_DISMISS_DELAY_US - g_get_monotonic_time ();
+
+      g_clear_handle_id (&self->undo_dismiss_id, g_source_remove);
+      if (wait <= 0)
+        adw_toast_dismiss (self->undo_toast);
+      else
+        self->undo_dismiss_id = g_timeout_add ((guint) (wait / G_TIME_SPAN_MILLISECOND) + 1,
+                                               dismiss_undo_cb, self);
+    }
+
+  GTK_WIDGET_CLASS (rapport_journal_view_parent_class)->unmap (widget);
 }
 
 /* Searching */
@@ -617,7 +726,9 @@ rapport_journal_view_dispose (GObject *object)
   rapport_file_chooser_clear (&self->chooser);
   g_clear_pointer (&self->export_format, g_free);
   g_clear_pointer (&self->deleted, rapport_store_entry_free);
+  g_clear_pointer (&self->tags, g_strfreev);
   g_clear_weak_pointer (&self->undo_toast);
+  g_clear_handle_id (&self->undo_dismiss_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_object (&self->entries);
@@ -633,6 +744,7 @@ rapport_journal_view_class_init (RapportJournalViewClass *klass)
 
   object_class->dispose = rapport_journal_view_dispose;
   object_class->get_property = rapport_journal_view_get_property;
+  widget_class->unmap = rapport_journal_view_unmap;
 
   properties[PROP_CAN_GO_BACK] =
     g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
@@ -644,16 +756,13 @@ rapport_journal_view_class_init (RapportJournalViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/rapport-journal-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportJournalView, stack);
-  gtk_widget_class_bind_template_child (widget_class, RapportJournalView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, RapportJournalView, skill_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RapportJournalView, range_dropdown);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalView, draft_box);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalView, list);
   gtk_widget_class_bind_template_child (widget_class, RapportJournalView, no_results_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_edge_reached_cb);
+  rapport_journal_view_class_init_filters (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "journal.search", NULL, search_action);
@@ -665,18 +774,12 @@ rapport_journal_view_class_init (RapportJournalViewClass *klass)
 static void
 rapport_journal_view_init (RapportJournalView *self)
 {
-  g_autoptr(GtkStringList) skills = gtk_string_list_new (NULL);
-
   /* Before the template: its filters report their first values at once,
    * and a reload fills this list.
    */
   self->entries = g_list_store_new (RAPPORT_TYPE_JOURNAL_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  gtk_string_list_append (skills, _("Every skill"));
-  for (guint i = 0; i < rapport_skill_get_count (); i++)
-    gtk_string_list_append (skills, _(rapport_skill_get_nth (i)->title));
-  gtk_drop_down_set_model (self->skill_dropdown, G_LIST_MODEL (skills));
+  rapport_journal_view_init_filters (self);
 
   {
     GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();

@@ -28,7 +28,14 @@ gboolean              rapport_journal_view_get_can_go_back (RapportJournalView *
 void                  rapport_journal_view_go_back         (RapportJournalView *self);
 void                  rapport_journal_view_set_skill_filter (RapportJournalView *self,
                                                              const char         *skill_key);
+void                  rapport_journal_view_set_tag_filter  (RapportJournalView *self,
+                                                            const char         *tag);
+const char           *rapport_journal_view_get_tag_filter  (RapportJournalView *self);
 void                  rapport_journal_view_reload          (RapportJournalView *self);
+/* The message whose Undo brings back the entry deleted last, while it is
+ * shown; NULL once dismissed.
+ */
+AdwToast             *rapport_journal_view_get_undo_toast  (RapportJournalView *self);
 void                  rapport_journal_view_flush_draft     (RapportJournalView *self);
 RapportJournalEditor *rapport_journal_view_get_editor      (RapportJournalView *self);
 guint                 rapport_journal_view_get_n_shown     (RapportJournalView *self);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rapport-store-private.h"
@@ -64,6 +66,14 @@ write_entry (RapportStore       *self,
     rapport_store_bind_text (stmt, 6, or_empty (entry->situation));
     rapport_store_bind_text (stmt, 7, or_empty (entry->went_well));
     rapport_store_bind_text (stmt, 8, or_empty (entry->try_next));
+    if (entry->tags != NULL && entry->tags[0] != NULL)
+      {
+        g_autofree char *tags = g_strjoinv (", ", entry->tags);
+
+        rapport_store_bind_text (stmt, 9, tags);
+      }
+    else
+      sqlite3_bind_null (stmt, 9);
 
     if (!rapport_store_step_done (self, stmt, error))
       return FALSE;
@@ -540,6 +550,8 @@ is_blank (const char *text)
   " WHERE e.occurred_at >= ?3 AND e.occurred_at < ?4" \
   " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM journal_rating AS r" \
   "  WHERE r.entry_id = e.id AND r.skill_key = ?2))" \
+  " AND (?10 IS NULL OR EXISTS (SELECT 1 FROM journal_tag AS t" \
+  "  WHERE t.entry_id = e.id AND t.tag = ?10 COLLATE NOCASE))" \
   " ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?5 OFFSET ?6"
 
 typedef struct
@@ -613,6 +625,7 @@ rapport_store_list_journal_entries (RapportStore                    *self,
                                ? g_date_time_to_unix (query->to) : G_MAXINT64);
   sqlite3_bind_int64 (stmt, 5, query->limit > 0 ? query->limit : DEFAULT_PAGE_SIZE);
   sqlite3_bind_int64 (stmt, 6, query->offset);
+  rapport_store_bind_text (stmt, 10, query->tag);
 
   list.self = self;
   list.entries = entries;
@@ -620,6 +633,65 @@ rapport_store_list_journal_entries (RapportStore                    *self,
     return NULL;
 
   return g_steal_pointer (&entries);
+}
+
+static gboolean
+add_tag_name (RapportStoreStmt  *stmt,
+              gpointer           user_data,
+              GError           **error)
+{
+  g_ptr_array_add (user_data, rapport_store_column_dup_text (stmt, 0));
+
+  return TRUE;
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  const char *tag_a = *(const char * const *) a;
+  const char *tag_b = *(const char * const *) b;
+  int folded = g_ascii_strcasecmp (tag_a, tag_b);
+
+  return folded != 0 ? folded : strcmp (tag_a, tag_b);
+}
+
+GStrv
+rapport_store_list_journal_tags (RapportStore  *self,
+                                 GError       **error)
+{
+  g_autoptr(RapportStoreStmt) stmt = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  const char *last = NULL;
+
+  g_return_val_if_fail (RAPPORT_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Read along journal_tag_tag, each tag once; the journal list reads this
+   * after every save, so it must not sort all the tags of years of entries.
+   */
+  stmt = rapport_store_prepare (self, "SELECT tag FROM journal_tag GROUP BY tag", error);
+  if (stmt == NULL)
+    return NULL;
+
+  tags = g_ptr_array_new_with_free_func (g_free);
+  if (!rapport_store_foreach_row (self, stmt, add_tag_name, tags, error))
+    return NULL;
+
+  /* "Refund" and "refund" are one tag to the filter: it shows the first. */
+  g_ptr_array_sort (tags, compare_tags);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const char *tag = tags->pdata[i];
+
+      if (last == NULL || g_ascii_strcasecmp (last, tag) != 0)
+        g_strv_builder_add (builder, tag);
+      last = tag;
+    }
+
+  return g_strv_builder_end (builder);
 }
 
 /* Draft */

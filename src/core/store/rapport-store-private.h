@@ -23,12 +23,13 @@ G_BEGIN_DECLS
 /* Statements that the benchmark also runs through the sqlite3 command-line
  * shell, so both measure exactly the same SQL.
  */
+/* ?9 is the entry's tags as one text for the search index, NULL for none. */
 #define RAPPORT_STORE_SQL_UPSERT_ENTRY \
   "INSERT INTO journal_entry (uuid, created_at, occurred_at, updated_at, title, situation," \
-  " went_well, try_next) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)" \
+  " went_well, try_next, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)" \
   " ON CONFLICT (uuid) DO UPDATE SET occurred_at = excluded.occurred_at," \
   " updated_at = excluded.updated_at, title = excluded.title, situation = excluded.situation," \
-  " went_well = excluded.went_well, try_next = excluded.try_next"
+  " went_well = excluded.went_well, try_next = excluded.try_next, tags = excluded.tags"
 #define RAPPORT_STORE_SQL_DELETE_RATINGS \
   "DELETE FROM journal_rating WHERE entry_id = (SELECT id FROM journal_entry WHERE uuid = ?1)"
 #define RAPPORT_STORE_SQL_INSERT_RATING \
@@ -65,7 +66,9 @@ G_BEGIN_DECLS
   "date (" column " + ?4, 'unixepoch', 'start of month')"
 
 /* ?1 FTS5 query, ?2 skill or NULL, ?3 from, ?4 to (unix seconds, half-open),
- * ?5 limit, ?6 offset, ?7 ?8 ?9 snippet markers.  The inner query picks the
+ * ?5 limit, ?6 offset, ?7 ?8 ?9 snippet markers, ?10 tag or NULL.  The
+ * entries' tags are a column of the index (schema 4), so a word may match in
+ * the text or in the tags.  The inner query picks the
  * page in date order, so snippet() runs for the listed rows only, not for
  * every match (half the time for a word in 800 entries).  The unary + keeps
  * "rowid IN (…)" out of FTS5's plan: given to FTS5 it runs the whole MATCH
@@ -81,6 +84,8 @@ G_BEGIN_DECLS
   "  WHERE f.journal_fts MATCH ?1 AND p.occurred_at >= ?3 AND p.occurred_at < ?4" \
   "  AND (?2 IS NULL OR EXISTS (SELECT 1 FROM journal_rating AS r" \
   "   WHERE r.entry_id = p.id AND r.skill_key = ?2))" \
+  "  AND (?10 IS NULL OR EXISTS (SELECT 1 FROM journal_tag AS t" \
+  "   WHERE t.entry_id = p.id AND t.tag = ?10 COLLATE NOCASE))" \
   "  ORDER BY p.occurred_at DESC, p.id DESC LIMIT ?5 OFFSET ?6)" \
   " ORDER BY e.occurred_at DESC, e.id DESC"
 

@@ -125,6 +125,40 @@ static const char * const migrations[] = {
   "  UPDATE journal_rating SET occurred_at = new.occurred_at WHERE entry_id = new.id;"
   "END;"
   "CREATE INDEX quiz_attempt_skill ON quiz_attempt (skill_key, state, finished_at, score);",
+
+  /* 4: the entries' tags in the full-text index, so that a search finds
+   * them.  journal_tag stays the record of an entry's tags; journal_entry.tags
+   * is the same list as one text (NULL for none), which FTS5 reads as a
+   * column of its content table like the others.
+   */
+  "ALTER TABLE journal_entry ADD COLUMN tags TEXT;"
+  "UPDATE journal_entry SET tags ="
+  "  (SELECT group_concat (tag, ', ') FROM journal_tag AS t WHERE t.entry_id = journal_entry.id);"
+  "DROP TRIGGER journal_entry_fts_insert;"
+  "DROP TRIGGER journal_entry_fts_delete;"
+  "DROP TRIGGER journal_entry_fts_update;"
+  "DROP TABLE journal_fts;"
+  "CREATE VIRTUAL TABLE journal_fts USING fts5 ("
+  "  title, situation, went_well, try_next, tags,"
+  "  content = 'journal_entry', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER journal_entry_fts_insert AFTER INSERT ON journal_entry BEGIN"
+  "  INSERT INTO journal_fts (rowid, title, situation, went_well, try_next, tags)"
+  "  VALUES (new.id, new.title, new.situation, new.went_well, new.try_next, new.tags);"
+  "END;"
+  "CREATE TRIGGER journal_entry_fts_delete AFTER DELETE ON journal_entry BEGIN"
+  "  INSERT INTO journal_fts (journal_fts, rowid, title, situation, went_well, try_next, tags)"
+  "  VALUES ('delete', old.id, old.title, old.situation, old.went_well, old.try_next, old.tags);"
+  "END;"
+  "CREATE TRIGGER journal_entry_fts_update"
+  "  AFTER UPDATE OF title, situation, went_well, try_next, tags ON journal_entry BEGIN"
+  "  INSERT INTO journal_fts (journal_fts, rowid, title, situation, went_well, try_next, tags)"
+  "  VALUES ('delete', old.id, old.title, old.situation, old.went_well, old.try_next, old.tags);"
+  "  INSERT INTO journal_fts (rowid, title, situation, went_well, try_next, tags)"
+  "  VALUES (new.id, new.title, new.situation, new.went_well, new.try_next, new.tags);"
+  "END;"
+  "INSERT INTO journal_fts (journal_fts) VALUES ('rebuild');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RAPPORT_STORE_SCHEMA_VERSION);

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The newest schema this version of Rapport knows (PRAGMA user_version). */
-#define RAPPORT_STORE_SCHEMA_VERSION 3
+#define RAPPORT_STORE_SCHEMA_VERSION 4
 
 #define RAPPORT_STORE_ERROR (rapport_store_error_quark ())
 
@@ -135,6 +135,7 @@ typedef struct
   const char *snippet_open;      /* markers around matches in the snippet, e.g. "\x01" */
   const char *snippet_close;
   const char *snippet_ellipsis;
+  const char *tag;               /* NULL: any; otherwise entries with this tag (ASCII case ignored) */
 } RapportStoreJournalQuery;
 
 typedef struct
@@ -334,6 +335,9 @@ GPtrArray           *rapport_store_list_journal_entries (RapportStore  *self,
                                                          const RapportStoreJournalQuery *query,
                                                          GError       **error);
 char                *rapport_store_build_search_query  (const char     *text);
+/* Every tag of the journal once, in alphabetical order (ASCII case ignored). */
+GStrv                rapport_store_list_journal_tags   (RapportStore   *self,
+                                                        GError        **error);
 
 /* Entries from an exported journal, written with their own created and
  * updated times in one transaction; see the rules in rapport-store-journal.c.
