@@ -196,6 +196,13 @@ script_insert (GString           *script,
   param_text (script, 6, entry->situation);
   param_text (script, 7, entry->went_well);
   param_text (script, 8, entry->try_next);
+  /* The tags as one text for the search index, as the store writes them. */
+  if (entry->tags != NULL && entry->tags[0] != NULL)
+    {
+      g_autofree char *tags = g_strjoinv (", ", entry->tags);
+
+      param_text (script, 9, tags);
+    }
   statement (script, RAPPORT_STORE_SQL_UPSERT_ENTRY), n++;
   statement (script, RAPPORT_STORE_SQL_DELETE_RATINGS), n++;
 
@@ -504,6 +511,7 @@ main (int   argc,
     sqlite3_bind_int64 (stmt, 4, G_MAXINT64);
     sqlite3_bind_int (stmt, 5, SEARCH_LIMIT);
     sqlite3_bind_int (stmt, 6, 0);
+    sqlite3_bind_null (stmt, 10);  /* no tag filter */
     while (sqlite3_step (stmt) == SQLITE_ROW)
       {
         gint64 id = sqlite3_column_int64 (stmt, 0);
