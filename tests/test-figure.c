@@ -30,6 +30,7 @@
 #include "rapport-window.h"
 
 #define ACME_ID        "com.acme.customer-care"
+#define CORE_ID        "io.github.rapportapp.core"
 #define PNG_LESSON     0
 #define SVG_LESSON     1
 #define BLUR_ALT       "Three steps in a row: listen, check, confirm."
@@ -283,6 +284,78 @@ test_normal_picture (void)
   g_assert_true (nothing_running (NULL));
 }
 
+/* The course's own picture: the warm transfer in the Communication lesson
+ * on holds and transfers is drawn from the core pack's media, at its own
+ * size and narrower in a 360 px window, with its alt text for screen
+ * readers; screenshots in light, dark and narrow.
+ */
+static void
+test_course_figure (void)
+{
+  RapportWindow *window = get_window ();
+  RapportLearnView *learn = rapport_window_get_learn_view (window);
+  GSettings *settings = rapport_application_get_settings (app);
+  RapportTopic *topic = rapport_catalog_lookup_topic (rapport_application_get_catalog (app),
+                                                      CORE_ID, "communication");
+  GListModel *lessons;
+  GdkPaintable *paintable;
+  RapportFigure *figure;
+  GtkPicture *picture;
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  graphene_point_t top;
+  guint position = G_MAXUINT;
+
+  g_assert_nonnull (topic);
+  lessons = rapport_topic_get_lessons (topic);
+  for (guint i = 0; i < g_list_model_get_n_items (lessons); i++)
+    {
+      g_autoptr(RapportLesson) lesson = g_list_model_get_item (lessons, i);
+
+      if (g_str_equal (rapport_lesson_get_key (lesson), "holds-transfers-voicemail"))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+
+  rapport_learn_view_open_lesson (learn, topic, position);
+  g_assert_true (rapport_test_wait_until (figure_finished, learn, 5000));
+  figure = shown_figure (learn);
+  picture = rapport_figure_get_picture (figure);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picture)));
+  paintable = gtk_picture_get_paintable (picture);
+  g_assert_nonnull (paintable);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 420);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, 828);
+  g_assert_true (g_str_has_prefix (gtk_picture_get_alternative_text (picture),
+                                   "A warm transfer in five steps."));
+  g_assert_null (shown_label (GTK_WIDGET (figure), gtk_picture_get_alternative_text (picture)));
+  g_assert_true (nothing_running (NULL));
+
+  /* The figure at the top of the page, in each style and width. */
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (figure), GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *names[] = { "figure-course-light", "figure-course-dark", "figure-course-narrow" };
+
+      g_settings_set_string (settings, "color-scheme", i == 1 ? "dark" : "light");
+      if (i == 2)
+        gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+      /* A new style lays the page out again, from its top. */
+      rapport_test_wait_for_frames (GTK_WIDGET (window), 30);
+      /* Where the figure is in the visible part of the page. */
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (figure), gtk_scrolled_window_get_child (scroller),
+                                               &GRAPHENE_POINT_INIT (0, 0), &top));
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y - 80);
+      rapport_test_save_screenshot (GTK_WIDGET (window), names[i]);
+    }
+  /* Never wider than the window: scaled down, not cut off. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (picture)), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (picture)), >, 200);
+  g_settings_set_string (settings, "color-scheme", "default");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
+}
+
 /* Closing the window while a picture is drawn kills the decoder too. */
 static void
 test_close_window (void)
@@ -313,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/rapport/figure/costly-picture", test_costly_picture);
   g_test_add_func ("/rapport/figure/leave-lesson", test_leave_lesson);
   g_test_add_func ("/rapport/figure/normal-picture", test_normal_picture);
+  g_test_add_func ("/rapport/figure/course-figure", test_course_figure);
   g_test_add_func ("/rapport/figure/close-window", test_close_window);
 
   ret = g_test_run ();

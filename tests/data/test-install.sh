@@ -18,6 +18,7 @@ for file in \
   share/rapport/rapport-topic.rng \
   share/rapport/packs/core/pack.json \
   share/rapport/packs/core/topics/communication.xml \
+  share/rapport/packs/core/media/warm-transfer.svg \
   share/applications/io.github.rapportapp.Rapport.desktop \
   share/metainfo/io.github.rapportapp.Rapport.metainfo.xml \
   share/icons/hicolor/scalable/apps/io.github.rapportapp.Rapport.svg \
