@@ -27,8 +27,6 @@
 
 #include "rapport-application.h"
 #include "rapport-journal-view.h"
-#include "rapport-learn-view.h"
-#include "rapport-quiz-page.h"
 #include "rapport-test-app.h"
 #include "rapport-test-utils.h"
 #include "rapport-unit-utils.h"
@@ -387,16 +385,6 @@ test_paste_everywhere (void)
   rapport_test_app_close_windows (app);
 }
 
-/* The quiz page's hint, under its button. */
-static const char *
-quiz_hint (RapportQuizPage *page)
-{
-  GtkWidget *check = rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, "_Check Answer");
-
-  g_assert_nonnull (check);
-  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (check)));
-}
-
 /* A seed whose quiz asks the short answer @first, then the number @second. */
 static guint32
 seed_for (RapportTopic *topic,
@@ -436,11 +424,8 @@ test_quiz_answers (void)
   if (app == NULL)
     app = rapport_test_app_new ();
   window = rapport_test_app_get_window (app);
-  rapport_window_set_view (window, "learn");
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  rapport_learn_view_start_quiz (rapport_window_get_learn_view (window), topic, seed_for (topic, "s-name", "n-refund"));
-  rapport_test_wait_for_frames (GTK_WIDGET (window), 20);
-  page = RAPPORT_QUIZ_PAGE (rapport_test_find_widget (GTK_WIDGET (window), RAPPORT_TYPE_QUIZ_PAGE, NULL));
+  rapport_test_resize (GTK_WINDOW (window), 360);
+  page = rapport_test_app_start_quiz (window, topic, seed_for (topic, "s-name", "n-refund"));
   session = rapport_quiz_page_get_session (page);
 
   /* A short answer: 100 kB pasted, the field keeps its 400 characters. */
@@ -480,14 +465,14 @@ test_quiz_answers (void)
   /* The paste is quoted isolated (U+2068 … U+2069), without its controls
    * and its right-to-left override, and cut short.
    */
-  g_assert_true (g_str_has_prefix (quiz_hint (page), "Rapport cannot read “\xe2\x81\xa8"));
-  g_assert_true (g_str_has_suffix (quiz_hint (page), "…\xe2\x81\xa9” as a number. Type digits with at most one "
+  g_assert_true (g_str_has_prefix (rapport_test_app_quiz_hint (page), "Rapport cannot read “\xe2\x81\xa8"));
+  g_assert_true (g_str_has_suffix (rapport_test_app_quiz_hint (page), "…\xe2\x81\xa9” as a number. Type digits with at most one "
                                                      "decimal separator and no thousands separators, such as 2.5."));
-  g_assert_null (strstr (quiz_hint (page), "\xe2\x80\xae"));
-  g_assert_null (strstr (quiz_hint (page), "\x01"));
+  g_assert_null (strstr (rapport_test_app_quiz_hint (page), "\xe2\x80\xae"));
+  g_assert_null (strstr (rapport_test_app_quiz_hint (page), "\x01"));
   g_free (paste (entry, "12abc"));
   rapport_test_press_keys (GTK_WINDOW (window), "Return");
-  g_assert_cmpstr (quiz_hint (page), ==, "Rapport cannot read “\xe2\x81\xa8" "12abc\xe2\x81\xa9” as a number. Type digits with at most "
+  g_assert_cmpstr (rapport_test_app_quiz_hint (page), ==, "Rapport cannot read “\xe2\x81\xa8" "12abc\xe2\x81\xa9” as a number. Type digits with at most "
                                          "one decimal separator and no thousands separators, such as 2.5.");
   g_free (typed);
   typed = paste (entry, long_paste->str);

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -45,38 +46,15 @@ typedef struct
 
 /* Helpers */
 
-static gboolean
-transition_done (gpointer leaflet)
-{
-  return !adw_leaflet_get_child_transition_running (leaflet);
-}
-
 static RapportWindow *
 show_quiz (guint32 seed)
 {
   RapportWindow *window = rapport_test_app_get_window (app);
-  GtkWidget *leaflet;
 
-  rapport_window_set_view (window, "learn");
   rapport_test_resize (GTK_WINDOW (window), 1000);
-  rapport_learn_view_start_quiz (rapport_window_get_learn_view (window), topic, seed);
-  /* Clicks land where the page is once it has slid into place. */
-  leaflet = gtk_widget_get_ancestor (rapport_test_find_widget (GTK_WIDGET (window), RAPPORT_TYPE_QUIZ_PAGE, NULL),
-                                     ADW_TYPE_LEAFLET);
-  g_assert_nonnull (leaflet);
-  g_assert_true (rapport_test_wait_until (transition_done, leaflet, 5000));
-  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
+  rapport_test_app_start_quiz (window, topic, seed);
 
   return window;
-}
-
-static RapportQuizPage *
-quiz_page (RapportWindow *window)
-{
-  GtkWidget *page = rapport_test_find_widget (GTK_WIDGET (window), RAPPORT_TYPE_QUIZ_PAGE, NULL);
-
-  g_assert_nonnull (page);
-  return RAPPORT_QUIZ_PAGE (page);
 }
 
 static RapportQuestion *
@@ -93,22 +71,6 @@ find_answer (const Answer *answers,
   for (guint i = 0; i < n; i++)
     if (g_str_equal (answers[i].key, key))
       return &answers[i];
-
-  g_assert_not_reached ();
-}
-
-static GtkWidget *
-check_button (RapportQuizPage *page)
-{
-  const char *labels[] = { "_Check Answer", "_Next Question", "_See Results" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      GtkWidget *button = rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, labels[i]);
-
-      if (button != NULL && gtk_widget_get_mapped (button))
-        return button;
-    }
 
   g_assert_not_reached ();
 }
@@ -488,16 +450,6 @@ assert_stored (RapportQuizSession *session,
   g_assert_cmpfloat_with_epsilon (stored->score, sum * 100 / n_answers, 1e-9);
 }
 
-static const char *
-hint (RapportQuizPage *page)
-{
-  GtkWidget *check = check_button (page);
-  GtkWidget *label = gtk_widget_get_next_sibling (check);
-
-  g_assert_true (GTK_IS_LABEL (label));
-  return gtk_label_get_text (GTK_LABEL (label));
-}
-
 /* Enter on an answer that is not one yet: a bell, a sentence that says
  * what to do, and the question still open.
  */
@@ -515,7 +467,7 @@ assert_refused (RapportWindow      *window,
     rapport_test_type_text (GTK_WINDOW (window), typed);
   rapport_test_press_keys (GTK_WINDOW (window), "Return");
   g_assert_cmpuint (rapport_quiz_session_get_n_answered (session), ==, answered);
-  g_assert_cmpstr (hint (page), ==, expected);
+  g_assert_cmpstr (rapport_test_app_quiz_hint (page), ==, expected);
   if (entry != NULL)
     {
       g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (entry)));
@@ -536,7 +488,7 @@ assert_focus_names (RapportWindow      *window,
                     RapportQuizSession *session)
 {
   RapportQuestion *question = current_question (session);
-  GtkWidget *check = check_button (page);
+  GtkWidget *check = rapport_test_app_quiz_button (page);
   guint n_stops = 0;
 
   for (guint step = 0; step < 20; step++)
@@ -583,7 +535,7 @@ take_quiz (guint32       seed,
            gboolean      screenshots)
 {
   RapportWindow *window = show_quiz (seed);
-  RapportQuizPage *page = quiz_page (window);
+  RapportQuizPage *page = rapport_test_app_quiz_page (window);
   RapportQuizSession *session = rapport_quiz_page_get_session (page);
   guint shot = 0;
 
@@ -652,7 +604,7 @@ take_quiz (guint32       seed,
         shoot (window, type_name (question), "before");
 
       if (by_mouse)
-        rapport_test_click (check_button (page));
+        rapport_test_click (rapport_test_app_quiz_button (page));
       else
         rapport_test_press_keys (GTK_WINDOW (window), "Return");
       g_assert_cmpuint (rapport_quiz_session_get_n_answered (session), ==, position + 1);
@@ -672,7 +624,7 @@ take_quiz (guint32       seed,
         }
 
       if (by_mouse)
-        rapport_test_click (check_button (page));
+        rapport_test_click (rapport_test_app_quiz_button (page));
       else
         rapport_test_press_keys (GTK_WINDOW (window), "Return");
     }
@@ -739,6 +691,68 @@ test_keyboard (void)
   take_quiz (12, FALSE, by_keyboard, G_N_ELEMENTS (by_keyboard), FALSE);
 }
 
+/* Where the user's locale writes a decimal comma (German, compiled for the
+ * test when the system has only its source): the field's example, the
+ * hint, a number typed with a comma, and the right answer shown with one.
+ */
+static void
+decimal_comma_child (void)
+{
+  guint32 seed = 1;
+  RapportWindow *window;
+  RapportQuizPage *page;
+  RapportQuizSession *session;
+  GtkWidget *entry;
+
+  g_autoptr(GError) error = NULL;
+
+  /* The main test process holds the application's name on the bus. */
+  app = rapport_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rapport_unit_use_numeric_locale ("de_DE.UTF-8"));
+  for (;; seed++)
+    {
+      g_autoptr(RapportQuizSession) draw = rapport_quiz_session_new (topic, NULL, seed);
+
+      if (g_str_equal (rapport_question_get_key (rapport_quiz_session_get_question (draw, 0)), "n-refund"))
+        break;
+    }
+  window = show_quiz (seed);
+  page = rapport_test_app_quiz_page (window);
+  session = rapport_quiz_page_get_session (page);
+  entry = rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_ENTRY, NULL);
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "A number, such as 2,5");
+  g_assert_cmpstr (rapport_test_app_quiz_hint (page), ==, "Type a number, such as 2,5. Enter checks it.");
+  assert_refused (window, page, session, "1.500",
+                  "Rapport cannot read “\xe2\x81\xa8" "1.500\xe2\x81\xa9” as a number. Type digits with at most one "
+                  "decimal separator and no thousands separators, such as 2,5.");
+
+  rapport_test_type_text (GTK_WINDOW (window), "42,5");
+  rapport_test_press_keys (GTK_WINDOW (window), "Return");
+  g_assert_cmpfloat (rapport_quiz_session_get_result (session, 0)->value, ==, 42.5);
+  g_assert_nonnull (rapport_test_find_mapped_label (GTK_WIDGET (page), "Right answer: 21,25 ± 0,005"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "quiz-numeric-decimal-comma");
+  rapport_test_app_close_windows (app);
+}
+
+static void
+test_decimal_comma (void)
+{
+  if (!g_test_subprocess ())
+    {
+      if (!rapport_unit_use_numeric_locale ("de_DE.UTF-8"))
+        {
+          g_test_skip ("no German locale, and none could be compiled");
+          return;
+        }
+      setlocale (LC_NUMERIC, "C.UTF-8");
+    }
+
+  rapport_test_run_in_subprocess (decimal_comma_child);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,12 +761,14 @@ main (int   argc,
 
   rapport_test_init (&argc, &argv);
 
-  app = rapport_test_app_new ();
+  if (!g_test_subprocess ())
+    app = rapport_test_app_new ();
   loader = rapport_unit_new_loader ();
   topic = rapport_unit_load_topic (loader, "quiz", "new-types.xml", PACK_ID);
 
   g_test_add_func ("/rapport/quiz-new-types/mouse", test_mouse);
   g_test_add_func ("/rapport/quiz-new-types/keyboard", test_keyboard);
+  g_test_add_func ("/rapport/quiz-new-types/decimal-comma", test_decimal_comma);
 
   ret = g_test_run ();
 

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -501,6 +502,39 @@ test_numeric_scoring (void)
   g_assert_true (rapport_quiz_text_answer_is_valid (refund, " 21.25 "));
 }
 
+/* Where the user's locale writes a decimal comma, a typed number may have
+ * it, a point still reads as one, and numbers are shown with the comma.
+ */
+static void
+test_numeric_user_locale (void)
+{
+  g_autofree char *example = NULL;
+  g_autofree char *shown = NULL;
+  double number = 0;
+
+  if (!rapport_unit_use_numeric_locale ("de_DE.UTF-8"))
+    {
+      g_test_skip ("no German locale, and none could be compiled");
+      return;
+    }
+
+  g_assert_true (rapport_parse_typed_number ("21,25", &number));
+  g_assert_cmpfloat (number, ==, 21.25);
+  g_assert_true (rapport_parse_typed_number ("21.25", &number));
+  g_assert_cmpfloat (number, ==, 21.25);
+  g_assert_false (rapport_parse_typed_number ("1.500", &number));
+  g_assert_false (rapport_parse_typed_number ("1.500,25", &number));
+  g_assert_cmpfloat (score ("n-refund", "21,25"), ==, 1);
+  g_assert_cmpfloat (score ("n-refund", "-21,25"), ==, 0);
+
+  example = rapport_format_number (2.5);
+  shown = rapport_accept_to_display (rapport_question_get_accept (question ("n-refund"), 0));
+  g_assert_cmpstr (example, ==, "2,5");
+  g_assert_cmpstr (shown, ==, "21,25 ± 0,005");
+
+  setlocale (LC_NUMERIC, "C.UTF-8");
+}
+
 /* The right answers in words, as the results show them. */
 static void
 test_right_answers (void)
@@ -676,6 +710,7 @@ main (int   argc,
   g_test_add_func ("/rapport/quiz-types/short/invalid", test_short_invalid);
   g_test_add_func ("/rapport/quiz-types/numeric/parse", test_parse_numbers);
   g_test_add_func ("/rapport/quiz-types/numeric/scoring", test_numeric_scoring);
+  g_test_add_func ("/rapport/quiz-types/numeric/user-locale", test_numeric_user_locale);
   g_test_add_func ("/rapport/quiz-types/right-answers", test_right_answers);
   g_test_add_func ("/rapport/quiz-types/store-attempt", test_store_attempt);
   g_test_add_func ("/rapport/quiz-types/review", test_review);
