@@ -341,15 +341,6 @@ build_matching (RapportQuizPage *self,
   self->first_focus = self->choice_widgets->len > 0 ? self->choice_widgets->pdata[0] : NULL;
 }
 
-static void
-close_list (GtkWidget *drop_down)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_POPOVER (child))
-      gtk_popover_popdown (GTK_POPOVER (child));
-}
-
 gboolean
 rapport_quiz_page_match_number (RapportQuizPage *self,
                                 guint            number)
@@ -370,7 +361,6 @@ rapport_quiz_page_match_number (RapportQuizPage *self,
         continue;
 
       gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), number);
-      close_list (drop_down);
       /* On to the next item, as a form moves on to its next field. */
       if (i + 1 < self->choice_widgets->len)
         gtk_widget_grab_focus (self->choice_widgets->pdata[i + 1]);

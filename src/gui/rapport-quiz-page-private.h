@@ -77,8 +77,9 @@ gboolean         rapport_quiz_page_answer_complete  (RapportQuizPage *self,
 void             rapport_quiz_page_choose_number    (RapportQuizPage *self,
                                                      guint            number);
 /* Matching: number key @number picks the option of that number in the
- * drop-down that has the focus, then moves on to the next; FALSE when the
- * focus is in none or there is no such option.
+ * drop-down that has the focus (its list closed: an open one takes its own
+ * keys), then moves on to the next; FALSE when the focus is in none or
+ * there is no such option.
  */
 gboolean         rapport_quiz_page_match_number     (RapportQuizPage *self,
                                                      guint            number);

@@ -226,7 +226,6 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
                    GdkModifierType        state,
                    RapportQuizPage       *self)
 {
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
   guint number = 0;
 
   if (self->session == NULL || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "question") != 0)
@@ -235,12 +234,11 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
 
+  /* An open drop-down's list is a surface of its own: its keys (Enter picks
+   * an item) never come through here.
+   */
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
     {
-      /* In the open list of a drop-down, Enter picks the item. */
-      if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL)
-        return GDK_EVENT_PROPAGATE;
-
       check_or_continue (self);
       return GDK_EVENT_STOP;
     }
