@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "rapport-journal-view.h"
 #include "rapport-learn-view.h"
@@ -206,7 +207,9 @@ rapport_test_app_quiz_page (RapportWindow *window)
   return RAPPORT_QUIZ_PAGE (page);
 }
 
-/* The page's one button under the question: Check, Next or See Results. */
+/* The page's one button under the question: Check, Next or See Results, in
+ * the language of the test.
+ */
 GtkWidget *
 rapport_test_app_quiz_button (RapportQuizPage *page)
 {
@@ -214,7 +217,8 @@ rapport_test_app_quiz_button (RapportQuizPage *page)
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
-      GtkWidget *button = rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON, labels[i]);
+      GtkWidget *button = rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON,
+                                                    g_dgettext (GETTEXT_PACKAGE, labels[i]));
 
       if (button != NULL && gtk_widget_get_mapped (button))
         return button;

@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
@@ -691,68 +690,6 @@ test_keyboard (void)
   take_quiz (12, FALSE, by_keyboard, G_N_ELEMENTS (by_keyboard), FALSE);
 }
 
-/* Where the user's locale writes a decimal comma (German, compiled for the
- * test when the system has only its source): the field's example, the
- * hint, a number typed with a comma, and the right answer shown with one.
- */
-static void
-decimal_comma_child (void)
-{
-  guint32 seed = 1;
-  RapportWindow *window;
-  RapportQuizPage *page;
-  RapportQuizSession *session;
-  GtkWidget *entry;
-
-  g_autoptr(GError) error = NULL;
-
-  /* The main test process holds the application's name on the bus. */
-  app = rapport_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (rapport_unit_use_numeric_locale ("de_DE.UTF-8"));
-  for (;; seed++)
-    {
-      g_autoptr(RapportQuizSession) draw = rapport_quiz_session_new (topic, NULL, seed);
-
-      if (g_str_equal (rapport_question_get_key (rapport_quiz_session_get_question (draw, 0)), "n-refund"))
-        break;
-    }
-  window = show_quiz (seed);
-  page = rapport_test_app_quiz_page (window);
-  session = rapport_quiz_page_get_session (page);
-  entry = rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_ENTRY, NULL);
-  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "A number, such as 2,5");
-  g_assert_cmpstr (rapport_test_app_quiz_hint (page), ==, "Type a number, such as 2,5. Enter checks it.");
-  assert_refused (window, page, session, "1.500",
-                  "Rapport cannot read “\xe2\x81\xa8" "1.500\xe2\x81\xa9” as a number. Type digits with at most one "
-                  "decimal separator and no thousands separators, such as 2,5.");
-
-  rapport_test_type_text (GTK_WINDOW (window), "42,5");
-  rapport_test_press_keys (GTK_WINDOW (window), "Return");
-  g_assert_cmpfloat (rapport_quiz_session_get_result (session, 0)->value, ==, 42.5);
-  g_assert_nonnull (rapport_test_find_mapped_label (GTK_WIDGET (page), "Right answer: 21,25 ± 0,005"));
-  rapport_test_save_screenshot (GTK_WIDGET (window), "quiz-numeric-decimal-comma");
-  rapport_test_app_close_windows (app);
-}
-
-static void
-test_decimal_comma (void)
-{
-  if (!g_test_subprocess ())
-    {
-      if (!rapport_unit_use_numeric_locale ("de_DE.UTF-8"))
-        {
-          g_test_skip ("no German locale, and none could be compiled");
-          return;
-        }
-      setlocale (LC_NUMERIC, "C.UTF-8");
-    }
-
-  rapport_test_run_in_subprocess (decimal_comma_child);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -761,14 +698,12 @@ main (int   argc,
 
   rapport_test_init (&argc, &argv);
 
-  if (!g_test_subprocess ())
-    app = rapport_test_app_new ();
+  app = rapport_test_app_new ();
   loader = rapport_unit_new_loader ();
   topic = rapport_unit_load_topic (loader, "quiz", "new-types.xml", PACK_ID);
 
   g_test_add_func ("/rapport/quiz-new-types/mouse", test_mouse);
   g_test_add_func ("/rapport/quiz-new-types/keyboard", test_keyboard);
-  g_test_add_func ("/rapport/quiz-new-types/decimal-comma", test_decimal_comma);
 
   ret = g_test_run ();
 
