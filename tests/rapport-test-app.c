@@ -7,8 +7,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "rapport-journal-view.h"
+#include "rapport-learn-view.h"
 #include "rapport-skill.h"
 #include "rapport-test-app.h"
 #include "rapport-test-utils.h"
@@ -247,4 +249,73 @@ rapport_test_app_write_entry (RapportWindow      *window,
   g_assert_true (rapport_test_wait_until (row_shown, &search, 5000));
 
   return uuid;
+}
+
+/* The quiz */
+
+static gboolean
+transition_done (gpointer leaflet)
+{
+  return !adw_leaflet_get_child_transition_running (leaflet);
+}
+
+/* Starts @topic's quiz in the Learn view with @seed and waits until its page
+ * has slid into place, so that clicks land where it is drawn.
+ */
+RapportQuizPage *
+rapport_test_app_start_quiz (RapportWindow *window,
+                             RapportTopic  *topic,
+                             guint32        seed)
+{
+  RapportQuizPage *page;
+  GtkWidget *leaflet;
+
+  rapport_window_set_view (window, "learn");
+  rapport_learn_view_start_quiz (rapport_window_get_learn_view (window), topic, seed);
+  page = rapport_test_app_quiz_page (window);
+  leaflet = gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_LEAFLET);
+  g_assert_nonnull (leaflet);
+  g_assert_true (rapport_test_wait_until (transition_done, leaflet, 5000));
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
+
+  return page;
+}
+
+RapportQuizPage *
+rapport_test_app_quiz_page (RapportWindow *window)
+{
+  GtkWidget *page = rapport_test_find_widget (GTK_WIDGET (window), RAPPORT_TYPE_QUIZ_PAGE, NULL);
+
+  g_assert_nonnull (page);
+  return RAPPORT_QUIZ_PAGE (page);
+}
+
+/* The page's one button under the question: Check, Next or See Results, in
+ * the language of the test.
+ */
+GtkWidget *
+rapport_test_app_quiz_button (RapportQuizPage *page)
+{
+  const char *labels[] = { "_Check Answer", "_Next Question", "_See Results" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *button = rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BUTTON,
+                                                    g_dgettext (GETTEXT_PACKAGE, labels[i]));
+
+      if (button != NULL && gtk_widget_get_mapped (button))
+        return button;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The hint under that button: how to answer, or what to do first. */
+const char *
+rapport_test_app_quiz_hint (RapportQuizPage *page)
+{
+  GtkWidget *label = gtk_widget_get_next_sibling (rapport_test_app_quiz_button (page));
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
 }

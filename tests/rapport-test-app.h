@@ -7,6 +7,7 @@
 #pragma once
 
 #include "rapport-application.h"
+#include "rapport-quiz-page.h"
 #include "rapport-skill.h"
 #include "rapport-window.h"
 
@@ -38,5 +39,13 @@ char               *rapport_test_app_write_entry    (RapportWindow      *window,
                                                      const char         *title,
                                                      const RapportSkill *skill,
                                                      int                 rating);
+
+/* The quiz */
+RapportQuizPage    *rapport_test_app_start_quiz     (RapportWindow      *window,
+                                                     RapportTopic       *topic,
+                                                     guint32             seed);
+RapportQuizPage    *rapport_test_app_quiz_page      (RapportWindow      *window);
+GtkWidget          *rapport_test_app_quiz_button    (RapportQuizPage    *page);
+const char         *rapport_test_app_quiz_hint      (RapportQuizPage    *page);
 
 G_END_DECLS

@@ -421,18 +421,56 @@ rapport_test_save_screenshot (GtkWidget  *widget,
   return g_intern_string (path);
 }
 
-/* Types lower-case letters, digits and spaces, one key at a time. */
+/* Types letters, digits, spaces and . , - ' one key at a time (capitals
+ * with Shift).
+ */
 void
 rapport_test_type_text (GtkWindow  *window,
                         const char *text)
 {
+  static const struct
+  {
+    char        c;
+    const char *key;
+  } signs[] = { { ' ', "space" }, { '.', "period" }, { ',', "comma" }, { '-', "minus" }, { '\'', "apostrophe" } };
+
   for (const char *p = text; *p != '\0'; p++)
     {
-      char key[2] = { *p, '\0' };
+      g_autofree char *key = NULL;
 
-      g_assert_true (g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == ' ');
-      rapport_test_press_keys (window, *p == ' ' ? "space" : key);
+      for (guint i = 0; i < G_N_ELEMENTS (signs) && key == NULL; i++)
+        if (signs[i].c == *p)
+          key = g_strdup (signs[i].key);
+
+      if (key == NULL)
+        {
+          g_assert_true (g_ascii_isalnum (*p));
+          key = g_ascii_isupper (*p) ? g_strdup_printf ("<Shift>%c", g_ascii_tolower (*p))
+                                     : g_strdup_printf ("%c", *p);
+        }
+      rapport_test_press_keys (window, key);
     }
+}
+
+/* A real click of the first button in the middle of @widget, through the
+ * X server (XTest), after two moves of the pointer: the first only enters
+ * the window, as a hand's many moves would, so that the press is not taken
+ * for one on a surface that just closed (a drop-down's list).
+ */
+void
+rapport_test_click (GtkWidget *widget)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  double x = gtk_widget_get_width (widget) / 2.0;
+  double y = gtk_widget_get_height (widget) / 2.0;
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  rapport_test_move_pointer (widget, x - 2, y);
+  rapport_test_move_pointer (widget, x, y);
+  XTestFakeButtonEvent (display, 1, True, CurrentTime);
+  XTestFakeButtonEvent (display, 1, False, CurrentTime);
+  XSync (display, False);
+  rapport_test_wait_for_frames (widget, 3);
 }
 
 /* Runs @child in a child process of this test (a fresh process for an app
@@ -450,4 +488,78 @@ rapport_test_run_in_subprocess (void (*child) (void))
 
   g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  int        width;
+} SizeWait;
+
+static gboolean
+has_width (gpointer user_data)
+{
+  SizeWait *wait = user_data;
+
+  /* Less the shadow of the window's frame, which GTK leaves out. */
+  return gtk_widget_get_width (wait->window) <= wait->width &&
+         gtk_widget_get_width (wait->window) >= wait->width - 12;
+}
+
+/* Resizes @window to @width × 720 and waits for the window manager to
+ * agree, so that a click lands where the widgets are drawn.
+ */
+void
+rapport_test_resize (GtkWindow *window,
+                     int        width)
+{
+  SizeWait wait = { GTK_WIDGET (window), width };
+
+  gtk_window_set_default_size (window, width, 720);
+  if (!rapport_test_wait_until (has_width, &wait, 3000))
+    g_test_message ("the window is %d px wide for %d asked", gtk_widget_get_width (GTK_WIDGET (window)), width);
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
+}
+
+/* As rapport_test_collect_widgets(), the widgets on screen only. */
+void
+rapport_test_collect_mapped (GtkWidget *root,
+                             GType      type,
+                             GPtrArray *out)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  rapport_test_collect_widgets (root, type, all);
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_get_mapped (all->pdata[i]))
+      g_ptr_array_add (out, all->pdata[i]);
+}
+
+/* A label on screen that reads @text (its text, not its markup). */
+GtkWidget *
+rapport_test_find_mapped_label (GtkWidget  *root,
+                                const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  rapport_test_collect_mapped (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return labels->pdata[i];
+
+  return NULL;
+}
+
+/* What a screen reader reads of @widget's @property; NULL when it has none.
+ * GTK 4.8 has no getter, but its test API returns the value it finds when
+ * that differs from the one asked about, and no widget has "\x01".
+ */
+char *
+rapport_test_accessible_property (GtkWidget             *widget,
+                                  GtkAccessibleProperty  property)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), property))
+    return NULL;
+
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, "\x01");
 }

@@ -26,6 +26,16 @@ void       rapport_test_move_pointer      (GtkWidget             *widget,
                                            double                 y);
 void       rapport_test_type_text         (GtkWindow             *window,
                                            const char            *text);
+void       rapport_test_click             (GtkWidget             *widget);
+void       rapport_test_resize            (GtkWindow             *window,
+                                           int                    width);
+void       rapport_test_collect_mapped    (GtkWidget             *root,
+                                           GType                  type,
+                                           GPtrArray             *out);
+GtkWidget *rapport_test_find_mapped_label (GtkWidget             *root,
+                                           const char            *text);
+char      *rapport_test_accessible_property (GtkWidget           *widget,
+                                           GtkAccessibleProperty  property);
 GtkWidget *rapport_test_find_widget       (GtkWidget             *root,
                                            GType                  type,
                                            const char            *label);

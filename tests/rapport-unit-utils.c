@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <sqlite3.h>
 
 #include <glib/gstdio.h>
@@ -351,4 +353,40 @@ rapport_unit_query_int (gpointer    db,
   sqlite3_finalize (stmt);
 
   return result;
+}
+
+/* Sets LC_NUMERIC to @locale ("de_DE.UTF-8"), compiling it with localedef
+ * into this test's own folders when the system has its source but not the
+ * locale itself (a minimal Debian has only C.UTF-8).  LOCPATH stays set, so
+ * that a subprocess of the test finds it too.  FALSE when neither works.
+ */
+gboolean
+rapport_unit_use_numeric_locale (const char *locale)
+{
+  g_autofree char *localedef = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (setlocale (LC_NUMERIC, locale) != NULL)
+    return TRUE;
+
+  localedef = g_find_program_in_path ("localedef");
+  parts = g_strsplit (locale, ".", 2);
+  if (localedef == NULL || parts[1] == NULL)
+    return FALSE;
+
+  dir = rapport_unit_scratch_path ("locales");
+  g_assert_no_errno (g_mkdir_with_parents (dir, 0700));
+  output = g_build_filename (dir, locale, NULL);
+  {
+    const char *argv[] = { localedef, "-i", parts[0], "-f", parts[1], output, NULL };
+
+    /* Its exit status counts warnings too: whether setlocale() then works says all. */
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+  g_setenv ("LOCPATH", dir, TRUE);
+
+  return setlocale (LC_NUMERIC, locale) != NULL;
 }

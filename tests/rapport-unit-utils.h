@@ -28,6 +28,9 @@ guint               rapport_unit_mode_of         (const char          *path);
 char               *rapport_unit_scratch_path    (const char          *name);
 GBytes             *rapport_unit_read_bytes      (const char          *path);
 
+/* Locales */
+gboolean            rapport_unit_use_numeric_locale (const char       *locale);
+
 /* Topics and quizzes */
 RapportTopic       *rapport_unit_load_topic      (RapportTopicLoader  *loader,
                                                   const char          *folder,

@@ -9,7 +9,10 @@
  * byte (the title and tags lose surrounding ASCII white space, and tags
  * are split at commas: that is all the editor changes), the list row must
  * stay one line inside the window, and the JSON export must bring the
- * entry back whole.
+ * entry back whole.  The quiz's typed answers take the same pastes: a
+ * short answer keeps what fits its 400 characters and is scored and stored
+ * as typed; a number field refuses what is not a number, saying how to
+ * write one.
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,10 +23,13 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include <json-glib/json-glib.h>
+
 #include "rapport-application.h"
 #include "rapport-journal-view.h"
 #include "rapport-test-app.h"
 #include "rapport-test-utils.h"
+#include "rapport-unit-utils.h"
 #include "rapport-window.h"
 
 /* U+FEFF, U+0301 alone, ZWJ family, flags, skin tone, Arabic, Hebrew,
@@ -378,6 +384,113 @@ test_paste_everywhere (void)
   rapport_test_app_close_windows (app);
 }
 
+/* A seed whose quiz asks the short answer @first, then the number @second. */
+static guint32
+seed_for (RapportTopic *topic,
+          const char   *first,
+          const char   *second)
+{
+  for (guint32 seed = 1; seed < 10000; seed++)
+    {
+      g_autoptr(RapportQuizSession) session = rapport_quiz_session_new (topic, NULL, seed);
+
+      if (g_str_equal (rapport_question_get_key (rapport_quiz_session_get_question (session, 0)), first) &&
+          g_str_equal (rapport_question_get_key (rapport_quiz_session_get_question (session, 1)), second))
+        return seed;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_quiz_answers (void)
+{
+  g_autoptr(RapportTopicLoader) loader = rapport_unit_new_loader ();
+  g_autoptr(RapportTopic) topic = rapport_unit_load_topic (loader, "quiz", "new-types.xml", "org.example.new-types");
+  g_autoptr(GString) long_paste = g_string_new (NULL);
+  g_autoptr(JsonNode) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *number = NULL;
+  RapportWindow *window;
+  RapportQuizPage *page;
+  RapportQuizSession *session;
+  const RapportQuizAnswerResult *result;
+  GtkWidget *entry;
+
+  /* One registered application a process: the first test's, if it ran. */
+  if (app == NULL)
+    app = rapport_test_app_new ();
+  window = rapport_test_app_get_window (app);
+  rapport_test_resize (GTK_WINDOW (window), 360);
+  page = rapport_test_app_start_quiz (window, topic, seed_for (topic, "s-name", "n-refund"));
+  session = rapport_quiz_page_get_session (page);
+
+  /* A short answer: 100 kB pasted, the field keeps its 400 characters. */
+  while (long_paste->len < 100 * 1000)
+    g_string_append (long_paste, HOSTILE_LINE "\r\n\t");
+  entry = rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_ENTRY, NULL);
+  g_assert_nonnull (entry);
+  typed = paste (entry, long_paste->str);
+  g_assert_true (g_utf8_validate (typed, -1, NULL));
+  g_assert_cmpint (g_utf8_strlen (typed, -1), ==, 400);
+
+  /* Everything at once, checked: not accepted, scored, stored as typed. */
+  g_free (typed);
+  typed = paste (entry, HOSTILE_LINE);
+  g_assert_nonnull (strstr (typed, "refund"));
+  rapport_test_press_keys (GTK_WINDOW (window), "Return");
+  result = rapport_quiz_session_get_result (session, 0);
+  g_assert_nonnull (result);
+  g_assert_false (result->correct);
+  g_assert_cmpstr (result->text, ==, g_strstrip (typed));
+  json = rapport_quiz_session_get_answer_json (session, 0);
+  stored = json_from_string (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (stored), "text"), ==, result->text);
+  g_assert_nonnull (rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Your answer · not accepted"));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "bad-input-quiz-short");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  rapport_test_press_keys (GTK_WINDOW (window), "Return");
+
+  /* A number: the same paste is refused with a sentence, shortened, that
+   * says how to write a number; the question stays open.
+   */
+  entry = rapport_test_find_widget (GTK_WIDGET (page), GTK_TYPE_ENTRY, NULL);
+  g_free (paste (entry, HOSTILE_LINE));
+  rapport_test_press_keys (GTK_WINDOW (window), "Return");
+  g_assert_null (rapport_quiz_session_get_result (session, 1));
+  /* The paste is quoted isolated (U+2068 … U+2069), without its controls
+   * and its right-to-left override, and cut short.
+   */
+  g_assert_true (g_str_has_prefix (rapport_test_app_quiz_hint (page), "Rapport cannot read “\xe2\x81\xa8"));
+  g_assert_true (g_str_has_suffix (rapport_test_app_quiz_hint (page), "…\xe2\x81\xa9” as a number. Type digits with at most one "
+                                                     "decimal separator and no thousands separators, such as 2.5."));
+  g_assert_null (strstr (rapport_test_app_quiz_hint (page), "\xe2\x80\xae"));
+  g_assert_null (strstr (rapport_test_app_quiz_hint (page), "\x01"));
+  g_free (paste (entry, "12abc"));
+  rapport_test_press_keys (GTK_WINDOW (window), "Return");
+  g_assert_cmpstr (rapport_test_app_quiz_hint (page), ==, "Rapport cannot read “\xe2\x81\xa8" "12abc\xe2\x81\xa9” as a number. Type digits with at most "
+                                         "one decimal separator and no thousands separators, such as 2.5.");
+  g_free (typed);
+  typed = paste (entry, long_paste->str);
+  g_assert_cmpint (g_utf8_strlen (typed, -1), <=, 64);
+  rapport_test_press_keys (GTK_WINDOW (window), "Return");
+  g_assert_null (rapport_quiz_session_get_result (session, 1));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "bad-input-quiz-number");
+
+  /* No-break spaces and a typographic minus sign are a number's. */
+  number = paste (entry, "\xc2\xa0\xe2\x88\x92" "21.25\xc2\xa0");
+  rapport_test_press_keys (GTK_WINDOW (window), "Return");
+  result = rapport_quiz_session_get_result (session, 1);
+  g_assert_nonnull (result);
+  g_assert_cmpfloat (result->value, ==, -21.25);
+  g_assert_false (result->correct);
+
+  rapport_test_app_close_windows (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -387,6 +500,7 @@ main (int   argc,
   rapport_test_init (&argc, &argv);
 
   g_test_add_func ("/rapport/bad-input/paste-everywhere", test_paste_everywhere);
+  g_test_add_func ("/rapport/bad-input/quiz-answers", test_quiz_answers);
 
   ret = g_test_run ();
 

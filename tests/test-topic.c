@@ -369,6 +369,13 @@ static const Mistake mistakes[] = {
   { "bad-figure-alt.xml", 8, "<figure> needs the attribute “alt”", TRUE },
   { "bad-figure-src.xml", 8, "“../secret.png” is not a picture in the pack’s media folder", TRUE },
   { "bad-figure-blank-alt.xml", 8, "The alt text of a picture is empty", FALSE },
+  { "bad-matching-one-pair.xml", 11, "A <matching> question needs at least two pairs; this one has one", TRUE },
+  { "bad-matching-extra.xml", 15, "The extra <right> item “Information” is already a right item", FALSE },
+  { "bad-short-wildcard.xml", 14, "This <accept> is only “*”, which would accept any answer", FALSE },
+  { "bad-short-accept.xml", 13, "<text> is missing here, before <feedback>", TRUE },
+  { "bad-numeric-comma.xml", 14, "value must be a number from -1e15 to 1e15, such as 12.5 or -3 (with a "
+                                 "decimal point, not a comma), not “21,25”", TRUE },
+  { "bad-numeric-tolerance.xml", 13, "tolerance must be a number from 0 to 1e15", TRUE },
 };
 
 static void

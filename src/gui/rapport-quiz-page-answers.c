@@ -203,6 +203,283 @@ on_choices_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
+/* Matching */
+
+static void
+on_option_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  in_list)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (in_list))
+    {
+      /* In the list a long item wraps; on the button it is cut short, so
+       * that the button fits a narrow window.
+       */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_option_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+option_factory_new (gboolean in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_option_setup_cb), GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_option_bind_cb), NULL);
+
+  return factory;
+}
+
+/* The button inside a drop-down: what has the focus, and what a screen
+ * reader reads.
+ */
+static GtkWidget *
+drop_down_button (GtkWidget *drop_down)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      return child;
+
+  return drop_down;
+}
+
+static void
+update_drop_down (GtkWidget                 *drop_down,
+                  GtkAccessibleProperty      property,
+                  const char                *value)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), property, value, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down_button (drop_down)), property, value, -1);
+}
+
+/* A screen reader says what the drop-down holds after whose match it is. */
+static void
+on_match_selected_cb (GtkDropDown     *drop_down,
+                      GParamSpec      *pspec,
+                      RapportQuizPage *self)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (drop_down);
+
+  update_drop_down (GTK_WIDGET (drop_down), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                    gtk_drop_down_get_selected (drop_down) == 0 || item == NULL
+                    ? _("Not matched yet")
+                    : gtk_string_object_get_string (item));
+}
+
+/* Under each left item, a drop-down of the options in the order shown,
+ * numbered for the number keys, after one that says to choose.
+ */
+static void
+build_matching (RapportQuizPage *self,
+                RapportQuestion *question,
+                const guint     *presented,
+                guint            n_presented)
+{
+  g_autoptr(GtkStringList) options = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) button_factory = option_factory_new (FALSE);
+  g_autoptr(GtkListItemFactory) list_factory = option_factory_new (TRUE);
+  GtkWidget *pairs = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  /* Translators: the first item of a drop-down in a matching question, before any is chosen */
+  gtk_string_list_append (options, _("Choose a match"));
+  for (guint i = 0; i < n_presented; i++)
+    {
+      g_autofree char *numbered = g_strdup_printf ("%u. %s", i + 1,
+                                                   rapport_question_get_option (question, presented[i]));
+
+      gtk_string_list_append (options, numbered);
+    }
+
+  gtk_widget_add_css_class (pairs, "rapport-quiz-choices");
+  for (guint i = 0; i < rapport_question_get_n_pairs (question); i++)
+    {
+      RapportInline *left = rapport_question_get_pair_left (question, i);
+      /* Translators: how a screen reader names the drop-down that matches an item, “Where is my parcel?” */
+      g_autofree char *name = g_strdup_printf (_("Match for “%s”"), rapport_inline_get_text (left));
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (options)), NULL);
+
+      gtk_widget_add_css_class (row, "rapport-quiz-choice-row");
+      gtk_widget_add_css_class (row, "rapport-quiz-step-row");
+      gtk_box_append (GTK_BOX (row), rapport_quiz_page_markup_label (left, "rapport-quiz-step"));
+
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (drop_down), button_factory);
+      gtk_drop_down_set_list_factory (GTK_DROP_DOWN (drop_down), list_factory);
+      gtk_widget_add_css_class (drop_down, "rapport-quiz-match");
+      update_drop_down (drop_down, GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+      on_match_selected_cb (GTK_DROP_DOWN (drop_down), NULL, self);
+      g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_match_selected_cb), self);
+      gtk_box_append (GTK_BOX (row), drop_down);
+
+      gtk_box_append (GTK_BOX (pairs), row);
+      g_ptr_array_add (self->choice_widgets, drop_down);
+    }
+  gtk_box_append (self->question_box, pairs);
+
+  self->first_focus = self->choice_widgets->len > 0 ? self->choice_widgets->pdata[0] : NULL;
+}
+
+gboolean
+rapport_quiz_page_match_number (RapportQuizPage *self,
+                                guint            number)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  guint n_presented;
+
+  rapport_quiz_session_get_presented_choices (self->session, rapport_quiz_session_get_position (self->session),
+                                              &n_presented);
+  if (focus == NULL || number == 0 || number > n_presented)
+    return FALSE;
+
+  for (guint i = 0; i < self->choice_widgets->len; i++)
+    {
+      GtkWidget *drop_down = self->choice_widgets->pdata[i];
+
+      if (focus != drop_down && !gtk_widget_is_ancestor (focus, drop_down))
+        continue;
+
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), number);
+      /* On to the next item, as a form moves on to its next field. */
+      if (i + 1 < self->choice_widgets->len)
+        gtk_widget_grab_focus (self->choice_widgets->pdata[i + 1]);
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->check_button));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Short answer and numeric */
+
+gboolean
+rapport_quiz_page_is_typed (RapportQuizPage *self)
+{
+  RapportQuestionType type = rapport_question_get_question_type (rapport_quiz_page_current_question (self));
+
+  return type == RAPPORT_QUESTION_SHORT || type == RAPPORT_QUESTION_NUMERIC;
+}
+
+/* A number as an example, in the user's locale: "2.5", or "2,5" in German. */
+static char *
+example_number (void)
+{
+  return rapport_format_number (2.5);
+}
+
+static void
+build_typed (RapportQuizPage *self,
+             RapportQuestion *question,
+             GtkWidget       *prompt)
+{
+  gboolean numeric = rapport_question_get_question_type (question) == RAPPORT_QUESTION_NUMERIC;
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *example = example_number ();
+  g_autofree char *placeholder = NULL;
+
+  if (numeric)
+    /* Translators: the placeholder of the field where a number is typed; %s is "2.5" as the language writes it */
+    placeholder = g_strdup_printf (_("A number, such as %s"), example);
+  else
+    placeholder = g_strdup (_("Your answer"));
+
+  gtk_widget_add_css_class (row, "rapport-quiz-choice-row");
+  gtk_widget_add_css_class (row, "rapport-quiz-step-row");
+  gtk_entry_set_max_length (GTK_ENTRY (entry), numeric ? RAPPORT_NUMBER_MAX_LENGTH : RAPPORT_TYPED_MAX_LENGTH);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), numeric ? GTK_INPUT_PURPOSE_NUMBER : GTK_INPUT_PURPOSE_FREE_FORM);
+  gtk_widget_add_css_class (entry, "rapport-quiz-typed");
+  /* The focus starts here, so the question is read with the field's name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  numeric ? _("Your answer, a number") : _("Your answer"), -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, prompt, NULL, -1);
+  gtk_box_append (GTK_BOX (row), entry);
+  gtk_box_append (self->question_box, row);
+
+  self->answer_entry = entry;
+  self->first_focus = entry;
+}
+
+/* What the learner typed, to quote in a sentence: the first 24 characters
+ * they can see (no controls, no direction overrides), isolated so that
+ * right-to-left text in it cannot reorder the sentence around it.
+ */
+static char *
+quote_typed (const char *text)
+{
+  GString *out = g_string_new ("\xe2\x81\xa8");   /* U+2068 first strong isolate */
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT)
+        continue;
+      if (n++ == 24)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_unichar (out, c);
+    }
+  g_string_append (out, "\xe2\x81\xa9");   /* U+2069 pop directional isolate */
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+rapport_quiz_page_typed_problem (RapportQuizPage *self,
+                                 const char      *text)
+{
+  RapportQuestion *question = rapport_quiz_page_current_question (self);
+  g_autofree char *example = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *shown = NULL;
+
+  if (rapport_quiz_text_answer_is_valid (question, text))
+    return NULL;
+
+  if (rapport_question_get_question_type (question) != RAPPORT_QUESTION_NUMERIC)
+    return g_strdup (_("Type an answer in words first."));
+
+  example = example_number ();
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    /* Translators: %s is "2.5" as the language writes it */
+    return g_strdup_printf (_("Type a number first, such as %s."), example);
+
+  shown = quote_typed (stripped);
+  /* Translators: the first %s is what the learner typed, the second "2.5" as the language writes it */
+  return g_strdup_printf (_("Rapport cannot read “%s” as a number. Type digits with at most one "
+                            "decimal separator and no thousands separators, such as %s."),
+                          shown, example);
+}
+
 void
 rapport_quiz_page_build_question (RapportQuizPage *self)
 {
@@ -212,14 +489,43 @@ rapport_quiz_page_build_question (RapportQuizPage *self)
   const guint *presented;
   guint n_presented;
   GtkCheckButton *group = NULL;
+  GtkWidget *prompt;
   GtkWidget *choices;
 
   if (type == RAPPORT_QUESTION_SCENARIO && rapport_question_get_dialogue (question) != NULL)
     build_dialogue (self->question_box, rapport_question_get_dialogue (question));
 
-  gtk_box_append (self->question_box, rapport_quiz_page_markup_label (rapport_question_get_prompt (question), "rapport-quiz-prompt"));
+  prompt = rapport_quiz_page_markup_label (rapport_question_get_prompt (question), "rapport-quiz-prompt");
+  gtk_box_append (self->question_box, prompt);
 
   presented = rapport_quiz_session_get_presented_choices (self->session, position, &n_presented);
+
+  switch (type)
+    {
+    case RAPPORT_QUESTION_MATCHING:
+      build_matching (self, question, presented, n_presented);
+      gtk_label_set_text (self->hint_label, _("For each item, Space opens its list of matches, or a "
+                                              "number key picks one. Enter checks."));
+      return;
+
+    case RAPPORT_QUESTION_SHORT:
+    case RAPPORT_QUESTION_NUMERIC:
+      build_typed (self, question, prompt);
+      if (type == RAPPORT_QUESTION_NUMERIC)
+        {
+          g_autofree char *example = example_number ();
+          /* Translators: %s is "2.5" as the language writes it */
+          g_autofree char *hint = g_strdup_printf (_("Type a number, such as %s. Enter checks it."), example);
+
+          gtk_label_set_text (self->hint_label, hint);
+        }
+      else
+        gtk_label_set_text (self->hint_label, _("Type your answer. Enter checks it."));
+      return;
+
+    default:
+      break;
+    }
   choices = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_add_css_class (choices, "rapport-quiz-choices");
 
@@ -334,6 +640,19 @@ rapport_quiz_page_collect_answer (RapportQuizPage *self)
       return answer;
     }
 
+  if (rapport_question_get_question_type (question) == RAPPORT_QUESTION_MATCHING)
+    {
+      /* One option a pair; one not matched yet leaves the answer short. */
+      for (guint i = 0; i < self->choice_widgets->len; i++)
+        {
+          guint selected = gtk_drop_down_get_selected (self->choice_widgets->pdata[i]);
+
+          if (selected > 0 && selected <= n_presented)
+            g_array_append_val (answer, presented[selected - 1]);
+        }
+      return answer;
+    }
+
   for (guint i = 0; i < self->choice_widgets->len; i++)
     {
       if (gtk_check_button_get_active (self->choice_widgets->pdata[i]))
@@ -356,6 +675,9 @@ rapport_quiz_page_answer_complete (RapportQuizPage *self,
 
     case RAPPORT_QUESTION_ORDERING:
       return answer->len == self->choice_widgets->len;
+
+    case RAPPORT_QUESTION_MATCHING:
+      return answer->len == rapport_question_get_n_pairs (question);
 
     default:
       return answer->len == 1;

@@ -1,6 +1,7 @@
 /* rapport-quiz-page-marks.c: the quiz page once an answer is checked: each
- * choice or step marked in words and with an icon, its own feedback under
- * it, the correct choices that were missed, and all of it scrolled into view
+ * choice, step, match or typed answer marked in words and with an icon, its
+ * own feedback under it, the correct choices that were missed, and all of
+ * it scrolled into view
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -259,6 +260,104 @@ mark_order (RapportQuizPage *self,
     }
 
   gtk_box_insert_child_after (self->question_box, steps, self->order_label);
+}
+
+static GtkWidget *
+plain_label_new (const char *text,
+                 const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/* Matching: under each left item, the learner's match in place of its
+ * drop-down, marked right or wrong; a wrong one names the right match.
+ */
+void
+rapport_quiz_page_mark_matches (RapportQuizPage *self,
+                                GArray          *answer)
+{
+  RapportQuestion *question = rapport_quiz_page_current_question (self);
+
+  g_assert (answer->len == self->choice_widgets->len);
+
+  for (guint i = 0; i < self->choice_widgets->len; i++)
+    {
+      GtkWidget *drop_down = self->choice_widgets->pdata[i];
+      GtkWidget *row = gtk_widget_get_parent (drop_down);
+      guint chosen = g_array_index (answer, guint, i);
+      guint right = rapport_question_get_pair_option (question, i);
+      MarkKind kind = chosen == right ? MARK_RIGHT : MARK_WRONG;
+      /* Translators: under an item of a matching question once checked, the match the learner chose */
+      g_autofree char *yours = g_strdup_printf (_("Your match: %s"), rapport_question_get_option (question, chosen));
+      g_autofree char *words = NULL;
+
+      if (kind == MARK_RIGHT)
+        words = g_strdup (_("Right match"));
+      else
+        /* Translators: a wrong match in a matching question; %s is the right one */
+        words = g_strdup_printf (_("Wrong match · the right one is “%s”"),
+                                 rapport_question_get_option (question, right));
+
+      gtk_widget_set_visible (drop_down, FALSE);
+      mark_row (row, kind);
+      gtk_box_append (GTK_BOX (row), plain_label_new (yours, "rapport-quiz-match"));
+      gtk_box_append (GTK_BOX (row), mark_line_new (kind, words));
+    }
+}
+
+/* Short answer, numeric: the field keeps what was typed, read-only, with
+ * its mark and feedback under it; a wrong answer gets the first accepted
+ * one in a row of its own, marked right.
+ */
+void
+rapport_quiz_page_mark_typed (RapportQuizPage               *self,
+                              const RapportQuizAnswerResult *result)
+{
+  RapportQuestion *question = rapport_quiz_page_current_question (self);
+  GtkWidget *row = gtk_widget_get_parent (self->answer_entry);
+  MarkKind kind = result->correct ? MARK_RIGHT : MARK_WRONG;
+  const char *words = result->correct ? _("Your answer · accepted") : _("Your answer · not accepted");
+  RapportInline *feedback = result->feedback->len > 0 ? result->feedback->pdata[0] : NULL;
+  g_autofree char *description = NULL;
+
+  gtk_editable_set_editable (GTK_EDITABLE (self->answer_entry), FALSE);
+  mark_row (row, kind);
+  gtk_box_append (GTK_BOX (row), mark_line_new (kind, words));
+  if (feedback != NULL)
+    {
+      gtk_box_append (GTK_BOX (row), rapport_quiz_page_markup_label (feedback, "rapport-quiz-choice-feedback"));
+      description = g_strdup_printf (_("%s. %s"), words, rapport_inline_get_text (feedback));
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->answer_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description != NULL ? description : words,
+                                  -1);
+
+  if (!result->correct && rapport_question_get_n_accepts (question) > 0)
+    {
+      g_autofree char *right = rapport_accept_to_display (rapport_question_get_accept (question, 0));
+      g_autofree char *line = NULL;
+      GtkWidget *right_row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+      if (rapport_question_get_question_type (question) == RAPPORT_QUESTION_NUMERIC)
+        /* Translators: under a wrong number; %s is the right one, "21.25" or "21.25 ± 0.5" */
+        line = g_strdup_printf (_("Right answer: %s"), right);
+      else
+        /* Translators: under wrong words; %s is the first accepted answer, “…” for any words */
+        line = g_strdup_printf (_("Accepted answer: %s"), right);
+
+      gtk_widget_add_css_class (right_row, "rapport-quiz-choice-row");
+      gtk_widget_add_css_class (right_row, "rapport-quiz-step-row");
+      mark_row (right_row, MARK_RIGHT);
+      gtk_box_append (GTK_BOX (right_row), mark_line_new (MARK_RIGHT, line));
+      gtk_box_insert_child_after (self->question_box, right_row, row);
+    }
 }
 
 /* The question's own index of each choice, in the order shown. */

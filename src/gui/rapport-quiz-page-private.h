@@ -38,10 +38,13 @@ struct _RapportQuizPage
   RapportTopic         *topic;       /* NULL for a review */
   RapportQuizSession   *session;
   RapportReviewSession *review;
-  GPtrArray            *choice_widgets;  /* check buttons or step buttons, in the order shown */
+  GPtrArray            *choice_widgets;  /* check buttons or step buttons, in the order shown;
+                                          * matching: a drop-down a pair, in the order written */
   GArray               *order;           /* ordering: presented positions picked so far */
   GPtrArray            *answer_rows;
   GtkWidget            *order_label;
+  GtkWidget            *answer_entry;    /* short answer, numeric: where it is typed */
+  GtkWidget            *first_focus;     /* what has the focus when the question shows; NULL: Check */
 
   /* state */
   gboolean              answered;        /* feedback is showing */
@@ -73,6 +76,20 @@ gboolean         rapport_quiz_page_answer_complete  (RapportQuizPage *self,
 /* Number key @number (1 for the first shown) picks a step or ticks a choice. */
 void             rapport_quiz_page_choose_number    (RapportQuizPage *self,
                                                      guint            number);
+/* Matching: number key @number picks the option of that number in the
+ * drop-down that has the focus (its list closed: an open one takes its own
+ * keys), then moves on to the next; FALSE when the focus is in none or
+ * there is no such option.
+ */
+gboolean         rapport_quiz_page_match_number     (RapportQuizPage *self,
+                                                     guint            number);
+/* Short answer, numeric: whether the question is answered by typing. */
+gboolean         rapport_quiz_page_is_typed         (RapportQuizPage *self);
+/* What to tell a learner who checks @text that is not an answer yet
+ * ("Type a number first."); NULL when it is one.
+ */
+char            *rapport_quiz_page_typed_problem    (RapportQuizPage *self,
+                                                     const char      *text);
 
 /* rapport-quiz-page-marks.c: the question once its answer is checked. */
 
@@ -83,6 +100,16 @@ void             rapport_quiz_page_choose_number    (RapportQuizPage *self,
  */
 void             rapport_quiz_page_mark_choices     (RapportQuizPage *self,
                                                      GArray          *answer);
+/* Matching: each pair's match, with whether it is right and, when not,
+ * the right one; the drop-downs make way for them.
+ */
+void             rapport_quiz_page_mark_matches     (RapportQuizPage               *self,
+                                                     GArray                        *answer);
+/* Short answer, numeric: under the typed answer, accepted or not, its
+ * feedback and, when not, the answer that is.
+ */
+void             rapport_quiz_page_mark_typed       (RapportQuizPage               *self,
+                                                     const RapportQuizAnswerResult *result);
 /* Into the feedback box: for select-all, the correct choices missed and
  * the wrong ones ticked, by number.
  */

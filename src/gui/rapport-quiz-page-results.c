@@ -24,7 +24,8 @@ clear_answer_rows (RapportQuizPage *self)
 
 /* An answer, or the right one, as plain text: the steps of an ordering
  * question one a line and numbered, several choices one a line (they are
- * often sentences of their own), one choice as it is.
+ * often sentences of their own), one choice as it is; a match a line, and
+ * a typed answer as typed beside the accepted ones.
  */
 static char *
 describe_indices (RapportQuestion *question,
@@ -52,6 +53,77 @@ describe_indices (RapportQuestion *question,
   return g_string_free (text, FALSE);
 }
 
+/* Matching: each left item and the option matched to it, one a line. */
+static char *
+describe_matches (RapportQuestion *question,
+                  GArray          *options)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < options->len && i < rapport_question_get_n_pairs (question); i++)
+    g_string_append_printf (text, "%s%s → %s", i > 0 ? "\n" : "",
+                            rapport_inline_get_text (rapport_question_get_pair_left (question, i)),
+                            rapport_question_get_option (question, g_array_index (options, guint, i)));
+
+  return g_string_free (text, FALSE);
+}
+
+/* Short answer, numeric: every accepted answer, one a line when several. */
+static char *
+describe_accepts (RapportQuestion *question)
+{
+  guint n = rapport_question_get_n_accepts (question);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *shown = rapport_accept_to_display (rapport_question_get_accept (question, i));
+
+      if (n > 1)
+        g_string_append_printf (text, "%s• %s", i > 0 ? "\n" : "", shown);
+      else
+        g_string_append (text, shown);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static char *
+describe_answer (RapportQuestion               *question,
+                 const RapportQuizAnswerResult *result)
+{
+  switch (rapport_question_get_question_type (question))
+    {
+    case RAPPORT_QUESTION_SHORT:
+    case RAPPORT_QUESTION_NUMERIC:
+      return g_strdup (result->text);
+
+    case RAPPORT_QUESTION_MATCHING:
+      return describe_matches (question, result->answer);
+
+    default:
+      return describe_indices (question, result->answer, _("(nothing chosen)"));
+    }
+}
+
+static char *
+describe_right (RapportQuestion               *question,
+                const RapportQuizAnswerResult *result)
+{
+  switch (rapport_question_get_question_type (question))
+    {
+    case RAPPORT_QUESTION_SHORT:
+    case RAPPORT_QUESTION_NUMERIC:
+      return describe_accepts (question);
+
+    case RAPPORT_QUESTION_MATCHING:
+      return describe_matches (question, result->right);
+
+    default:
+      return describe_indices (question, result->right, _("(none of them)"));
+    }
+}
+
 static const char *
 right_title (RapportQuestion *question,
              GArray          *right)
@@ -60,6 +132,15 @@ right_title (RapportQuestion *question,
     {
     case RAPPORT_QUESTION_ORDERING:
       return _("Right order");
+
+    case RAPPORT_QUESTION_MATCHING:
+      return _("Right matches");
+
+    case RAPPORT_QUESTION_SHORT:
+      return right->len > 1 ? _("Accepted answers") : _("Accepted answer");
+
+    case RAPPORT_QUESTION_NUMERIC:
+      return right->len > 1 ? _("Right answers") : _("Right answer");
 
     case RAPPORT_QUESTION_SCENARIO:
       return right->len > 1 ? _("Best replies") : _("Best reply");
@@ -122,11 +203,11 @@ answer_row (RapportQuestion               *question,
   gtk_widget_add_css_class (mark, result->correct ? "success" : "warning");
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), mark);
 
-  answer = describe_indices (question, result->answer, _("(nothing chosen)"));
+  answer = describe_answer (question, result);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), detail_row (_("Your answer"), answer));
   if (!result->correct)
     {
-      g_autofree char *right = describe_indices (question, result->right, _("(none of them)"));
+      g_autofree char *right = describe_right (question, result);
 
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                                 detail_row (right_title (question, result->right), right));

@@ -58,6 +58,8 @@ show_question (RapportQuizPage *self)
   g_ptr_array_set_size (self->choice_widgets, 0);
   g_array_set_size (self->order, 0);
   self->order_label = NULL;
+  self->answer_entry = NULL;
+  self->first_focus = NULL;
 
   /* Translators: quiz progress, e.g. "Question 4 of 12" */
   progress = g_strdup_printf (_("Question %u of %u"), position + 1, n_questions);
@@ -69,7 +71,8 @@ show_question (RapportQuizPage *self)
 
   gtk_stack_set_visible_child_name (self->stack, "question");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->check_button));
+  /* Where the answer is typed or matched, the focus starts there. */
+  gtk_widget_grab_focus (self->first_focus != NULL ? self->first_focus : GTK_WIDGET (self->check_button));
 }
 
 /* Answering */
@@ -154,20 +157,44 @@ check_or_continue (RapportQuizPage *self)
       return;
     }
 
-  answer = rapport_quiz_page_collect_answer (self);
-  if (!rapport_quiz_page_answer_complete (self, answer))
+  if (rapport_quiz_page_is_typed (self))
     {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      gtk_label_set_text (self->hint_label,
-                          rapport_question_get_question_type (rapport_quiz_page_current_question (self)) == RAPPORT_QUESTION_ORDERING
-                          ? _("Put every step in order first.")
-                          : _("Choose an answer first."));
-      return;
-    }
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->answer_entry));
+      g_autofree char *problem = rapport_quiz_page_typed_problem (self, text);
 
-  result = rapport_quiz_session_answer_current (self->session, (const guint *) answer->data, answer->len);
-  self->answered = TRUE;
-  rapport_quiz_page_mark_choices (self, answer);
+      if (problem != NULL)
+        {
+          gtk_widget_error_bell (GTK_WIDGET (self));
+          gtk_label_set_text (self->hint_label, problem);
+          return;
+        }
+
+      result = rapport_quiz_session_answer_text_current (self->session, text);
+      self->answered = TRUE;
+      rapport_quiz_page_mark_typed (self, result);
+    }
+  else
+    {
+      RapportQuestionType type = rapport_question_get_question_type (rapport_quiz_page_current_question (self));
+
+      answer = rapport_quiz_page_collect_answer (self);
+      if (!rapport_quiz_page_answer_complete (self, answer))
+        {
+          gtk_widget_error_bell (GTK_WIDGET (self));
+          gtk_label_set_text (self->hint_label,
+                              type == RAPPORT_QUESTION_ORDERING ? _("Put every step in order first.")
+                              : type == RAPPORT_QUESTION_MATCHING ? _("Choose a match for every item first.")
+                              : _("Choose an answer first."));
+          return;
+        }
+
+      result = rapport_quiz_session_answer_current (self->session, (const guint *) answer->data, answer->len);
+      self->answered = TRUE;
+      if (type == RAPPORT_QUESTION_MATCHING)
+        rapport_quiz_page_mark_matches (self, answer);
+      else
+        rapport_quiz_page_mark_choices (self, answer);
+    }
   show_feedback (self, result);
   rapport_quiz_page_reveal_feedback (self);
 
@@ -207,6 +234,9 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
 
+  /* An open drop-down's list is a surface of its own: its keys (Enter picks
+   * an item) never come through here.
+   */
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
     {
       check_or_continue (self);
@@ -218,7 +248,14 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
     number = keyval - GDK_KEY_KP_1 + 1;
 
-  if (number == 0 || number > self->choice_widgets->len || self->answered)
+  if (number == 0 || self->answered)
+    return GDK_EVENT_PROPAGATE;
+
+  /* Matching: the number of a match, for the item that has the focus. */
+  if (rapport_question_get_question_type (rapport_quiz_page_current_question (self)) == RAPPORT_QUESTION_MATCHING)
+    return rapport_quiz_page_match_number (self, number) ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+
+  if (number > self->choice_widgets->len)
     return GDK_EVENT_PROPAGATE;
 
   rapport_quiz_page_choose_number (self, number);

@@ -28,6 +28,42 @@ get_loader (void)
   return loader;
 }
 
+/* What a learner's answers reach of a question that loaded: the matching
+ * options of every pair, and typed answers (the prompt, each accepted
+ * answer's own words) compared with every accepted one.
+ */
+static void
+check_quiz (RapportQuiz *quiz)
+{
+  if (quiz == NULL)
+    return;
+
+  for (guint i = 0; i < rapport_quiz_get_n_questions (quiz); i++)
+    {
+      g_autoptr(RapportQuestion) question = g_list_model_get_item (rapport_quiz_get_questions (quiz), i);
+      const char *prompt = rapport_inline_get_text (rapport_question_get_prompt (question));
+
+      for (guint pair = 0; pair < rapport_question_get_n_pairs (question); pair++)
+        g_assert_cmpuint (rapport_question_get_pair_option (question, pair), <,
+                          rapport_question_get_n_options (question));
+
+      for (guint a = 0; a < rapport_question_get_n_accepts (question); a++)
+        {
+          RapportAccept *accept = rapport_question_get_accept (question, a);
+          g_autofree char *shown = rapport_accept_to_display (accept);
+
+          g_assert_true (g_utf8_validate (shown, -1, NULL));
+          if (rapport_accept_get_text (accept) != NULL)
+            {
+              (void) rapport_question_match_text (question, rapport_accept_get_text (accept));
+              (void) rapport_question_match_text (question, prompt);
+            }
+          else
+            g_assert_cmpint (rapport_question_match_number (question, rapport_accept_get_value (accept)), >=, 0);
+        }
+    }
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -51,6 +87,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         rapport_topic_get_n_lessons (topic));
       (void) rapport_topic_get_word_count (topic);
       (void) rapport_topic_get_minutes (topic);
+      check_quiz (rapport_topic_get_quiz (topic));
     }
 
   return 0;

@@ -17,6 +17,15 @@ struct _RapportChoice
   gboolean       correct;
 };
 
+/* A pair of a matching question: its left item, and its right one as an
+ * index into the options.
+ */
+typedef struct
+{
+  RapportInline *left;
+  guint          option;
+} Pair;
+
 struct _RapportQuestion
 {
   GObject              parent_instance;
@@ -30,8 +39,13 @@ struct _RapportQuestion
   RapportInline       *feedback_true;
   RapportInline       *feedback_false;
   RapportDialogue     *dialogue;
+  GArray              *pairs;          /* of Pair */
+  GPtrArray           *options;        /* of char *: right items, each once */
+  GPtrArray           *accepts;        /* of RapportAccept */
+  RapportInline       *feedback_other;
   gboolean             fixed_order;
   gboolean             answer;
+  gboolean             case_sensitive;
 };
 
 G_DEFINE_BOXED_TYPE (RapportChoice, rapport_choice, rapport_choice_ref, rapport_choice_unref)
@@ -50,8 +64,10 @@ const char *
 rapport_question_type_to_string (RapportQuestionType type)
 {
   static const char * const names[] = {
-    "single", "multiple", "truefalse", "scenario", "ordering",
+    "single", "multiple", "truefalse", "scenario", "ordering", "matching", "short", "numeric",
   };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == RAPPORT_QUESTION_N_TYPES);
 
   g_return_val_if_fail ((guint) type < G_N_ELEMENTS (names), NULL);
 
@@ -142,6 +158,14 @@ rapport_choice_get_score (const RapportChoice *self)
 /* Question */
 
 static void
+clear_pair (gpointer data)
+{
+  Pair *pair = data;
+
+  g_clear_pointer (&pair->left, rapport_inline_unref);
+}
+
+static void
 rapport_question_finalize (GObject *object)
 {
   RapportQuestion *self = RAPPORT_QUESTION (object);
@@ -154,6 +178,10 @@ rapport_question_finalize (GObject *object)
   g_clear_pointer (&self->feedback_true, rapport_inline_unref);
   g_clear_pointer (&self->feedback_false, rapport_inline_unref);
   g_clear_pointer (&self->dialogue, rapport_dialogue_unref);
+  g_clear_pointer (&self->pairs, g_array_unref);
+  g_clear_pointer (&self->options, g_ptr_array_unref);
+  g_clear_pointer (&self->accepts, g_ptr_array_unref);
+  g_clear_pointer (&self->feedback_other, rapport_inline_unref);
 
   G_OBJECT_CLASS (rapport_question_parent_class)->finalize (object);
 }
@@ -197,6 +225,10 @@ rapport_question_init (RapportQuestion *self)
 {
   self->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_choice_unref);
   self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_inline_unref);
+  self->pairs = g_array_new (FALSE, TRUE, sizeof (Pair));
+  g_array_set_clear_func (self->pairs, clear_pair);
+  self->options = g_ptr_array_new_with_free_func (g_free);
+  self->accepts = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_accept_unref);
 }
 
 RapportQuestion *
@@ -260,6 +292,66 @@ rapport_question_set_dialogue (RapportQuestion *self,
 {
   g_clear_pointer (&self->dialogue, rapport_dialogue_unref);
   self->dialogue = rapport_dialogue_ref (dialogue);
+}
+
+static gboolean
+find_option (RapportQuestion *self,
+             const char      *right,
+             guint           *option)
+{
+  return g_ptr_array_find_with_equal_func (self->options, right, g_str_equal, option);
+}
+
+/* A pair of a matching question; pairs with the same right item share its
+ * option, as in Moodle.  Returns the pair's option.
+ */
+guint
+rapport_question_add_pair (RapportQuestion *self,
+                           RapportInline   *left,
+                           const char      *right)
+{
+  Pair pair = { rapport_inline_ref (left), 0 };
+
+  if (!find_option (self, right, &pair.option))
+    {
+      pair.option = self->options->len;
+      g_ptr_array_add (self->options, g_strdup (right));
+    }
+  g_array_append_val (self->pairs, pair);
+
+  return pair.option;
+}
+
+/* An extra right item of a matching question, that no left item matches;
+ * FALSE when the question has it already.
+ */
+gboolean
+rapport_question_add_option (RapportQuestion *self,
+                             const char      *right)
+{
+  if (find_option (self, right, NULL))
+    return FALSE;
+
+  g_ptr_array_add (self->options, g_strdup (right));
+
+  return TRUE;
+}
+
+void
+rapport_question_add_accept (RapportQuestion *self,
+                             RapportAccept   *accept)
+{
+  g_ptr_array_add (self->accepts, rapport_accept_ref (accept));
+}
+
+void
+rapport_question_set_typed (RapportQuestion *self,
+                            gboolean         case_sensitive,
+                            RapportInline   *feedback_other)
+{
+  self->case_sensitive = !!case_sensitive;
+  g_clear_pointer (&self->feedback_other, rapport_inline_unref);
+  self->feedback_other = feedback_other != NULL ? rapport_inline_ref (feedback_other) : NULL;
 }
 
 const char *
@@ -370,4 +462,121 @@ rapport_question_get_step (RapportQuestion *self,
   g_return_val_if_fail (position < self->steps->len, NULL);
 
   return g_ptr_array_index (self->steps, position);
+}
+
+guint
+rapport_question_get_n_pairs (RapportQuestion *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (self), 0);
+
+  return self->pairs->len;
+}
+
+RapportInline *
+rapport_question_get_pair_left (RapportQuestion *self,
+                                guint            pair)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (self), NULL);
+  g_return_val_if_fail (pair < self->pairs->len, NULL);
+
+  return g_array_index (self->pairs, Pair, pair).left;
+}
+
+/* The option that is the right item of @pair. */
+guint
+rapport_question_get_pair_option (RapportQuestion *self,
+                                  guint            pair)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (self), 0);
+  g_return_val_if_fail (pair < self->pairs->len, 0);
+
+  return g_array_index (self->pairs, Pair, pair).option;
+}
+
+guint
+rapport_question_get_n_options (RapportQuestion *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (self), 0);
+
+  return self->options->len;
+}
+
+/* A right item, as plain text. */
+const char *
+rapport_question_get_option (RapportQuestion *self,
+                             guint            option)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (self), NULL);
+  g_return_val_if_fail (option < self->options->len, NULL);
+
+  return g_ptr_array_index (self->options, option);
+}
+
+guint
+rapport_question_get_n_accepts (RapportQuestion *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (self), 0);
+
+  return self->accepts->len;
+}
+
+RapportAccept *
+rapport_question_get_accept (RapportQuestion *self,
+                             guint            position)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (self), NULL);
+  g_return_val_if_fail (position < self->accepts->len, NULL);
+
+  return g_ptr_array_index (self->accepts, position);
+}
+
+/* Short answer, numeric: shown for an answer that none of the accepted ones
+ * matches; NULL when the author wrote none.
+ */
+RapportInline *
+rapport_question_get_feedback_other (RapportQuestion *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (self), NULL);
+
+  return self->feedback_other;
+}
+
+/* Short answer: whether upper and lower case are told apart. */
+gboolean
+rapport_question_get_case_sensitive (RapportQuestion *self)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (self), FALSE);
+
+  return self->case_sensitive;
+}
+
+/* Short answer: the first accepted answer that @typed matches, as authors
+ * order them (Moodle's rule too); -1 for none.
+ */
+int
+rapport_question_match_text (RapportQuestion *self,
+                             const char      *typed)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (self), -1);
+  g_return_val_if_fail (typed != NULL, -1);
+
+  for (guint i = 0; i < self->accepts->len; i++)
+    if (rapport_accept_matches_text (g_ptr_array_index (self->accepts, i), typed))
+      return (int) i;
+
+  return -1;
+}
+
+/* Numeric: the first accepted answer whose range holds @number; -1 for none. */
+int
+rapport_question_match_number (RapportQuestion *self,
+                               double           number)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (self), -1);
+
+  for (guint i = 0; i < self->accepts->len; i++)
+    if (rapport_accept_matches_number (g_ptr_array_index (self->accepts, i), number))
+      return (int) i;
+
+  return -1;
 }

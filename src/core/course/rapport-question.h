@@ -8,6 +8,7 @@
 
 #include <glib-object.h>
 
+#include "rapport-accept.h"
 #include "rapport-block.h"
 #include "rapport-inline.h"
 
@@ -20,9 +21,18 @@ typedef enum
   RAPPORT_QUESTION_TRUEFALSE,  /* a statement, true or false */
   RAPPORT_QUESTION_SCENARIO,   /* a dialogue, then replies scored 0, 1 or 2 */
   RAPPORT_QUESTION_ORDERING,   /* steps to put in order */
+  RAPPORT_QUESTION_MATCHING,   /* each left item to a right one */
+  RAPPORT_QUESTION_SHORT,      /* a typed answer: words */
+  RAPPORT_QUESTION_NUMERIC,    /* a typed answer: a number */
 } RapportQuestionType;
 
-#define RAPPORT_QUESTION_N_TYPES (RAPPORT_QUESTION_ORDERING + 1)
+#define RAPPORT_QUESTION_N_TYPES (RAPPORT_QUESTION_NUMERIC + 1)
+
+/* The bounds the loader holds questions to (data/packs/FORMAT.md). */
+#define RAPPORT_QUESTION_MAX_PAIRS        20     /* matching: pairs */
+#define RAPPORT_QUESTION_MAX_EXTRA_RIGHTS 10     /* matching: right items besides the pairs' */
+#define RAPPORT_QUESTION_MAX_ACCEPTS      20     /* short, numeric: accepted answers */
+#define RAPPORT_QUESTION_MAX_NUMBER       1e15   /* numeric: the largest value and tolerance */
 
 const char *rapport_question_type_to_string (RapportQuestionType type);
 
@@ -64,5 +74,26 @@ RapportDialogue     *rapport_question_get_dialogue       (RapportQuestion *self)
 guint                rapport_question_get_n_steps        (RapportQuestion *self);
 RapportInline       *rapport_question_get_step           (RapportQuestion *self,
                                                           guint            position);
+/* Matching: the pairs in the order written, and their right items each once
+ * (the pairs' in that order, then the extra ones), as options to choose from:
+ */
+guint                rapport_question_get_n_pairs        (RapportQuestion *self);
+RapportInline       *rapport_question_get_pair_left      (RapportQuestion *self,
+                                                          guint            pair);
+guint                rapport_question_get_pair_option    (RapportQuestion *self,
+                                                          guint            pair);
+guint                rapport_question_get_n_options      (RapportQuestion *self);
+const char          *rapport_question_get_option         (RapportQuestion *self,
+                                                          guint            option);
+/* Short answer and numeric: */
+guint                rapport_question_get_n_accepts      (RapportQuestion *self);
+RapportAccept       *rapport_question_get_accept         (RapportQuestion *self,
+                                                          guint            position);
+RapportInline       *rapport_question_get_feedback_other (RapportQuestion *self);
+gboolean             rapport_question_get_case_sensitive (RapportQuestion *self);
+int                  rapport_question_match_text         (RapportQuestion *self,
+                                                          const char      *typed);
+int                  rapport_question_match_number       (RapportQuestion *self,
+                                                          double           number);
 
 G_END_DECLS

@@ -31,7 +31,8 @@ typedef struct
 /* The elements that are all questions, the one content model where
  * siblings of one kind have different names.
  */
-#define RAPPORT_LOAD_QUESTION_NAMES "single multiple truefalse scenario ordering"
+#define RAPPORT_LOAD_QUESTION_NAMES \
+  "single multiple truefalse scenario ordering matching short numeric"
 
 /* Problems (rapport-topic-loader.c). Strings quoted in a message are
  * owned by the load.

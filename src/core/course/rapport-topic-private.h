@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "rapport-accept.h"
 #include "rapport-block.h"
 #include "rapport-inline.h"
 #include "rapport-lesson.h"
@@ -82,6 +83,25 @@ void             rapport_question_set_truefalse  (RapportQuestion  *self,
                                                   RapportInline    *feedback_false);
 void             rapport_question_set_dialogue   (RapportQuestion  *self,
                                                   RapportDialogue  *dialogue);
+guint            rapport_question_add_pair       (RapportQuestion  *self,
+                                                  RapportInline    *left,
+                                                  const char       *right);
+gboolean         rapport_question_add_option     (RapportQuestion  *self,
+                                                  const char       *right);
+void             rapport_question_add_accept     (RapportQuestion  *self,
+                                                  RapportAccept    *accept);
+void             rapport_question_set_typed      (RapportQuestion  *self,
+                                                  gboolean          case_sensitive,
+                                                  RapportInline    *feedback_other);
+
+RapportAccept   *rapport_accept_new_text         (const char       *text,
+                                                  gboolean          case_sensitive,
+                                                  RapportInline    *feedback);
+RapportAccept   *rapport_accept_new_number       (double            value,
+                                                  double            tolerance,
+                                                  RapportInline    *feedback);
+gboolean         rapport_accept_is_empty         (const RapportAccept *self);
+gboolean         rapport_accept_matches_anything (const RapportAccept *self);
 
 RapportQuiz     *rapport_quiz_new                (guint             pass_mark,
                                                   guint             draw);

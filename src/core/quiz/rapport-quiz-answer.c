@@ -21,6 +21,7 @@ rapport_quiz_answer_result_free (RapportQuizAnswerResult *result)
   g_clear_pointer (&result->right, g_array_unref);
   g_clear_pointer (&result->feedback, g_ptr_array_unref);
   g_clear_pointer (&result->explanation, rapport_inline_unref);
+  g_clear_pointer (&result->text, g_free);
   g_free (result);
 }
 
@@ -51,6 +52,19 @@ rapport_quiz_answer_is_valid (RapportQuestion *question,
         return FALSE;
       break;
 
+    case RAPPORT_QUESTION_MATCHING:
+      /* An option may match two left items: no check for repeats. */
+      if (n_answer != rapport_question_get_n_pairs (question))
+        return FALSE;
+      for (guint i = 0; i < n_answer; i++)
+        if (answer[i] >= rapport_question_get_n_options (question))
+          return FALSE;
+      return TRUE;
+
+    case RAPPORT_QUESTION_SHORT:
+    case RAPPORT_QUESTION_NUMERIC:
+      return FALSE;   /* typed: rapport_quiz_session_answer_text() */
+
     case RAPPORT_QUESTION_MULTIPLE:
     default:
       n_options = rapport_question_get_n_choices (question);
@@ -67,6 +81,39 @@ rapport_quiz_answer_is_valid (RapportQuestion *question,
     }
 
   return TRUE;
+}
+
+/**
+ * rapport_quiz_text_answer_is_valid:
+ * @question: a short-answer or numeric question
+ * @text: (nullable): what the learner typed
+ *
+ * Returns: whether @text can be scored: at most RAPPORT_TYPED_MAX_LENGTH
+ *   characters of UTF-8 and, for words, something left to compare once
+ *   spaces and punctuation are left out; for a number, one that
+ *   rapport_parse_typed_number() reads
+ */
+gboolean
+rapport_quiz_text_answer_is_valid (RapportQuestion *question,
+                                   const char      *text)
+{
+  RapportQuestionType type;
+  g_autofree char *normal = NULL;
+  double number;
+
+  g_return_val_if_fail (RAPPORT_IS_QUESTION (question), FALSE);
+
+  type = rapport_question_get_question_type (question);
+  if (text == NULL || (type != RAPPORT_QUESTION_SHORT && type != RAPPORT_QUESTION_NUMERIC) ||
+      !g_utf8_validate (text, -1, NULL) || g_utf8_strlen (text, -1) > RAPPORT_TYPED_MAX_LENGTH)
+    return FALSE;
+
+  if (type == RAPPORT_QUESTION_NUMERIC)
+    return rapport_parse_typed_number (text, &number);
+
+  normal = rapport_typed_normalize (text, rapport_question_get_case_sensitive (question));
+
+  return normal[0] != '\0';
 }
 
 static void
@@ -126,6 +173,20 @@ right_answer (RapportQuestion *question)
           g_array_append_val (right, value);
       break;
 
+    case RAPPORT_QUESTION_MATCHING:
+      for (guint pair = 0; pair < rapport_question_get_n_pairs (question); pair++)
+        {
+          value = rapport_question_get_pair_option (question, pair);
+          g_array_append_val (right, value);
+        }
+      break;
+
+    case RAPPORT_QUESTION_SHORT:
+    case RAPPORT_QUESTION_NUMERIC:
+      for (value = 0; value < rapport_question_get_n_accepts (question); value++)
+        g_array_append_val (right, value);
+      break;
+
     case RAPPORT_QUESTION_SINGLE:
     case RAPPORT_QUESTION_MULTIPLE:
     default:
@@ -138,20 +199,12 @@ right_answer (RapportQuestion *question)
   return right;
 }
 
-/* What @answer, already checked, earns; @presented is the order the choices
- * were shown in, which is the order of their feedback.
- */
-RapportQuizAnswerResult *
-rapport_quiz_answer_score (RapportQuestion *question,
-                           GArray          *presented,
-                           const guint     *answer,
-                           guint            n_answer)
+static RapportQuizAnswerResult *
+result_new (RapportQuestion *question,
+            const guint     *answer,
+            guint            n_answer)
 {
   RapportQuizAnswerResult *result = g_new0 (RapportQuizAnswerResult, 1);
-  RapportChoice *choice;
-  guint right = 0;
-  guint wrong = 0;
-  guint n_correct = 0;
 
   result->answer = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_answer);
   g_array_append_vals (result->answer, answer, n_answer);
@@ -161,6 +214,24 @@ rapport_quiz_answer_score (RapportQuestion *question,
   result->feedback = g_ptr_array_new_with_free_func ((GDestroyNotify) rapport_inline_unref);
   if (rapport_question_get_explanation (question) != NULL)
     result->explanation = rapport_inline_ref (rapport_question_get_explanation (question));
+
+  return result;
+}
+
+/* What @answer, already checked, earns; @presented is the order the choices
+ * were shown in, which is the order of their feedback.
+ */
+RapportQuizAnswerResult *
+rapport_quiz_answer_score (RapportQuestion *question,
+                           GArray          *presented,
+                           const guint     *answer,
+                           guint            n_answer)
+{
+  RapportQuizAnswerResult *result = result_new (question, answer, n_answer);
+  RapportChoice *choice;
+  guint right = 0;
+  guint wrong = 0;
+  guint n_correct = 0;
 
   switch (rapport_question_get_question_type (question))
     {
@@ -217,6 +288,14 @@ rapport_quiz_answer_score (RapportQuestion *question,
         }
       break;
 
+    case RAPPORT_QUESTION_MATCHING:
+      for (guint i = 0; i < n_answer; i++)
+        if (answer[i] == rapport_question_get_pair_option (question, i))
+          right++;
+      /* The loader refuses a matching question without two pairs. */
+      result->points = n_answer > 0 ? (double) right / n_answer : 1;
+      break;
+
     case RAPPORT_QUESTION_ORDERING:
     default:
       for (guint i = 0; i < n_answer; i++)
@@ -228,6 +307,45 @@ rapport_quiz_answer_score (RapportQuestion *question,
     }
 
   result->correct = result->points >= result->points_possible;
+
+  return result;
+}
+
+/* What typed @text, already checked, earns: the whole point when it
+ * matches an accepted answer, with that one's feedback.
+ */
+RapportQuizAnswerResult *
+rapport_quiz_answer_score_text (RapportQuestion *question,
+                                const char      *text)
+{
+  RapportQuizAnswerResult *result = result_new (question, NULL, 0);
+  RapportInline *feedback;
+  int accepted;
+
+  result->text = g_strstrip (g_strdup (text));
+
+  if (rapport_question_get_question_type (question) == RAPPORT_QUESTION_NUMERIC)
+    {
+      if (!rapport_parse_typed_number (text, &result->value))
+        g_assert_not_reached ();   /* checked by the caller */
+      accepted = rapport_question_match_number (question, result->value);
+    }
+  else
+    accepted = rapport_question_match_text (question, text);
+
+  if (accepted >= 0)
+    {
+      guint index = (guint) accepted;
+
+      g_array_append_val (result->answer, index);
+      feedback = rapport_accept_get_feedback (rapport_question_get_accept (question, index));
+    }
+  else
+    feedback = rapport_question_get_feedback_other (question);
+
+  add_feedback (result, feedback);
+  result->points = accepted >= 0 ? 1 : 0;
+  result->correct = accepted >= 0;
 
   return result;
 }
@@ -287,6 +405,27 @@ rapport_quiz_session_get_answer_json (RapportQuizSession *self,
     case RAPPORT_QUESTION_MULTIPLE:
       json_builder_set_member_name (builder, "choices");
       add_indices (builder, answer);
+      break;
+
+    case RAPPORT_QUESTION_MATCHING:
+      json_builder_set_member_name (builder, "matches");
+      add_indices (builder, answer);
+      break;
+
+    case RAPPORT_QUESTION_SHORT:
+    case RAPPORT_QUESTION_NUMERIC:
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, result->text);
+      if (rapport_question_get_question_type (question) == RAPPORT_QUESTION_NUMERIC)
+        {
+          json_builder_set_member_name (builder, "value");
+          json_builder_add_double_value (builder, result->value);
+        }
+      if (answer->len > 0)
+        {
+          json_builder_set_member_name (builder, "accepted");
+          json_builder_add_int_value (builder, g_array_index (answer, guint, 0));
+        }
       break;
 
     case RAPPORT_QUESTION_ORDERING:

@@ -37,6 +37,8 @@ RapportQuizAnswerResult *rapport_quiz_answer_score       (RapportQuestion       
                                                           GArray                  *presented,
                                                           const guint             *answer,
                                                           guint                    n_answer);
+RapportQuizAnswerResult *rapport_quiz_answer_score_text  (RapportQuestion         *question,
+                                                          const char              *text);
 void                     rapport_quiz_answer_result_free (RapportQuizAnswerResult *result);
 
 G_END_DECLS

@@ -223,20 +223,29 @@ static GArray *
 present (RapportQuestion *question,
          GRand           *rand)
 {
+  RapportQuestionType type = rapport_question_get_question_type (question);
   GArray *order;
 
-  switch (rapport_question_get_question_type (question))
+  switch (type)
     {
     case RAPPORT_QUESTION_TRUEFALSE:
       return identity (2);
 
     case RAPPORT_QUESTION_ORDERING:
-      order = identity (rapport_question_get_n_steps (question));
+    case RAPPORT_QUESTION_MATCHING:
+      order = identity (type == RAPPORT_QUESTION_ORDERING ? rapport_question_get_n_steps (question)
+                                                          : rapport_question_get_n_options (question));
       shuffle (rand, order);
-      /* Steps already in order would be a question that answers itself. */
+      /* Steps already in order would be a question that answers itself;
+       * so would right items in the order of their left ones.
+       */
       if (order->len >= 2 && is_identity (order))
         swap (order, 0, g_rand_int_range (rand, 1, order->len));
       return order;
+
+    case RAPPORT_QUESTION_SHORT:
+    case RAPPORT_QUESTION_NUMERIC:
+      return identity (0);
 
     case RAPPORT_QUESTION_SINGLE:
     case RAPPORT_QUESTION_MULTIPLE:
@@ -442,8 +451,9 @@ rapport_quiz_session_get_question_pack_id (RapportQuizSession *self,
  * @n_choices: (out): the number of choices (true/false: 2; ordering: steps)
  *
  * Returns: (array length=n_choices) (transfer none): what to show at each
- *   position on screen, as an index into the question's choices or steps;
- *   for true/false, RAPPORT_QUIZ_TRUE then RAPPORT_QUIZ_FALSE
+ *   position on screen, as an index into the question's choices, steps or,
+ *   for matching, options; for true/false, RAPPORT_QUIZ_TRUE then
+ *   RAPPORT_QUIZ_FALSE; nothing for a typed answer
  */
 const guint *
 rapport_quiz_session_get_presented_choices (RapportQuizSession *self,
@@ -529,6 +539,16 @@ finish (RapportQuizSession      *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
+static void
+answered (RapportQuizSession *self)
+{
+  self->n_answered++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ANSWERED]);
+
+  if (self->n_answered == self->items->len)
+    finish (self, RAPPORT_QUIZ_SESSION_FINISHED);
+}
+
 /**
  * rapport_quiz_session_answer:
  * @position: the question, which must not have an answer yet
@@ -556,13 +576,49 @@ rapport_quiz_session_answer (RapportQuizSession *self,
   g_return_val_if_fail (rapport_quiz_answer_is_valid (item->question, answer, n_answer), NULL);
 
   item->result = rapport_quiz_answer_score (item->question, item->presented, answer, n_answer);
-  self->n_answered++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ANSWERED]);
-
-  if (self->n_answered == self->items->len)
-    finish (self, RAPPORT_QUIZ_SESSION_FINISHED);
+  answered (self);
 
   return item->result;
+}
+
+/**
+ * rapport_quiz_session_answer_text:
+ * @position: a short-answer or numeric question, which must not have an
+ *   answer yet
+ * @text: what the learner typed, valid (rapport_quiz_text_answer_is_valid())
+ *
+ * As rapport_quiz_session_answer(), for a typed answer.
+ *
+ * Returns: (transfer none): what the answer earned, with its feedback
+ */
+const RapportQuizAnswerResult *
+rapport_quiz_session_answer_text (RapportQuizSession *self,
+                                  guint               position,
+                                  const char         *text)
+{
+  Item *item;
+
+  g_return_val_if_fail (RAPPORT_IS_QUIZ_SESSION (self), NULL);
+  g_return_val_if_fail (self->state == RAPPORT_QUIZ_SESSION_IN_PROGRESS, NULL);
+  g_return_val_if_fail (position < self->items->len, NULL);
+
+  item = get_item (self, position);
+  g_return_val_if_fail (item->result == NULL, NULL);
+  g_return_val_if_fail (rapport_quiz_text_answer_is_valid (item->question, text), NULL);
+
+  item->result = rapport_quiz_answer_score_text (item->question, text);
+  answered (self);
+
+  return item->result;
+}
+
+const RapportQuizAnswerResult *
+rapport_quiz_session_answer_text_current (RapportQuizSession *self,
+                                          const char         *text)
+{
+  g_return_val_if_fail (RAPPORT_IS_QUIZ_SESSION (self), NULL);
+
+  return rapport_quiz_session_answer_text (self, self->position, text);
 }
 
 /* Answers the question shown now; see rapport_quiz_session_answer(). */

@@ -18,7 +18,9 @@ G_BEGIN_DECLS
  * generator: the same topic and seed always give the same session.  Choices
  * keep their written order when the author fixed it; true/false is always
  * shown as true, then false; the steps of an ordering question are always
- * shown in an order that is not already the right one.
+ * shown in an order that is not already the right one, and so are the right
+ * items a matching question offers (its options).  A typed answer has
+ * nothing to shuffle.
  *
  * Answers are given as indices into the question's own choices or steps, in
  * the order the author wrote them (rapport_question_get_choice(),
@@ -29,6 +31,12 @@ G_BEGIN_DECLS
  *   truefalse         exactly one of RAPPORT_QUIZ_TRUE, RAPPORT_QUIZ_FALSE
  *   multiple          the chosen indices, in any order, without repeats; none is an answer
  *   ordering          every step index once, in the learner's order
+ *   matching          for each pair, in the order written, the option chosen for its
+ *                     left item (rapport_question_get_option()); one may be chosen twice
+ *   short, numeric    text, with rapport_quiz_session_answer_text(): at most
+ *                     RAPPORT_TYPED_MAX_LENGTH characters of UTF-8; words with something
+ *                     left once normalised (rapport-accept.h), a number as
+ *                     rapport_parse_typed_number() reads it
  *
  * Scoring: every question is worth 1 point, whatever its type, so a quiz
  * weighs each question the same; partial credit is part of that point:
@@ -41,6 +49,9 @@ G_BEGIN_DECLS
  *   scenario   the reply's score over the best reply's: 1 best, 1/2 acceptable,
  *              0 poor
  *   ordering   the share of steps in their right position
+ *   matching   the share of pairs matched rightly
+ *   short      1 when the words match an accepted answer, 0 otherwise
+ *   numeric    1 when the number is within an accepted answer's tolerance, 0 otherwise
  *
  * An answer is correct when it earns full marks.  The score is the sum of the
  * points over the number of questions answered, in percent; a finished
@@ -52,6 +63,11 @@ G_BEGIN_DECLS
  * In the store an answer is compact JSON with the same indices:
  *   single, scenario {"choice":1}   truefalse {"answer":true}
  *   multiple {"choices":[0,2]} (ascending)   ordering {"order":[2,0,1]}
+ *   matching {"matches":[2,0,1]}   short {"text":"no one"}
+ *   numeric {"text":"21,25","value":21.25}
+ * and with "accepted" (the index of the accepted answer matched) for a typed
+ * answer that was right.  Attempts stored before a type existed keep their
+ * JSON as it was: no member changed meaning.
  */
 
 /* Answers to a true/false question. */
@@ -85,6 +101,12 @@ typedef struct
   GPtrArray      *feedback;      /* of RapportInline: the feedback of the chosen choices, in
                                   * the order shown; empty when the author wrote none */
   RapportInline  *explanation;   /* the question's explanation */
+  /* Short answer and numeric: @answer holds the accepted answer matched
+   * (none when wrong), @right every accepted answer; the feedback is the
+   * matched one's, or the question's for anything else.
+   */
+  char           *text;          /* as typed, without the white space around it; NULL for the others */
+  double          value;         /* numeric: the number read from @text */
 } RapportQuizAnswerResult;
 
 #define RAPPORT_TYPE_QUIZ_SESSION (rapport_quiz_session_get_type ())
@@ -125,6 +147,13 @@ const RapportQuizAnswerResult *rapport_quiz_session_answer          (RapportQuiz
 const RapportQuizAnswerResult *rapport_quiz_session_answer_current  (RapportQuizSession *self,
                                                                     const guint        *answer,
                                                                     guint               n_answer);
+const RapportQuizAnswerResult *rapport_quiz_session_answer_text     (RapportQuizSession *self,
+                                                                    guint               position,
+                                                                    const char         *text);
+const RapportQuizAnswerResult *rapport_quiz_session_answer_text_current (RapportQuizSession *self,
+                                                                        const char         *text);
+gboolean                       rapport_quiz_text_answer_is_valid   (RapportQuestion    *question,
+                                                                    const char         *text);
 const RapportQuizAnswerResult *rapport_quiz_session_get_result      (RapportQuizSession *self,
                                                                     guint               position);
 char                          *rapport_quiz_session_get_answer_json (RapportQuizSession *self,
