@@ -4,12 +4,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* rapport-picture-decoder --type=png|jpeg|svg [--max-pixels=N] [--max-svg-size=N]
- *                         [--cpu-seconds=N] [--memory-mib=N]  < picture > pixels
+/* rapport-picture-decoder --type=png|jpeg|svg [--parent=PID] [--max-pixels=N]
+ *                         [--max-svg-size=N] [--cpu-seconds=N] [--memory-mib=N]
+ *                         < picture > pixels
  *
  * Rapport starts this program for every picture a lesson shows and for
  * every picture `rapport-pack validate` checks (src/core/pictures). It
- * reads the picture from standard input, at most RAPPORT_PICTURE_MAX_INPUT
+ * first asks to be killed with its parent (and ends when that parent, the
+ * --parent it was given, has already gone), reads the picture from
+ * standard input, at most RAPPORT_PICTURE_MAX_INPUT
  * bytes, puts its limits in place, loads gdk-pixbuf's module for the type,
  * locks itself down (rapport-sandbox.c), and only then decodes. The output
  * is described in rapport-picture-protocol.h; a problem is one line on
@@ -28,6 +31,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -187,6 +192,14 @@ main (int   argc,
   const guchar *data;
   gsize length;
 
+  /* A decoder that outlives Rapport (which crashed, or was killed) is of
+   * no use to anyone: the kernel ends it with its parent. Set here rather
+   * than by the client between fork and exec, so that GLib can start it
+   * with posix_spawn(), which does not copy the app's page tables.
+   */
+  if (prctl (PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0)
+    return fail (RAPPORT_PICTURE_EXIT_SANDBOX, "PR_SET_PDEATHSIG: %s", g_strerror (errno));
+
   /* Whatever it inherited beyond its three pipes is not its business. */
   rapport_sandbox_close_other_fds ();
 
@@ -195,7 +208,13 @@ main (int   argc,
       const char *arg = argv[i];
       guint64 value;
 
-      if (g_str_has_prefix (arg, "--type="))
+      if (parse_uint (arg, "--parent", G_MAXINT, &value))
+        {
+          /* The parent died before the line above: no signal will come. */
+          if ((guint64) getppid () != value)
+            return fail (RAPPORT_PICTURE_EXIT_USAGE, "the process that started it has ended");
+        }
+      else if (g_str_has_prefix (arg, "--type="))
         {
           if (!rapport_picture_type_from_string (arg + strlen ("--type="), &type))
             return fail (RAPPORT_PICTURE_EXIT_USAGE, "--type must be png, jpeg or svg");

@@ -54,7 +54,10 @@ G_BEGIN_DECLS
 #define RAPPORT_PICTURE_MAX_INPUT         (8 * 1024 * 1024)
 
 /* The arguments, as in
- * rapport-picture-decoder --type=svg --max-pixels=16777216 --max-svg-size=2048
+ * rapport-picture-decoder --type=svg --parent=4242 --max-pixels=16777216 --max-svg-size=2048
+ * --parent is the client's process id: the decoder asks the kernel to end
+ * it with its parent (PR_SET_PDEATHSIG), then ends at once if its parent
+ * is another process by then, since the client has died before it asked.
  */
 #define RAPPORT_PICTURE_TYPE_PNG          "png"
 #define RAPPORT_PICTURE_TYPE_JPEG         "jpeg"
