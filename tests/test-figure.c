@@ -9,7 +9,9 @@
  * keeps ticking) while the picture is drawn in its own process, which is
  * stopped at its limit; the alt text is shown with the reason. Leaving the
  * lesson, or closing the window, while the picture is drawn kills the
- * process; nothing is left running.
+ * process; nothing is left running but the spare decoder, which is ready
+ * while a topic with pictures is on screen, draws the next picture, and is
+ * killed when the learner leaves Learn or closes the window.
  */
 
 #include "config.h"
@@ -123,25 +125,62 @@ figure_finished (gpointer user_data)
   return figure != NULL && rapport_figure_get_finished (figure);
 }
 
+/* A decoder drawing a picture: the lesson's only one, which took the
+ * spare, and no other spare starts before it ends.
+ */
 static gboolean
 decoder_running (gpointer user_data)
 {
   g_autoptr(GArray) pids = rapport_test_find_decoders ();
 
-  if (pids->len > 0 && user_data != NULL)
+  if (rapport_picture_get_n_running () == 0 || pids->len != 1)
+    return FALSE;
+
+  if (user_data != NULL)
     *(int *) user_data = g_array_index (pids, int, 0);
 
-  return pids->len > 0;
+  return TRUE;
 }
 
+/* No picture is being drawn, and the decoder PID (if given) has ended;
+ * a spare may wait for the next one.
+ */
 static gboolean
 nothing_running (gpointer user_data)
 {
   int pid = user_data != NULL ? *(int *) user_data : 0;
   g_autoptr(GArray) pids = rapport_test_find_decoders ();
 
-  return rapport_picture_get_n_running () == 0 && pids->len == 0 &&
+  return rapport_picture_get_n_running () == 0 && pids->len <= rapport_picture_get_n_spares () &&
          (pid == 0 || !rapport_test_pid_exists (pid));
+}
+
+/* Not even a spare. */
+static gboolean
+no_decoder_at_all (gpointer user_data)
+{
+  g_autoptr(GArray) pids = rapport_test_find_decoders ();
+
+  return nothing_running (user_data) && rapport_picture_get_n_spares () == 0 && pids->len == 0;
+}
+
+/* The one spare, started and locked down before it was given anything. */
+static gboolean
+spare_ready (gpointer user_data)
+{
+  int *pid = user_data;
+  g_autoptr(GArray) pids = rapport_test_find_decoders ();
+  g_autofree char *seccomp = NULL;
+
+  if (rapport_picture_get_n_running () != 0 || rapport_picture_get_n_spares () != 1 || pids->len != 1)
+    return FALSE;
+
+  seccomp = rapport_test_proc_field (g_array_index (pids, int, 0), "status", "Seccomp");
+  if (g_strcmp0 (seccomp, "2") != 0)
+    return FALSE;
+
+  *pid = g_array_index (pids, int, 0);
+  return TRUE;
 }
 
 /* The label with exactly TEXT, when it is on screen. */
@@ -283,6 +322,42 @@ test_normal_picture (void)
   g_assert_true (nothing_running (NULL));
 }
 
+/* A topic with pictures on screen keeps a decoder ready, which draws the
+ * lesson's picture; another takes its place while the lesson is open, and
+ * none is left once the learner leaves Learn, or closes the window.
+ */
+static void
+test_spare (void)
+{
+  RapportWindow *window = get_window ();
+  RapportLearnView *learn = rapport_window_get_learn_view (window);
+  g_autoptr(RapportTopic) topic = find_acme_topic ();
+  int spare = 0;
+  int next = 0;
+
+  g_assert_true (rapport_picture_topic_has_pictures (topic));
+  rapport_learn_view_open_topic (learn, topic);
+  g_assert_true (rapport_test_wait_until (spare_ready, &spare, 5000));
+
+  /* The spare draws the picture: it ends, and another is started. */
+  rapport_learn_view_open_lesson (learn, topic, PNG_LESSON);
+  g_assert_true (rapport_test_wait_until (figure_finished, learn, 5000));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rapport_figure_get_picture (shown_figure (learn)))));
+  g_assert_true (rapport_test_wait_until (spare_ready, &next, 5000));
+  g_assert_cmpint (next, !=, spare);
+  g_assert_false (rapport_test_pid_exists (spare));
+
+  /* Leaving Learn kills the spare; coming back starts one again. */
+  rapport_window_set_view (window, "journal");
+  g_assert_true (rapport_test_wait_until (no_decoder_at_all, &next, 2000));
+  rapport_window_set_view (window, "learn");
+  g_assert_true (rapport_test_wait_until (spare_ready, &spare, 5000));
+
+  /* Closing the window kills it too. */
+  rapport_test_app_close_windows (app);
+  g_assert_true (rapport_test_wait_until (no_decoder_at_all, &spare, 2000));
+}
+
 /* Closing the window while a picture is drawn kills the decoder too. */
 static void
 test_close_window (void)
@@ -295,7 +370,7 @@ test_close_window (void)
   rapport_learn_view_open_lesson (learn, topic, SVG_LESSON);
   g_assert_true (rapport_test_wait_until (decoder_running, &pid, 5000));
   rapport_test_app_close_windows (app);
-  g_assert_true (rapport_test_wait_until (nothing_running, &pid, 2000));
+  g_assert_true (rapport_test_wait_until (no_decoder_at_all, &pid, 2000));
 }
 
 int
@@ -313,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/rapport/figure/costly-picture", test_costly_picture);
   g_test_add_func ("/rapport/figure/leave-lesson", test_leave_lesson);
   g_test_add_func ("/rapport/figure/normal-picture", test_normal_picture);
+  g_test_add_func ("/rapport/figure/spare", test_spare);
   g_test_add_func ("/rapport/figure/close-window", test_close_window);
 
   ret = g_test_run ();

@@ -10,6 +10,7 @@
 
 #include "rapport-media.h"
 #include "rapport-picture-protocol.h"
+#include "rapport-topic.h"
 
 G_BEGIN_DECLS
 
@@ -41,7 +42,8 @@ typedef struct
 /* What a decode cost, whether it succeeded or not. */
 typedef struct
 {
-  double   wall_seconds;    /* from starting the decoder to its end, not its wait for a turn */
+  double   wall_seconds;    /* from handing the decoder its picture (starting it, unless it was
+                             * a spare) to its end, not its wait for a turn */
   double   cpu_seconds;     /* the CPU time it used, when it said; 0 otherwise */
   double   stopped_after;   /* for RAPPORT_PICTURE_ERROR_TIMEOUT: the limit it ran into */
   guint    peak_mib;        /* the most address space it used, when it said; 0 otherwise */
@@ -67,6 +69,12 @@ RapportPicture *rapport_picture_decode           (GBytes               *bytes,
 
 char           *rapport_picture_get_decoder_path (void);
 guint           rapport_picture_get_n_running    (void);
+
+/* A spare decoder, ready for the next picture (rapport-picture-spare.c). */
+void            rapport_picture_prewarm          (gconstpointer         owner,
+                                                  gboolean              wanted);
+gboolean        rapport_picture_topic_has_pictures (RapportTopic       *topic);
+guint           rapport_picture_get_n_spares     (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportPicture, rapport_picture_free)
 
