@@ -9,9 +9,9 @@
  * keeps ticking) while the picture is drawn in its own process, which is
  * stopped at its limit; the alt text is shown with the reason. Leaving the
  * lesson, or closing the window, while the picture is drawn kills the
- * process; nothing is left running but the spare decoder, which is ready
- * while a topic with pictures is on screen, draws the next picture, and is
- * killed when the learner leaves Learn or closes the window.
+ * process; nothing is left running but the spare decoders, which are
+ * ready while a topic with pictures is on screen, draw the next pictures,
+ * and are killed when the learner leaves Learn or closes the window.
  */
 
 #include "config.h"
@@ -125,34 +125,32 @@ figure_finished (gpointer user_data)
   return figure != NULL && rapport_figure_get_finished (figure);
 }
 
-/* A decoder drawing a picture: the lesson's only one, which took the
- * spare, and no other spare starts before it ends.
- */
+/* A decoder drawing a picture: a spare the lesson took. */
 static gboolean
 decoder_running (gpointer user_data)
 {
-  g_autoptr(GArray) pids = rapport_test_find_decoders ();
-
-  if (rapport_picture_get_n_running () == 0 || pids->len != 1)
-    return FALSE;
-
-  if (user_data != NULL)
-    *(int *) user_data = g_array_index (pids, int, 0);
-
-  return TRUE;
+  return rapport_picture_get_n_running () > 0;
 }
 
-/* No picture is being drawn, and the decoder PID (if given) has ended;
- * a spare may wait for the next one.
- */
+/* How many of PIDS still run. */
+static guint
+count_alive (GArray *pids)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < pids->len; i++)
+    n += rapport_test_pid_exists (g_array_index (pids, int, i));
+
+  return n;
+}
+
+/* No picture is being drawn; spares may wait for the next ones. */
 static gboolean
 nothing_running (gpointer user_data)
 {
-  int pid = user_data != NULL ? *(int *) user_data : 0;
   g_autoptr(GArray) pids = rapport_test_find_decoders ();
 
-  return rapport_picture_get_n_running () == 0 && pids->len <= rapport_picture_get_n_spares () &&
-         (pid == 0 || !rapport_test_pid_exists (pid));
+  return rapport_picture_get_n_running () == 0 && pids->len <= rapport_picture_get_n_spares ();
 }
 
 /* Not even a spare. */
@@ -161,26 +159,49 @@ no_decoder_at_all (gpointer user_data)
 {
   g_autoptr(GArray) pids = rapport_test_find_decoders ();
 
-  return nothing_running (user_data) && rapport_picture_get_n_spares () == 0 && pids->len == 0;
+  return rapport_picture_get_n_running () == 0 && rapport_picture_get_n_spares () == 0 &&
+         pids->len == 0;
 }
 
-/* The one spare, started and locked down before it was given anything. */
+/* The spares, all started and locked down before they were given
+ * anything; *USER_DATA is set to their pids.
+ */
 static gboolean
-spare_ready (gpointer user_data)
+spares_ready (gpointer user_data)
 {
-  int *pid = user_data;
+  GArray **spares = user_data;
   g_autoptr(GArray) pids = rapport_test_find_decoders ();
-  g_autofree char *seccomp = NULL;
 
-  if (rapport_picture_get_n_running () != 0 || rapport_picture_get_n_spares () != 1 || pids->len != 1)
+  if (rapport_picture_get_n_running () != 0 || rapport_picture_get_n_spares () != RAPPORT_PICTURE_SPARES ||
+      pids->len != RAPPORT_PICTURE_SPARES)
     return FALSE;
 
-  seccomp = rapport_test_proc_field (g_array_index (pids, int, 0), "status", "Seccomp");
-  if (g_strcmp0 (seccomp, "2") != 0)
-    return FALSE;
+  for (guint i = 0; i < pids->len; i++)
+    {
+      g_autofree char *seccomp = rapport_test_proc_field (g_array_index (pids, int, i), "status", "Seccomp");
 
-  *pid = g_array_index (pids, int, 0);
+      if (g_strcmp0 (seccomp, "2") != 0)
+        return FALSE;
+    }
+
+  g_clear_pointer (spares, g_array_unref);
+  *spares = g_steal_pointer (&pids);
   return TRUE;
+}
+
+typedef struct
+{
+  GArray *spares;
+  guint   n_alive;
+} Alive;
+
+/* No picture is being drawn, and N_ALIVE of SPARES still run. */
+static gboolean
+spares_left (gpointer user_data)
+{
+  Alive *alive = user_data;
+
+  return nothing_running (NULL) && count_alive (alive->spares) == alive->n_alive;
 }
 
 /* The label with exactly TEXT, when it is on screen. */
@@ -270,25 +291,31 @@ test_costly_picture (void)
   rapport_test_save_screenshot (GTK_WIDGET (window), "figure-costly");
 }
 
-/* Leaving the lesson while its picture is drawn kills the decoder. */
+/* Leaving the lesson while its picture is drawn kills the decoder: the
+ * spare it took; the other spares wait on.
+ */
 static void
 test_leave_lesson (void)
 {
   RapportWindow *window = get_window ();
   RapportLearnView *learn = rapport_window_get_learn_view (window);
   g_autoptr(RapportTopic) topic = find_acme_topic ();
+  g_autoptr(GArray) spares = NULL;
   RapportFigure *figure;
+  Alive alive;
   gint64 left;
-  int pid = 0;
 
+  g_assert_true (rapport_test_wait_until (spares_ready, &spares, 5000));
   rapport_learn_view_open_lesson (learn, topic, SVG_LESSON);
-  g_assert_true (rapport_test_wait_until (decoder_running, &pid, 5000));
+  g_assert_true (rapport_test_wait_until (decoder_running, NULL, 5000));
   figure = g_object_ref (shown_figure (learn));
   g_assert_false (rapport_figure_get_finished (figure));
 
   left = g_get_monotonic_time ();
   rapport_learn_view_go_back (learn);
-  g_assert_true (rapport_test_wait_until (nothing_running, &pid, 2000));
+  alive.spares = spares;
+  alive.n_alive = RAPPORT_PICTURE_SPARES - 1;
+  g_assert_true (rapport_test_wait_until (spares_left, &alive, 2000));
   g_test_message ("the decoder ended %.0f ms after the lesson was left",
                   (g_get_monotonic_time () - left) / 1000.0);
   g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "topic");
@@ -322,9 +349,10 @@ test_normal_picture (void)
   g_assert_true (nothing_running (NULL));
 }
 
-/* A topic with pictures on screen keeps a decoder ready, which draws the
- * lesson's picture; another takes its place while the lesson is open, and
- * none is left once the learner leaves Learn, or closes the window.
+/* A topic with pictures on screen keeps decoders ready, one of which
+ * draws the lesson's picture; another takes its place while the lesson is
+ * open, and none is left once the learner leaves Learn, or closes the
+ * window.
  */
 static void
 test_spare (void)
@@ -332,30 +360,31 @@ test_spare (void)
   RapportWindow *window = get_window ();
   RapportLearnView *learn = rapport_window_get_learn_view (window);
   g_autoptr(RapportTopic) topic = find_acme_topic ();
-  int spare = 0;
-  int next = 0;
+  g_autoptr(GArray) spares = NULL;
+  g_autoptr(GArray) next = NULL;
 
   g_assert_true (rapport_picture_topic_has_pictures (topic));
   rapport_learn_view_open_topic (learn, topic);
-  g_assert_true (rapport_test_wait_until (spare_ready, &spare, 5000));
+  g_assert_true (rapport_test_wait_until (spares_ready, &spares, 5000));
 
-  /* The spare draws the picture: it ends, and another is started. */
+  /* A spare draws the picture: it ends, and another takes its place. */
   rapport_learn_view_open_lesson (learn, topic, PNG_LESSON);
   g_assert_true (rapport_test_wait_until (figure_finished, learn, 5000));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rapport_figure_get_picture (shown_figure (learn)))));
-  g_assert_true (rapport_test_wait_until (spare_ready, &next, 5000));
-  g_assert_cmpint (next, !=, spare);
-  g_assert_false (rapport_test_pid_exists (spare));
+  g_assert_true (rapport_test_wait_until (spares_ready, &next, 5000));
+  g_assert_cmpuint (count_alive (spares), ==, RAPPORT_PICTURE_SPARES - 1);
 
-  /* Leaving Learn kills the spare; coming back starts one again. */
+  /* Leaving Learn kills the spares; coming back starts them again. */
   rapport_window_set_view (window, "journal");
-  g_assert_true (rapport_test_wait_until (no_decoder_at_all, &next, 2000));
+  g_assert_true (rapport_test_wait_until (no_decoder_at_all, NULL, 2000));
+  g_assert_cmpuint (count_alive (next), ==, 0);
   rapport_window_set_view (window, "learn");
-  g_assert_true (rapport_test_wait_until (spare_ready, &spare, 5000));
+  g_assert_true (rapport_test_wait_until (spares_ready, &spares, 5000));
 
-  /* Closing the window kills it too. */
+  /* Closing the window kills them too. */
   rapport_test_app_close_windows (app);
-  g_assert_true (rapport_test_wait_until (no_decoder_at_all, &spare, 2000));
+  g_assert_true (rapport_test_wait_until (no_decoder_at_all, NULL, 2000));
+  g_assert_cmpuint (count_alive (spares), ==, 0);
 }
 
 /* Closing the window while a picture is drawn kills the decoder too. */
@@ -365,12 +394,11 @@ test_close_window (void)
   RapportWindow *window = get_window ();
   RapportLearnView *learn = rapport_window_get_learn_view (window);
   g_autoptr(RapportTopic) topic = find_acme_topic ();
-  int pid = 0;
 
   rapport_learn_view_open_lesson (learn, topic, SVG_LESSON);
-  g_assert_true (rapport_test_wait_until (decoder_running, &pid, 5000));
+  g_assert_true (rapport_test_wait_until (decoder_running, NULL, 5000));
   rapport_test_app_close_windows (app);
-  g_assert_true (rapport_test_wait_until (no_decoder_at_all, &pid, 2000));
+  g_assert_true (rapport_test_wait_until (no_decoder_at_all, NULL, 2000));
 }
 
 int

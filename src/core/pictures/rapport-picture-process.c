@@ -474,6 +474,7 @@ rapport_picture_process_start (GTask *task)
     }
 
   process = rapport_picture_take_spare (d->path);
+  d->stats.spare = process != NULL;
   d->started = g_get_monotonic_time ();
   if (process == NULL)
     process = rapport_picture_spawn_decoder (d->path, &error);

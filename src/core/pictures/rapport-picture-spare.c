@@ -1,4 +1,4 @@
-/* rapport-picture-spare.c: a decoder started ahead of time, for the next picture.
+/* rapport-picture-spare.c: decoders started ahead of time, for the next pictures.
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,23 +8,24 @@
  * picture: starting the program, loading gdk-pixbuf's modules, librsvg,
  * Pango and fontconfig, putting the limits in place and locking down,
  * some 40 ms of CPU. The decoder does all of that before it reads its
- * request (rapport-picture-decoder.c), so a decoder started while the
- * learner looks at a topic with pictures is ready by the time a lesson
- * asks for one:
+ * request (rapport-picture-decoder.c), so decoders started while the
+ * learner looks at a topic with pictures are ready by the time a lesson
+ * asks for them:
  *
- *  - while at least one owner wants it (the topic page and the lesson
- *    reader, when they show a topic with pictures), one spare decoder is
- *    kept ready, started from an idle callback in the default main context
- *    (the main thread: PR_SET_PDEATHSIG ends a decoder with the thread that
- *    started it);
- *  - a decode takes it instead of starting a decoder of its own, and
- *    hands it its request; the next spare is started once no decode is
- *    left, so that its start does not compete with the pictures being
- *    drawn;
- *  - once no owner wants it (the learner left Learn, the window closed),
- *    it is killed, from an idle callback, so that the topic page giving
- *    way to the lesson reader does not kill the spare the lesson is about
- *    to use. It dies with the app in any case.
+ *  - while at least one owner wants them (the topic page and the lesson
+ *    reader, when they show a topic with pictures),
+ *    RAPPORT_PICTURE_SPARES spare decoders are kept ready, started one at
+ *    a time from idle callbacks in the default main context (the main
+ *    thread: PR_SET_PDEATHSIG ends a decoder with the thread that started
+ *    it);
+ *  - a decode takes the oldest instead of starting a decoder of its own,
+ *    and hands it its request; the spares are made up again once no
+ *    decode is left, so that their start does not compete with the
+ *    pictures being drawn;
+ *  - once no owner wants them (the learner left Learn, the window
+ *    closed), they are killed, from an idle callback, so that the topic
+ *    page giving way to the lesson reader does not kill the spares the
+ *    lesson is about to use. They die with the app in any case.
  *
  * A spare has the same limits as any decoder; its CPU time limit counts
  * its warm-up, and the wall-clock one starts when it is handed its picture.
@@ -42,13 +43,19 @@ typedef struct
   gboolean     taken;     /* handed to a decode: no longer a spare */
 } Spare;
 
-/* Guards everything below: decodes take the spare in their own thread. */
+/* Guards everything below: decodes take a spare in their own thread. */
 static GMutex lock;
-static GHashTable *owners;          /* the owners that want a spare */
-static Spare *ready;                /* the spare, or NULL */
+static GHashTable *owners;          /* the owners that want spares */
+static GQueue ready = G_QUEUE_INIT; /* of Spare: started, not taken, not killed */
 static guint n_spares;              /* spare processes not yet ended, killed ones too */
 static gboolean start_pending;
 static gboolean stop_pending;
+
+static gboolean
+wanted_locked (void)
+{
+  return owners != NULL && g_hash_table_size (owners) > 0;
+}
 
 static void
 spare_free (Spare *spare)
@@ -70,8 +77,10 @@ on_spare_ended_cb (GObject      *object,
   g_mutex_lock (&lock);
   if (!spare->taken)
     n_spares--;
-  if (ready == spare)
-    ready = NULL;   /* it ended before it was needed: the next decode starts cold */
+  /* One that ended before it was needed is not replaced: a decoder that
+   * cannot start is reported by the decode that starts one cold.
+   */
+  g_queue_remove (&ready, spare);
   g_mutex_unlock (&lock);
 
   spare_free (spare);
@@ -88,7 +97,7 @@ start_cb (gpointer user_data)
 
   g_mutex_lock (&lock);
   start_pending = FALSE;
-  wanted = owners != NULL && g_hash_table_size (owners) > 0 && ready == NULL;
+  wanted = wanted_locked () && ready.length < RAPPORT_PICTURE_SPARES;
   g_mutex_unlock (&lock);
 
   if (!wanted)
@@ -112,14 +121,16 @@ start_cb (gpointer user_data)
 
   g_mutex_lock (&lock);
   n_spares++;
-  wanted = g_hash_table_size (owners) > 0 && ready == NULL;
+  wanted = wanted_locked () && ready.length < RAPPORT_PICTURE_SPARES;
   if (wanted)
-    ready = spare;
+    g_queue_push_tail (&ready, spare);
   g_mutex_unlock (&lock);
 
   g_subprocess_wait_async (process, NULL, on_spare_ended_cb, spare);
   if (!wanted)
     g_subprocess_force_exit (process);
+  else
+    rapport_picture_spare_refill ();   /* the next, one at a time */
 
   return G_SOURCE_REMOVE;
 }
@@ -127,23 +138,18 @@ start_cb (gpointer user_data)
 static gboolean
 stop_cb (gpointer user_data)
 {
-  GSubprocess *process = NULL;
+  g_autoptr(GPtrArray) processes = g_ptr_array_new_with_free_func (g_object_unref);
+  Spare *spare;
 
   g_mutex_lock (&lock);
   stop_pending = FALSE;
-  if (ready != NULL && g_hash_table_size (owners) == 0)
-    {
-      process = g_object_ref (ready->process);
-      ready = NULL;
-    }
+  while (!wanted_locked () && (spare = g_queue_pop_head (&ready)) != NULL)
+    g_ptr_array_add (processes, g_object_ref (spare->process));
   g_mutex_unlock (&lock);
 
-  /* Its end is counted once it has been reaped. */
-  if (process != NULL)
-    {
-      g_subprocess_force_exit (process);
-      g_object_unref (process);
-    }
+  /* Their end is counted once they have been reaped. */
+  for (guint i = 0; i < processes->len; i++)
+    g_subprocess_force_exit (processes->pdata[i]);
 
   return G_SOURCE_REMOVE;
 }
@@ -160,11 +166,13 @@ schedule (GSourceFunc  func,
   g_source_attach (source, NULL);
 }
 
-/* With the lock held: a spare is started if one is wanted and none is. */
+/* With the lock held: a spare is started if one more is wanted. The next
+ * is started once this one is, so that two warm-ups do not compete.
+ */
 static void
 refill_locked (void)
 {
-  if (owners == NULL || g_hash_table_size (owners) == 0 || ready != NULL || start_pending)
+  if (!wanted_locked () || ready.length >= RAPPORT_PICTURE_SPARES || start_pending)
     return;
 
   start_pending = TRUE;
@@ -173,13 +181,13 @@ refill_locked (void)
 
 /**
  * rapport_picture_prewarm:
- * @owner: what wants the spare, such as a widget
- * @wanted: whether @owner wants one now
+ * @owner: what wants the spares, such as a widget
+ * @wanted: whether @owner wants them now
  *
- * Keeps a spare decoder ready while any owner wants one, so that the next
- * picture is drawn by a decoder that has already started and locked itself
- * down; kills it once none does. Call it with %FALSE before @owner goes
- * away. Main thread only.
+ * Keeps RAPPORT_PICTURE_SPARES spare decoders ready while any owner wants
+ * them, so that the next pictures are drawn by decoders that have already
+ * started and locked themselves down; kills them once none does. Call it
+ * with %FALSE before @owner goes away. Main thread only.
  */
 void
 rapport_picture_prewarm (gconstpointer owner,
@@ -197,10 +205,10 @@ rapport_picture_prewarm (gconstpointer owner,
     g_hash_table_remove (owners, owner);
 
   refill_locked ();
-  if (g_hash_table_size (owners) == 0 && ready != NULL && !stop_pending)
+  if (!wanted_locked () && ready.length > 0 && !stop_pending)
     {
       stop_pending = TRUE;
-      schedule (stop_cb, "[rapport] stop the spare picture decoder");
+      schedule (stop_cb, "[rapport] stop the spare picture decoders");
     }
   g_mutex_unlock (&lock);
 }
@@ -262,7 +270,8 @@ rapport_picture_get_n_spares (void)
  * rapport_picture_take_spare:
  * @path: the decoder the decode would start
  *
- * Hands the spare to a decode, if one is ready and is the program @path.
+ * Hands the oldest spare that is the program @path to a decode, if one is
+ * ready.
  *
  * Returns: (transfer full) (nullable): its process, waiting for its
  *   request
@@ -273,13 +282,18 @@ rapport_picture_take_spare (const char *path)
   GSubprocess *process = NULL;
 
   g_mutex_lock (&lock);
-  if (ready != NULL && g_strcmp0 (ready->path, path) == 0 &&
-      g_subprocess_get_identifier (ready->process) != NULL)
+  for (GList *l = ready.head; l != NULL; l = l->next)
     {
-      ready->taken = TRUE;
-      process = g_object_ref (ready->process);
-      ready = NULL;
-      n_spares--;
+      Spare *spare = l->data;
+
+      if (g_strcmp0 (spare->path, path) == 0 && g_subprocess_get_identifier (spare->process) != NULL)
+        {
+          spare->taken = TRUE;
+          process = g_object_ref (spare->process);
+          g_queue_delete_link (&ready, l);
+          n_spares--;
+          break;
+        }
     }
   g_mutex_unlock (&lock);
 
@@ -289,7 +303,7 @@ rapport_picture_take_spare (const char *path)
 /**
  * rapport_picture_spare_refill:
  *
- * No decode is left: the next spare may start, if one is wanted.
+ * No decode is left: the spares may be made up again.
  */
 void
 rapport_picture_spare_refill (void)

@@ -30,6 +30,14 @@ GQuark rapport_picture_error_quark (void);
 /* At most this many decoders run at once in a process; more wait their turn. */
 #define RAPPORT_PICTURE_MAX_RUNNING 2
 
+/* Spare decoders kept ready while a topic with pictures is on screen
+ * (rapport-picture-spare.c): as many as may run at once, so that none of
+ * the first pictures of a lesson waits for a decoder to start. One spare
+ * left the second picture of a lesson with two to a decoder started cold,
+ * whose start competed with the lesson's first frame (see README.md).
+ */
+#define RAPPORT_PICTURE_SPARES      RAPPORT_PICTURE_MAX_RUNNING
+
 typedef struct
 {
   guint                width;
@@ -49,6 +57,7 @@ typedef struct
   guint    peak_mib;        /* the most address space it used, when it said; 0 otherwise */
   guint    landlock_abi;    /* the Landlock ABI it was locked down with; 0 for none */
   gboolean seccomp;         /* whether its seccomp filter was in place */
+  gboolean spare;           /* whether a spare decoder drew it, started before it was asked for */
 } RapportPictureStats;
 
 void            rapport_picture_free             (RapportPicture       *picture);
