@@ -357,15 +357,16 @@ request (const char *magic,
   return g_byte_array_free_to_bytes (bytes);
 }
 
-/* A request that is not exactly what the protocol says ends the decoder
- * before it decodes anything, with a message that says what was wrong.
+/* A request that is not exactly what the protocol says, or not of the
+ * type the decoder was started for, ends the decoder before it decodes
+ * anything, with a message that says what was wrong.
  */
 static void
 test_decoder_request (void)
 {
   const char *decoder = g_getenv ("RAPPORT_PICTURE_DECODER");
   const char *magic = RAPPORT_PICTURE_REQUEST_MAGIC;
-  struct { GBytes *input; const char *message; } cases[] = {
+  struct { GBytes *input; const char *message; const char *arg; } cases[] = {
     { g_bytes_new_static ("", 0), "no picture was sent" },
     { g_bytes_new_static (magic, 7), "the request ends after 7 bytes, in its header of 16" },
     { request ("RPICTUR1", RAPPORT_PICTURE_REQUEST_PNG, 3, "abc", 3), "the request does not start with RPICREQ1" },
@@ -376,6 +377,8 @@ test_decoder_request (void)
       "the request announces 8388609 bytes; a picture has 1 to 8388608" },
     { request (magic, RAPPORT_PICTURE_REQUEST_JPEG, 10, "abc", 3), "the picture ends after 3 of the 10 bytes announced" },
     { request (magic, RAPPORT_PICTURE_REQUEST_PNG, 3, "abcd", 4), "the request goes on after the 3 bytes announced" },
+    { request (magic, RAPPORT_PICTURE_REQUEST_PNG, 3, "abc", 3), "the request is for another type of picture than --type",
+      "--type=" RAPPORT_PICTURE_TYPE_SVG },
   };
 
   g_assert_nonnull (decoder);
@@ -390,7 +393,7 @@ test_decoder_request (void)
       g_autofree char *expected = g_strdup_printf ("rapport-picture-decoder: %s\n", cases[i].message);
 
       process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                  G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, decoder, NULL);
+                                  G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, decoder, cases[i].arg, NULL);
       g_assert_no_error (error);
       g_assert_true (g_subprocess_communicate (process, input, NULL, &output, &errors, &error));
       g_assert_no_error (error);

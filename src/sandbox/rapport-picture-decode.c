@@ -331,22 +331,49 @@ warm_up_pixel (RapportMediaType            type,
 }
 
 /**
- * rapport_picture_warm_up:
+ * rapport_picture_type_from_string:
  *
- * Draws a PNG, a JPEG and an SVG with text, each of a few pixels and known
- * here: afterwards creating a loader for any of the types opens no file,
- * and the first SVG with text does not wait for fontconfig.
+ * Returns: whether @string names a type (RAPPORT_PICTURE_TYPE_*)
+ */
+gboolean
+rapport_picture_type_from_string (const char       *string,
+                                  RapportMediaType *type)
+{
+  g_assert (type != NULL);
+
+  if (g_strcmp0 (string, RAPPORT_PICTURE_TYPE_PNG) == 0)
+    *type = RAPPORT_MEDIA_PNG;
+  else if (g_strcmp0 (string, RAPPORT_PICTURE_TYPE_JPEG) == 0)
+    *type = RAPPORT_MEDIA_JPEG;
+  else if (g_strcmp0 (string, RAPPORT_PICTURE_TYPE_SVG) == 0)
+    *type = RAPPORT_MEDIA_SVG;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * rapport_picture_warm_up:
+ * @types: RAPPORT_PICTURE_ALL_TYPES, or the bit of the one type to get ready
+ *
+ * Draws a PNG, a JPEG and an SVG with text (those of @types), each of a
+ * few pixels and known here: afterwards creating a loader for any of the
+ * types opens no file, and the first SVG with text does not wait for
+ * fontconfig. The SVG costs most: librsvg, Pango and fontconfig's start.
  */
 gboolean
 rapport_picture_warm_up (const RapportPictureLimits  *limits,
+                         guint                        types,
                          GError                     **error)
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!warm_up_pixel (RAPPORT_MEDIA_PNG, "png", limits, &local_error) ||
-      !warm_up_pixel (RAPPORT_MEDIA_JPEG, "jpeg", limits, &local_error) ||
-      !warm_up_with (RAPPORT_MEDIA_SVG, limits, (const guchar *) warm_up_svg,
-                     sizeof warm_up_svg - 1, &local_error))
+  if (((types & (1u << RAPPORT_MEDIA_PNG)) && !warm_up_pixel (RAPPORT_MEDIA_PNG, "png", limits, &local_error)) ||
+      ((types & (1u << RAPPORT_MEDIA_JPEG)) && !warm_up_pixel (RAPPORT_MEDIA_JPEG, "jpeg", limits, &local_error)) ||
+      ((types & (1u << RAPPORT_MEDIA_SVG)) &&
+       !warm_up_with (RAPPORT_MEDIA_SVG, limits, (const guchar *) warm_up_svg, sizeof warm_up_svg - 1,
+                      &local_error)))
     {
       g_set_error (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_FAILED,
                    "getting the decoders ready failed: %s", local_error->message);

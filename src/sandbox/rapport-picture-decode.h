@@ -32,7 +32,14 @@ typedef gboolean (*RapportPictureWriteFunc) (const guchar  *data,
                                              gpointer       user_data,
                                              GError       **error);
 
+/* The types to warm up, as bits 1 << RapportMediaType. */
+#define RAPPORT_PICTURE_ALL_TYPES ((1u << RAPPORT_MEDIA_PNG) | (1u << RAPPORT_MEDIA_JPEG) | \
+                                   (1u << RAPPORT_MEDIA_SVG))
+
+gboolean         rapport_picture_type_from_string (const char                 *string,
+                                                   RapportMediaType           *type);
 gboolean         rapport_picture_warm_up          (const RapportPictureLimits *limits,
+                                                   guint                       types,
                                                    GError                    **error);
 GBytes          *rapport_picture_read_request     (RapportPictureReadFunc      read_func,
                                                    gpointer                    user_data,

@@ -5,7 +5,8 @@
  */
 
 /* rapport-picture-decoder [--parent=PID] [--max-pixels=N] [--max-svg-size=N]
- *                         [--cpu-seconds=N] [--memory-mib=N]  < request > pixels
+ *                         [--cpu-seconds=N] [--memory-mib=N] [--type=png|jpeg|svg]
+ *                         < request > pixels
  *
  * Rapport starts this program for the pictures a lesson shows and for
  * every picture `rapport-pack validate` checks (src/core/pictures). It does
@@ -20,12 +21,15 @@
  *  3. warms up (rapport-picture-decode.c): draws a pixel of PNG and of
  *     JPEG and a word of SVG text, which loads gdk-pixbuf's modules for all
  *     three types, librsvg, Pango and fontconfig while files can still be
- *     opened;
+ *     opened; only the one type's with --type, which a decoder started for
+ *     a picture of that type is given (a spare is not: it may be handed
+ *     any picture);
  *  4. locks itself down: Landlock, then seccomp;
  *  5. only then reads its request from standard input: a
  *     RapportPictureRequest (the type and the length, checked strictly)
  *     and exactly that many bytes, at most RAPPORT_PICTURE_MAX_INPUT, then
- *     the end of the input (rapport-picture-protocol.h);
+ *     the end of the input (rapport-picture-protocol.h); a request for
+ *     another type than --type is refused;
  *  6. decodes and writes the pixels.
  *
  * A problem is one line on standard error and one of the
@@ -178,6 +182,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *why_not = NULL;
   RapportMediaType type;
+  guint types = RAPPORT_PICTURE_ALL_TYPES;
   RapportPictureLimits limits = { RAPPORT_MEDIA_MAX_PIXELS, RAPPORT_PICTURE_MAX_SVG_SIZE };
   RapportSandboxLimits sandbox_limits = {
     RAPPORT_PICTURE_CPU_SECONDS, RAPPORT_PICTURE_CPU_HARD_SECONDS,
@@ -211,6 +216,12 @@ main (int   argc,
           if ((guint64) getppid () != value)
             return fail (RAPPORT_PICTURE_EXIT_USAGE, "the process that started it has ended");
         }
+      else if (g_str_has_prefix (arg, "--type="))
+        {
+          if (!rapport_picture_type_from_string (arg + strlen ("--type="), &type))
+            return fail (RAPPORT_PICTURE_EXIT_USAGE, "--type must be png, jpeg or svg");
+          types = 1u << type;
+        }
       else if (parse_uint (arg, "--max-pixels", (guint64) RAPPORT_MEDIA_MAX_DIMENSION * RAPPORT_MEDIA_MAX_DIMENSION, &value))
         limits.max_pixels = value;
       else if (parse_uint (arg, "--max-svg-size", RAPPORT_MEDIA_MAX_DIMENSION, &value))
@@ -237,8 +248,8 @@ main (int   argc,
   if (!rapport_sandbox_set_limits (&sandbox_limits, &error))
     return fail (RAPPORT_PICTURE_EXIT_SANDBOX, "%s", error->message);
 
-  /* Loads every module while files can still be opened. */
-  if (!rapport_picture_warm_up (&limits, &error))
+  /* Loads the modules while files can still be opened. */
+  if (!rapport_picture_warm_up (&limits, types, &error))
     return fail (RAPPORT_PICTURE_EXIT_SANDBOX, "%s", error->message);
 
   status_fd = rapport_sandbox_open_status ();
@@ -258,6 +269,8 @@ main (int   argc,
   input = rapport_picture_read_request (read_cb, GINT_TO_POINTER (STDIN_FILENO), &type, &error);
   if (input == NULL)
     return fail (RAPPORT_PICTURE_EXIT_USAGE, "%s", error->message);
+  if ((types & (1u << type)) == 0)
+    return fail (RAPPORT_PICTURE_EXIT_USAGE, "the request is for another type of picture than --type");
 
   /* Its module is loaded: no file is opened. */
   loader = rapport_picture_loader_new (type, &limits, &error);

@@ -51,19 +51,20 @@ typedef struct
 } Decode;
 
 /* rapport-picture.c: the line of decodes waiting for their turn */
-void         rapport_picture_end_turn       (Decode       *d,
-                                             gboolean      had_process);
-gboolean     rapport_picture_is_cancelled   (Decode       *d);
-gboolean     rapport_picture_attach_process (Decode       *d,
-                                             GSubprocess  *process);
+void         rapport_picture_end_turn       (Decode            *d,
+                                             gboolean           had_process);
+gboolean     rapport_picture_is_cancelled   (Decode            *d);
+gboolean     rapport_picture_attach_process (Decode            *d,
+                                             GSubprocess       *process);
 
 /* rapport-picture-process.c: one decoder process */
-GSubprocess *rapport_picture_spawn_decoder  (const char   *path,
-                                             GError      **error);
-void         rapport_picture_process_start  (GTask        *task);
+GSubprocess *rapport_picture_spawn_decoder  (const char        *path,
+                                             RapportMediaType  *for_type,
+                                             GError           **error);
+void         rapport_picture_process_start  (GTask             *task);
 
-/* rapport-picture-spare.c: the decoder started ahead of time */
-GSubprocess *rapport_picture_take_spare     (const char   *path);
+/* rapport-picture-spare.c: the decoders started ahead of time */
+GSubprocess *rapport_picture_take_spare     (const char        *path);
 void         rapport_picture_spare_refill   (void);
 
 G_END_DECLS

@@ -382,6 +382,21 @@ on_wait_cb (GObject      *object,
   op_done (task);
 }
 
+static const char *
+type_argument (RapportMediaType type)
+{
+  switch (type)
+    {
+    case RAPPORT_MEDIA_PNG:
+      return "--type=" RAPPORT_PICTURE_TYPE_PNG;
+    case RAPPORT_MEDIA_JPEG:
+      return "--type=" RAPPORT_PICTURE_TYPE_JPEG;
+    case RAPPORT_MEDIA_SVG:
+    default:
+      return "--type=" RAPPORT_PICTURE_TYPE_SVG;
+    }
+}
+
 static guint32
 request_type (RapportMediaType type)
 {
@@ -412,6 +427,8 @@ fail_to_start (GTask  *task,
 /**
  * rapport_picture_spawn_decoder:
  * @path: the decoder's program
+ * @for_type: (nullable): the one type it will be asked for, or %NULL for a
+ *   spare, which gets all of them ready
  *
  * Starts a decoder with the limits of rapport-picture-protocol.h. It gets
  * ready, locks itself down and then waits for its request on standard
@@ -421,8 +438,9 @@ fail_to_start (GTask  *task,
  *   set
  */
 GSubprocess *
-rapport_picture_spawn_decoder (const char  *path,
-                               GError     **error)
+rapport_picture_spawn_decoder (const char        *path,
+                               RapportMediaType  *for_type,
+                               GError           **error)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autofree char *max_pixels = g_strdup_printf ("--max-pixels=%u", (guint) RAPPORT_MEDIA_MAX_PIXELS);
@@ -430,7 +448,10 @@ rapport_picture_spawn_decoder (const char  *path,
   g_autofree char *cpu_seconds = g_strdup_printf ("--cpu-seconds=%u", (guint) RAPPORT_PICTURE_CPU_SECONDS);
   g_autofree char *memory_mib = g_strdup_printf ("--memory-mib=%u", (guint) RAPPORT_PICTURE_MEMORY_MIB);
   g_autofree char *parent = g_strdup_printf ("--parent=%d", (int) getpid ());
-  const char *argv[] = { path, parent, max_pixels, max_svg_size, cpu_seconds, memory_mib, NULL };
+  const char *argv[] = {
+    path, parent, max_pixels, max_svg_size, cpu_seconds, memory_mib,
+    for_type != NULL ? type_argument (*for_type) : NULL, NULL,
+  };
 
   /* Without a child_setup function and with the descriptors left open,
    * GLib 2.74 starts the decoder with posix_spawn() (a vfork-like clone)
@@ -477,7 +498,7 @@ rapport_picture_process_start (GTask *task)
   d->stats.spare = process != NULL;
   d->started = g_get_monotonic_time ();
   if (process == NULL)
-    process = rapport_picture_spawn_decoder (d->path, &error);
+    process = rapport_picture_spawn_decoder (d->path, &d->type, &error);
   if (process == NULL)
     {
       fail_to_start (task, g_error_new (RAPPORT_PICTURE_ERROR, RAPPORT_PICTURE_ERROR_MISSING,

@@ -11,8 +11,9 @@
  * the command line, the exit codes, the request it reads and the header of
  * its output.
  *
- * The program gets ready before it knows its picture: it loads every
- * decoder, puts its limits in place and locks itself down, and only then
+ * The program gets ready before it knows its picture: it puts its limits
+ * in place, loads every decoder (or the one --type names) and locks itself
+ * down, and only then
  * reads a RapportPictureRequest followed by exactly the number of bytes it
  * announces from standard input, then the end of the input. So the client
  * can start one ahead of time and hand it the next picture (a spare), or
@@ -69,12 +70,18 @@ G_BEGIN_DECLS
 
 /* The arguments, as in
  * rapport-picture-decoder --parent=4242 --max-pixels=16777216 --max-svg-size=2048
- *                         --cpu-seconds=4 --memory-mib=512
+ *                         --cpu-seconds=4 --memory-mib=512 [--type=png]
  * --parent is the client's process id: the decoder asks the kernel to end
  * it with its parent (PR_SET_PDEATHSIG), then ends at once if its parent
  * is another process by then, since the client has died before it asked.
- * The type of the picture comes with the picture, in the request.
+ * The type of the picture comes with the picture, in the request; a
+ * decoder started for one picture may be given its type with --type=svg,
+ * and then gets only that type's decoder ready and refuses a request for
+ * another.
  */
+#define RAPPORT_PICTURE_TYPE_PNG          "png"
+#define RAPPORT_PICTURE_TYPE_JPEG         "jpeg"
+#define RAPPORT_PICTURE_TYPE_SVG          "svg"
 
 /* What the decoder reads first on standard input: which decoder, and how
  * many bytes follow. It is checked strictly: another magic, a type it does

@@ -108,7 +108,7 @@ start_cb (gpointer user_data)
   if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
     return G_SOURCE_REMOVE;
 
-  process = rapport_picture_spawn_decoder (path, &error);
+  process = rapport_picture_spawn_decoder (path, NULL, &error);
   if (process == NULL)
     {
       g_debug ("No spare picture decoder: %s", error->message);
