@@ -34,7 +34,8 @@ GQuark rapport_picture_error_quark (void);
  * (rapport-picture-spare.c): as many as may run at once, so that none of
  * the first pictures of a lesson waits for a decoder to start. One spare
  * left the second picture of a lesson with two to a decoder started cold,
- * whose start competed with the lesson's first frame (see README.md).
+ * whose start competed with the lesson's first frame (see
+ * src/sandbox/README.md).
  */
 #define RAPPORT_PICTURE_SPARES      RAPPORT_PICTURE_MAX_RUNNING
 
