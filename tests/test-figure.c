@@ -371,6 +371,7 @@ test_spare (void)
   rapport_learn_view_open_lesson (learn, topic, PNG_LESSON);
   g_assert_true (rapport_test_wait_until (figure_finished, learn, 5000));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rapport_figure_get_picture (shown_figure (learn)))));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "figure-spare");
   g_assert_true (rapport_test_wait_until (spares_ready, &next, 5000));
   g_assert_cmpuint (count_alive (spares), ==, RAPPORT_PICTURE_SPARES - 1);
 
