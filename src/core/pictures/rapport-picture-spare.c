@@ -166,8 +166,8 @@ schedule (GSourceFunc  func,
   g_source_attach (source, NULL);
 }
 
-/* With the lock held: a spare is started if one more is wanted. The next
- * is started once this one is, so that two warm-ups do not compete.
+/* With the lock held: a spare is started if one more is wanted, from an
+ * idle callback of its own, so that the main loop turns between two.
  */
 static void
 refill_locked (void)
