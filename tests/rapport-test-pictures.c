@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
 
 #include "rapport-test-pictures.h"
@@ -175,6 +176,46 @@ rapport_test_png (guint width,
   append_chunk (png, "IEND", NULL, 0);
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+}
+
+/* A picture of the Acme fixture pack, media/NAME. */
+GBytes *
+rapport_test_read_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "packs", "acme", "media", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+/* A JPEG of 120 × 80 gradients: the fixtures have none. */
+GBytes *
+rapport_test_jpeg (void)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 120, 80);
+  g_autoptr(GError) error = NULL;
+  guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int rowstride = gdk_pixbuf_get_rowstride (pixbuf);
+  char *buffer = NULL;
+  gsize length = 0;
+
+  for (int y = 0; y < 80; y++)
+    for (int x = 0; x < 120; x++)
+      {
+        pixels[y * rowstride + x * 3] = (guchar) (x * 2);
+        pixels[y * rowstride + x * 3 + 1] = (guchar) (y * 3);
+        pixels[y * rowstride + x * 3 + 2] = (guchar) ((x + y) & 0xff);
+      }
+
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &length, "jpeg", &error, "quality", "90", NULL));
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (buffer, length);
 }
 
 /* A copy of the Acme fixture pack in DIR whose SVG (in its second lesson,

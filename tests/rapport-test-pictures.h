@@ -18,6 +18,8 @@ GBytes *rapport_test_png           (guint        width,
                                     guint        height,
                                     guint        depth,
                                     guint        color_type);
+GBytes *rapport_test_jpeg         (void);
+GBytes *rapport_test_read_fixture  (const char  *name);
 char   *rapport_test_blurred_pack  (const char  *dir);
 
 GArray *rapport_test_find_decoders (void);

@@ -9,7 +9,9 @@
  * keeps ticking) while the picture is drawn in its own process, which is
  * stopped at its limit; the alt text is shown with the reason. Leaving the
  * lesson, or closing the window, while the picture is drawn kills the
- * process; nothing is left running.
+ * process; nothing is left running but the spare decoders, which are
+ * ready while a topic with pictures is on screen, draw the next pictures,
+ * and are killed when the learner leaves Learn or closes the window.
  */
 
 #include "config.h"
@@ -124,25 +126,83 @@ figure_finished (gpointer user_data)
   return figure != NULL && rapport_figure_get_finished (figure);
 }
 
+/* A decoder drawing a picture: a spare the lesson took. */
 static gboolean
 decoder_running (gpointer user_data)
 {
-  g_autoptr(GArray) pids = rapport_test_find_decoders ();
-
-  if (pids->len > 0 && user_data != NULL)
-    *(int *) user_data = g_array_index (pids, int, 0);
-
-  return pids->len > 0;
+  return rapport_picture_get_n_running () > 0;
 }
 
+/* How many of PIDS still run. */
+static guint
+count_alive (GArray *pids)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < pids->len; i++)
+    n += rapport_test_pid_exists (g_array_index (pids, int, i));
+
+  return n;
+}
+
+/* No picture is being drawn; spares may wait for the next ones. */
 static gboolean
 nothing_running (gpointer user_data)
 {
-  int pid = user_data != NULL ? *(int *) user_data : 0;
   g_autoptr(GArray) pids = rapport_test_find_decoders ();
 
-  return rapport_picture_get_n_running () == 0 && pids->len == 0 &&
-         (pid == 0 || !rapport_test_pid_exists (pid));
+  return rapport_picture_get_n_running () == 0 && pids->len <= rapport_picture_get_n_spares ();
+}
+
+/* Not even a spare. */
+static gboolean
+no_decoder_at_all (gpointer user_data)
+{
+  g_autoptr(GArray) pids = rapport_test_find_decoders ();
+
+  return rapport_picture_get_n_running () == 0 && rapport_picture_get_n_spares () == 0 &&
+         pids->len == 0;
+}
+
+/* The spares, all started and locked down before they were given
+ * anything; *USER_DATA is set to their pids.
+ */
+static gboolean
+spares_ready (gpointer user_data)
+{
+  GArray **spares = user_data;
+  g_autoptr(GArray) pids = rapport_test_find_decoders ();
+
+  if (rapport_picture_get_n_running () != 0 || rapport_picture_get_n_spares () != RAPPORT_PICTURE_SPARES ||
+      pids->len != RAPPORT_PICTURE_SPARES)
+    return FALSE;
+
+  for (guint i = 0; i < pids->len; i++)
+    {
+      g_autofree char *seccomp = rapport_test_proc_field (g_array_index (pids, int, i), "status", "Seccomp");
+
+      if (g_strcmp0 (seccomp, "2") != 0)
+        return FALSE;
+    }
+
+  g_clear_pointer (spares, g_array_unref);
+  *spares = g_steal_pointer (&pids);
+  return TRUE;
+}
+
+typedef struct
+{
+  GArray *spares;
+  guint   n_alive;
+} Alive;
+
+/* No picture is being drawn, and N_ALIVE of SPARES still run. */
+static gboolean
+spares_left (gpointer user_data)
+{
+  Alive *alive = user_data;
+
+  return nothing_running (NULL) && count_alive (alive->spares) == alive->n_alive;
 }
 
 /* The label with exactly TEXT, when it is on screen. */
@@ -232,25 +292,31 @@ test_costly_picture (void)
   rapport_test_save_screenshot (GTK_WIDGET (window), "figure-costly");
 }
 
-/* Leaving the lesson while its picture is drawn kills the decoder. */
+/* Leaving the lesson while its picture is drawn kills the decoder: the
+ * spare it took; the other spares wait on.
+ */
 static void
 test_leave_lesson (void)
 {
   RapportWindow *window = get_window ();
   RapportLearnView *learn = rapport_window_get_learn_view (window);
   g_autoptr(RapportTopic) topic = find_acme_topic ();
+  g_autoptr(GArray) spares = NULL;
   RapportFigure *figure;
+  Alive alive;
   gint64 left;
-  int pid = 0;
 
+  g_assert_true (rapport_test_wait_until (spares_ready, &spares, 5000));
   rapport_learn_view_open_lesson (learn, topic, SVG_LESSON);
-  g_assert_true (rapport_test_wait_until (decoder_running, &pid, 5000));
+  g_assert_true (rapport_test_wait_until (decoder_running, NULL, 5000));
   figure = g_object_ref (shown_figure (learn));
   g_assert_false (rapport_figure_get_finished (figure));
 
   left = g_get_monotonic_time ();
   rapport_learn_view_go_back (learn);
-  g_assert_true (rapport_test_wait_until (nothing_running, &pid, 2000));
+  alive.spares = spares;
+  alive.n_alive = RAPPORT_PICTURE_SPARES - 1;
+  g_assert_true (rapport_test_wait_until (spares_left, &alive, 2000));
   g_test_message ("the decoder ended %.0f ms after the lesson was left",
                   (g_get_monotonic_time () - left) / 1000.0);
   g_assert_cmpstr (rapport_learn_view_get_page (learn), ==, "topic");
@@ -356,6 +422,45 @@ test_course_figure (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 720);
 }
 
+/* A topic with pictures on screen keeps decoders ready, one of which
+ * draws the lesson's picture; another takes its place while the lesson is
+ * open, and none is left once the learner leaves Learn, or closes the
+ * window.
+ */
+static void
+test_spare (void)
+{
+  RapportWindow *window = get_window ();
+  RapportLearnView *learn = rapport_window_get_learn_view (window);
+  g_autoptr(RapportTopic) topic = find_acme_topic ();
+  g_autoptr(GArray) spares = NULL;
+  g_autoptr(GArray) next = NULL;
+
+  g_assert_true (rapport_picture_topic_has_pictures (topic));
+  rapport_learn_view_open_topic (learn, topic);
+  g_assert_true (rapport_test_wait_until (spares_ready, &spares, 5000));
+
+  /* A spare draws the picture: it ends, and another takes its place. */
+  rapport_learn_view_open_lesson (learn, topic, PNG_LESSON);
+  g_assert_true (rapport_test_wait_until (figure_finished, learn, 5000));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rapport_figure_get_picture (shown_figure (learn)))));
+  rapport_test_save_screenshot (GTK_WIDGET (window), "figure-spare");
+  g_assert_true (rapport_test_wait_until (spares_ready, &next, 5000));
+  g_assert_cmpuint (count_alive (spares), ==, RAPPORT_PICTURE_SPARES - 1);
+
+  /* Leaving Learn kills the spares; coming back starts them again. */
+  rapport_window_set_view (window, "journal");
+  g_assert_true (rapport_test_wait_until (no_decoder_at_all, NULL, 2000));
+  g_assert_cmpuint (count_alive (next), ==, 0);
+  rapport_window_set_view (window, "learn");
+  g_assert_true (rapport_test_wait_until (spares_ready, &spares, 5000));
+
+  /* Closing the window kills them too. */
+  rapport_test_app_close_windows (app);
+  g_assert_true (rapport_test_wait_until (no_decoder_at_all, NULL, 2000));
+  g_assert_cmpuint (count_alive (spares), ==, 0);
+}
+
 /* Closing the window while a picture is drawn kills the decoder too. */
 static void
 test_close_window (void)
@@ -363,12 +468,11 @@ test_close_window (void)
   RapportWindow *window = get_window ();
   RapportLearnView *learn = rapport_window_get_learn_view (window);
   g_autoptr(RapportTopic) topic = find_acme_topic ();
-  int pid = 0;
 
   rapport_learn_view_open_lesson (learn, topic, SVG_LESSON);
-  g_assert_true (rapport_test_wait_until (decoder_running, &pid, 5000));
+  g_assert_true (rapport_test_wait_until (decoder_running, NULL, 5000));
   rapport_test_app_close_windows (app);
-  g_assert_true (rapport_test_wait_until (nothing_running, &pid, 2000));
+  g_assert_true (rapport_test_wait_until (no_decoder_at_all, NULL, 2000));
 }
 
 int
@@ -387,6 +491,7 @@ main (int   argc,
   g_test_add_func ("/rapport/figure/leave-lesson", test_leave_lesson);
   g_test_add_func ("/rapport/figure/normal-picture", test_normal_picture);
   g_test_add_func ("/rapport/figure/course-figure", test_course_figure);
+  g_test_add_func ("/rapport/figure/spare", test_spare);
   g_test_add_func ("/rapport/figure/close-window", test_close_window);
 
   ret = g_test_run ();

@@ -9,7 +9,9 @@
  * from /proc while it runs, or fails for memory); a normal picture gives
  * the pixels that decoding it in the app's own process gave; the client
  * kills the decoder when cancelled, when it runs too long or writes what
- * it was not asked for, and leaves nothing running.
+ * it was not asked for, and leaves nothing running. A spare decoder,
+ * started ahead of time, contains a hostile picture just as well, and is
+ * killed once nothing wants it.
  */
 
 #include "config.h"
@@ -44,6 +46,7 @@ typedef struct
   guint64              peak_kib;
   GCancellable        *cancel_after;
   guint                cancel_after_ms;
+  gconstpointer        spare_owner;   /* no longer wants a spare once it started */
 } Run;
 
 static void
@@ -134,6 +137,8 @@ decode (Run              *run,
   run->pids = g_array_new (FALSE, FALSE, sizeof (int));
   run->started = g_get_monotonic_time ();
   rapport_picture_decode_async (bytes, type, run->cancel_after, on_decoded_cb, run);
+  if (run->spare_owner != NULL)
+    rapport_picture_prewarm (run->spare_owner, FALSE);
   watch_id = g_timeout_add (20, on_watch_cb, run);
   if (run->cancel_after_ms > 0)
     cancel_id = g_timeout_add (run->cancel_after_ms, on_cancel_cb, run);
@@ -182,20 +187,6 @@ assert_contained_in_memory (Run *run)
   g_assert_cmpuint (run->stats.peak_mib, <=, RAPPORT_PICTURE_MEMORY_MIB);
 }
 
-static GBytes *
-read_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "packs", "acme", "media", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
-}
-
 /* As the lesson reader decoded pictures before they had a process of
  * their own: gdk-pixbuf's loader, fed from memory, in this process.
  */
@@ -236,30 +227,6 @@ assert_same_pixels (const RapportPicture *picture,
                      expected + y * gdk_pixbuf_get_rowstride (pixbuf), picture->rowstride);
 }
 
-static GBytes *
-make_jpeg (void)
-{
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 120, 80);
-  g_autoptr(GError) error = NULL;
-  guchar *pixels = gdk_pixbuf_get_pixels (pixbuf);
-  int rowstride = gdk_pixbuf_get_rowstride (pixbuf);
-  char *buffer = NULL;
-  gsize length = 0;
-
-  for (int y = 0; y < 80; y++)
-    for (int x = 0; x < 120; x++)
-      {
-        pixels[y * rowstride + x * 3] = (guchar) (x * 2);
-        pixels[y * rowstride + x * 3 + 1] = (guchar) (y * 3);
-        pixels[y * rowstride + x * 3 + 2] = (guchar) ((x + y) & 0xff);
-      }
-
-  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &length, "jpeg", &error, "quality", "90", NULL));
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (buffer, length);
-}
-
 /* Normal pictures come out as they did when the app decoded them itself,
  * from a process that was locked down.
  */
@@ -274,7 +241,7 @@ test_normal (void)
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GBytes) bytes = cases[i].name != NULL ? read_fixture (cases[i].name) : make_jpeg ();
+      g_autoptr(GBytes) bytes = cases[i].name != NULL ? rapport_test_read_fixture (cases[i].name) : rapport_test_jpeg ();
       g_autoptr(GdkPixbuf) expected = decode_in_process (bytes, cases[i].mime_type);
       g_autoptr(GError) error = NULL;
       g_auto(Run) run = { 0 };
@@ -298,7 +265,7 @@ test_normal (void)
 static void
 test_sync (void)
 {
-  g_autoptr(GBytes) bytes = read_fixture ("refund-steps.svg");
+  g_autoptr(GBytes) bytes = rapport_test_read_fixture ("refund-steps.svg");
   g_autoptr(GdkPixbuf) expected = decode_in_process (bytes, "image/svg+xml");
   g_autoptr(RapportPicture) picture = NULL;
   g_autoptr(GError) error = NULL;
@@ -505,7 +472,7 @@ on_count_cb (gpointer user_data)
 static void
 test_queue (void)
 {
-  g_autoptr(GBytes) bytes = read_fixture ("till-receipt.png");
+  g_autoptr(GBytes) bytes = rapport_test_read_fixture ("till-receipt.png");
   Many many = { 0 };
   guint count_id = g_timeout_add (1, on_count_cb, &many);
 
@@ -542,7 +509,7 @@ static void
 decode_with (Run        *run,
              const char *decoder)
 {
-  g_autoptr(GBytes) bytes = read_fixture ("till-receipt.png");
+  g_autoptr(GBytes) bytes = rapport_test_read_fixture ("till-receipt.png");
   g_autofree char *saved = g_strdup (g_getenv ("RAPPORT_PICTURE_DECODER"));
 
   g_setenv ("RAPPORT_PICTURE_DECODER", decoder, TRUE);
@@ -578,6 +545,138 @@ test_untrusted_decoder (void)
   g_assert_cmpfloat (hung.stats.stopped_after, ==, RAPPORT_PICTURE_WALL_SECONDS);
   g_assert_cmpfloat (hung.seconds, >=, RAPPORT_PICTURE_WALL_SECONDS - 0.1);
   g_assert_cmpfloat (hung.seconds, <, RAPPORT_PICTURE_WALL_SECONDS + MARGIN_SECONDS);
+}
+
+/* The spares, all started and locked down before they were given
+ * anything; *USER_DATA is set to their pids.
+ */
+static gboolean
+spares_ready (gpointer user_data)
+{
+  GArray **spares = user_data;
+  g_autoptr(GArray) pids = rapport_test_find_decoders ();
+
+  if (rapport_picture_get_n_spares () != RAPPORT_PICTURE_SPARES || pids->len != RAPPORT_PICTURE_SPARES)
+    return FALSE;
+
+  for (guint i = 0; i < pids->len; i++)
+    {
+      g_autofree char *seccomp = rapport_test_proc_field (g_array_index (pids, int, i), "status", "Seccomp");
+
+      if (g_strcmp0 (seccomp, "2") != 0)
+        return FALSE;
+    }
+
+  g_clear_pointer (spares, g_array_unref);
+  *spares = g_steal_pointer (&pids);
+  return TRUE;
+}
+
+/* Whether every decoder in SEEN was one of SPARES: none was started cold. */
+static gboolean
+all_spares (GArray *seen,
+            GArray *spares)
+{
+  for (guint i = 0; i < seen->len; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < spares->len; j++)
+        found |= g_array_index (spares, int, j) == g_array_index (seen, int, i);
+      if (!found)
+        return FALSE;
+    }
+
+  return seen->len > 0;
+}
+
+static gboolean
+no_spare (gpointer user_data)
+{
+  g_autoptr(GArray) pids = rapport_test_find_decoders ();
+
+  return rapport_picture_get_n_spares () == 0 && pids->len == 0;
+}
+
+/* Iterates the default main context, where spares start, until CONDITION. */
+static gboolean
+wait_until (GSourceFunc condition,
+            gpointer    user_data)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (user_data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+
+  return TRUE;
+}
+
+/* A spare, started before there was a picture, takes the blur and the
+ * layers that need too much memory; each is stopped as in a decoder of its
+ * own, and a spare was that decoder.
+ */
+static void
+test_spare_hostile (void)
+{
+  g_autoptr(GBytes) blur = rapport_test_blur_svg ();
+  g_autoptr(GBytes) layers = rapport_test_layers_svg (60);
+  g_autoptr(GArray) spares = NULL;
+  g_auto(Run) slow = { 0 };
+  g_auto(Run) large = { 0 };
+  int owner = 0;
+
+  rapport_picture_prewarm (&owner, TRUE);
+  g_assert_true (wait_until (spares_ready, &spares));
+  slow.spare_owner = &owner;
+  decode_checked (&slow, "media/blur.svg", blur, RAPPORT_MEDIA_SVG);
+  g_assert_true (slow.stats.spare);
+  assert_stopped_in_time (&slow);
+  assert_contained_in_memory (&slow);
+  g_assert_cmpstr (slow.seccomp, ==, "2");
+  g_assert_true (all_spares (slow.pids, spares));
+
+  rapport_picture_prewarm (&owner, TRUE);
+  g_assert_true (wait_until (spares_ready, &spares));
+  large.spare_owner = &owner;
+  decode_checked (&large, "media/layers.svg", layers, RAPPORT_MEDIA_SVG);
+  g_assert_true (large.stats.spare);
+  g_assert_error (large.error, RAPPORT_PICTURE_ERROR, RAPPORT_PICTURE_ERROR_MEMORY);
+  assert_contained_in_memory (&large);
+  g_assert_true (all_spares (large.pids, spares));
+
+  g_assert_true (wait_until (no_spare, NULL));
+}
+
+/* The same spares however many want them; killed once the last no
+ * longer does, and not while another still does.
+ */
+static void
+test_spare_owners (void)
+{
+  g_autoptr(GArray) spares = NULL;
+  g_autoptr(GArray) same = NULL;
+  int page = 0;
+  int reader = 0;
+
+  rapport_picture_prewarm (&page, TRUE);
+  rapport_picture_prewarm (&reader, TRUE);
+  g_assert_true (wait_until (spares_ready, &spares));
+
+  rapport_picture_prewarm (&page, FALSE);
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (spares_ready (&same));
+  g_assert_cmpmem (same->data, same->len * sizeof (int), spares->data, spares->len * sizeof (int));
+
+  rapport_picture_prewarm (&reader, FALSE);
+  g_assert_true (wait_until (no_spare, NULL));
+  for (guint i = 0; i < spares->len; i++)
+    g_assert_false (rapport_test_pid_exists (g_array_index (spares, int, i)));
 }
 
 /* Runs rapport-pack with ARGS; returns its exit status, with what it printed. */
@@ -675,6 +774,8 @@ main (int   argc,
   g_test_add_func ("/rapport/picture-decoder/png-bomb", test_png_bomb);
   g_test_add_func ("/rapport/picture-decoder/cancel", test_cancel);
   g_test_add_func ("/rapport/picture-decoder/queue", test_queue);
+  g_test_add_func ("/rapport/picture-decoder/spare-hostile", test_spare_hostile);
+  g_test_add_func ("/rapport/picture-decoder/spare-owners", test_spare_owners);
   g_test_add_func ("/rapport/picture-decoder/untrusted-decoder", test_untrusted_decoder);
   g_test_add_func ("/rapport/picture-decoder/validate", test_validate);
 

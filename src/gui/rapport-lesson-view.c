@@ -11,6 +11,7 @@
 #include "rapport-error-dialog.h"
 #include "rapport-lesson.h"
 #include "rapport-lesson-view-private.h"
+#include "rapport-picture.h"
 
 #define ZOOM_MIN  0.8
 #define ZOOM_MAX  2.0
@@ -74,6 +75,14 @@ build_content (RapportLessonView *self)
     pack = rapport_catalog_lookup_pack (self->catalog, rapport_topic_get_pack_id (self->topic));
 
   rapport_lesson_view_fill_content (self->content, self->lesson, pack);
+}
+
+/* While a topic with pictures is read, a decoder gets ready for the next. */
+static void
+update_prewarm (RapportLessonView *self)
+{
+  rapport_picture_prewarm (self, gtk_widget_get_mapped (GTK_WIDGET (self)) && self->topic != NULL &&
+                                 rapport_picture_topic_has_pictures (self->topic));
 }
 
 /* State */
@@ -283,6 +292,7 @@ rapport_lesson_view_show_lesson (RapportLessonView *self,
   build_content (self);
   update_done_state (self);
   update_actions (self);
+  update_prewarm (self);
 
   self->restoring = TRUE;
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -482,10 +492,25 @@ zoom_action (GtkWidget  *widget,
 }
 
 static void
+rapport_lesson_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rapport_lesson_view_parent_class)->map (widget);
+  update_prewarm (RAPPORT_LESSON_VIEW (widget));
+}
+
+static void
+rapport_lesson_view_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rapport_lesson_view_parent_class)->unmap (widget);
+  update_prewarm (RAPPORT_LESSON_VIEW (widget));
+}
+
+static void
 rapport_lesson_view_dispose (GObject *object)
 {
   RapportLessonView *self = RAPPORT_LESSON_VIEW (object);
 
+  rapport_picture_prewarm (self, FALSE);
   rapport_lesson_view_leave (self);
   g_clear_handle_id (&self->save_position_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_LESSON_VIEW);
@@ -506,6 +531,9 @@ rapport_lesson_view_class_init (RapportLessonViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_lesson_view_dispose;
+
+  widget_class->map = rapport_lesson_view_map;
+  widget_class->unmap = rapport_lesson_view_unmap;
 
   /**
    * RapportLessonView::completed:

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "rapport-lesson.h"
+#include "rapport-picture.h"
 #include "rapport-quiz.h"
 #include "rapport-topic-card.h"
 #include "rapport-topic-page.h"
@@ -240,6 +241,14 @@ rapport_topic_page_refresh (RapportTopicPage *self)
     gtk_button_set_label (self->continue_button, _("_Continue"));
 }
 
+/* While a topic with pictures is on screen, a decoder gets ready for them. */
+static void
+update_prewarm (RapportTopicPage *self)
+{
+  rapport_picture_prewarm (self, gtk_widget_get_mapped (GTK_WIDGET (self)) && self->topic != NULL &&
+                                 rapport_picture_topic_has_pictures (self->topic));
+}
+
 void
 rapport_topic_page_set_store (RapportTopicPage *self,
                               RapportStore     *store)
@@ -258,6 +267,7 @@ rapport_topic_page_set_topic (RapportTopicPage *self,
 
   g_set_object (&self->topic, topic);
   rapport_topic_page_refresh (self);
+  update_prewarm (self);
 }
 
 RapportTopic *
@@ -269,10 +279,25 @@ rapport_topic_page_get_topic (RapportTopicPage *self)
 }
 
 static void
+rapport_topic_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rapport_topic_page_parent_class)->map (widget);
+  update_prewarm (RAPPORT_TOPIC_PAGE (widget));
+}
+
+static void
+rapport_topic_page_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (rapport_topic_page_parent_class)->unmap (widget);
+  update_prewarm (RAPPORT_TOPIC_PAGE (widget));
+}
+
+static void
 rapport_topic_page_dispose (GObject *object)
 {
   RapportTopicPage *self = RAPPORT_TOPIC_PAGE (object);
 
+  rapport_picture_prewarm (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_TOPIC_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->topic);
@@ -288,6 +313,9 @@ rapport_topic_page_class_init (RapportTopicPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rapport_topic_page_dispose;
+
+  widget_class->map = rapport_topic_page_map;
+  widget_class->unmap = rapport_topic_page_unmap;
 
   /**
    * RapportTopicPage::open-lesson:

@@ -13,36 +13,24 @@
  *  - SVG (librsvg through gdk-pixbuf) is drawn at most max_svg_size pixels
  *    on its longer side.
  *
- * Creating the loader loads gdk-pixbuf's module for the type, so the
- * decoder does it before it locks itself down; decoding and writing are
- * separate steps so that the fuzz target (tests/fuzz) runs exactly this
- * code in its own process.
+ * The decoder gets ready before it knows its picture: warming up draws a
+ * pixel of PNG and of JPEG and a word of SVG text, which loads every
+ * gdk-pixbuf module it may need and has librsvg, Pango and fontconfig read
+ * what they read once, while files can still be opened. Then it locks
+ * itself down and reads its request (rapport-picture-protocol.h), which is
+ * checked strictly. Reading the request, decoding and writing are separate
+ * steps so that the fuzz target (tests/fuzz) runs exactly this code in its
+ * own process.
  */
 
 #include "config.h"
 
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "rapport-picture-decode.h"
 #include "rapport-picture-protocol.h"
-
-gboolean
-rapport_picture_type_from_string (const char       *string,
-                                  RapportMediaType *type)
-{
-  g_assert (type != NULL);
-
-  if (g_strcmp0 (string, RAPPORT_PICTURE_TYPE_PNG) == 0)
-    *type = RAPPORT_MEDIA_PNG;
-  else if (g_strcmp0 (string, RAPPORT_PICTURE_TYPE_JPEG) == 0)
-    *type = RAPPORT_MEDIA_JPEG;
-  else if (g_strcmp0 (string, RAPPORT_PICTURE_TYPE_SVG) == 0)
-    *type = RAPPORT_MEDIA_SVG;
-  else
-    return FALSE;
-
-  return TRUE;
-}
 
 typedef struct
 {
@@ -266,6 +254,22 @@ rapport_picture_write (GdkPixbuf                *pixbuf,
   return TRUE;
 }
 
+/* A new loader for TYPE, fed DATA and closed. */
+static GdkPixbuf *
+decode (RapportMediaType            type,
+        const RapportPictureLimits *limits,
+        const guchar               *data,
+        gsize                       length,
+        GError                    **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = rapport_picture_loader_new (type, limits, error);
+
+  if (loader == NULL)
+    return NULL;
+
+  return rapport_picture_loader_decode (loader, data, length, error);
+}
+
 /**
  * rapport_picture_decode_and_write:
  *
@@ -281,16 +285,247 @@ rapport_picture_decode_and_write (RapportMediaType             type,
                                   gpointer                     user_data,
                                   GError                     **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = decode (type, limits, data, length, error);
 
-  loader = rapport_picture_loader_new (type, limits, error);
-  if (loader == NULL)
-    return FALSE;
-
-  pixbuf = rapport_picture_loader_decode (loader, data, length, error);
   if (pixbuf == NULL)
     return FALSE;
 
   return rapport_picture_write (pixbuf, 0, 0, 0, write_func, user_data, error);
+}
+
+/* A word of text: librsvg draws it through Pango, whose first font is
+ * where fontconfig reads its configuration and caches.
+ */
+static const char warm_up_svg[] =
+  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"32\" height=\"16\">"
+  "<text x=\"0\" y=\"12\" font-size=\"12\">Aa</text></svg>";
+
+static gboolean
+warm_up_with (RapportMediaType            type,
+              const RapportPictureLimits *limits,
+              const guchar               *data,
+              gsize                       length,
+              GError                    **error)
+{
+  g_autoptr(GdkPixbuf) pixbuf = decode (type, limits, data, length, error);
+
+  return pixbuf != NULL;
+}
+
+/* A white pixel, saved in FORMAT here: the savers are in the same module. */
+static gboolean
+warm_up_pixel (RapportMediaType            type,
+               const char                 *format,
+               const RapportPictureLimits *limits,
+               GError                    **error)
+{
+  g_autoptr(GdkPixbuf) pixel = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 1, 1);
+  g_autofree char *buffer = NULL;
+  gsize length = 0;
+
+  gdk_pixbuf_fill (pixel, 0xffffffff);
+  if (!gdk_pixbuf_save_to_buffer (pixel, &buffer, &length, format, error, NULL))
+    return FALSE;
+
+  return warm_up_with (type, limits, (const guchar *) buffer, length, error);
+}
+
+/**
+ * rapport_picture_type_from_string:
+ *
+ * Returns: whether @string names a type (RAPPORT_PICTURE_TYPE_*)
+ */
+gboolean
+rapport_picture_type_from_string (const char       *string,
+                                  RapportMediaType *type)
+{
+  g_assert (type != NULL);
+
+  if (g_strcmp0 (string, RAPPORT_PICTURE_TYPE_PNG) == 0)
+    *type = RAPPORT_MEDIA_PNG;
+  else if (g_strcmp0 (string, RAPPORT_PICTURE_TYPE_JPEG) == 0)
+    *type = RAPPORT_MEDIA_JPEG;
+  else if (g_strcmp0 (string, RAPPORT_PICTURE_TYPE_SVG) == 0)
+    *type = RAPPORT_MEDIA_SVG;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * rapport_picture_warm_up:
+ * @types: RAPPORT_PICTURE_ALL_TYPES, or the bit of the one type to get ready
+ *
+ * Draws a PNG, a JPEG and an SVG with text (those of @types), each of a
+ * few pixels and known here: afterwards creating a loader for any of the
+ * types opens no file, and the first SVG with text does not wait for
+ * fontconfig. The SVG costs most: librsvg, Pango and fontconfig's start.
+ */
+gboolean
+rapport_picture_warm_up (const RapportPictureLimits  *limits,
+                         guint                        types,
+                         GError                     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (((types & (1u << RAPPORT_MEDIA_PNG)) && !warm_up_pixel (RAPPORT_MEDIA_PNG, "png", limits, &local_error)) ||
+      ((types & (1u << RAPPORT_MEDIA_JPEG)) && !warm_up_pixel (RAPPORT_MEDIA_JPEG, "jpeg", limits, &local_error)) ||
+      ((types & (1u << RAPPORT_MEDIA_SVG)) &&
+       !warm_up_with (RAPPORT_MEDIA_SVG, limits, (const guchar *) warm_up_svg, sizeof warm_up_svg - 1,
+                      &local_error)))
+    {
+      g_set_error (error, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_FAILED,
+                   "getting the decoders ready failed: %s", local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Fills SIZE bytes of BUFFER unless the request ends first; *GOT says how
+ * many it had.
+ */
+static gboolean
+read_fully (RapportPictureReadFunc   read_func,
+            gpointer                 user_data,
+            guchar                  *buffer,
+            gsize                    size,
+            gsize                   *got,
+            GError                 **error)
+{
+  *got = 0;
+  while (*got < size)
+    {
+      gssize n = read_func (buffer + *got, size - *got, user_data, error);
+
+      if (n < 0)
+        return FALSE;
+      if (n == 0)
+        break;
+      g_assert ((gsize) n <= size - *got);
+      *got += (gsize) n;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+media_type_for_request (guint32           request_type,
+                        RapportMediaType *type)
+{
+  switch (request_type)
+    {
+    case RAPPORT_PICTURE_REQUEST_PNG:
+      *type = RAPPORT_MEDIA_PNG;
+      return TRUE;
+
+    case RAPPORT_PICTURE_REQUEST_JPEG:
+      *type = RAPPORT_MEDIA_JPEG;
+      return TRUE;
+
+    case RAPPORT_PICTURE_REQUEST_SVG:
+      *type = RAPPORT_MEDIA_SVG;
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+set_request_error (GError     **error,
+                   const char  *format,
+                   ...) G_GNUC_PRINTF (2, 3);
+
+static void
+set_request_error (GError     **error,
+                   const char  *format,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (G_IO_ERROR, G_IO_ERROR_INVALID_DATA, format, args));
+  va_end (args);
+}
+
+/**
+ * rapport_picture_read_request:
+ * @type: (out): the picture's type, as the request says
+ *
+ * Reads a #RapportPictureRequest and the picture it announces, through
+ * @read_func, and checks that the input ends there. Nothing in it is
+ * trusted: the magic, the type and the length are checked before a byte of
+ * the picture is read, and the picture must be exactly as long as
+ * announced.
+ *
+ * Returns: (transfer full) (nullable): the picture, or %NULL with a
+ *   %G_IO_ERROR that says what was wrong with the request
+ */
+GBytes *
+rapport_picture_read_request (RapportPictureReadFunc   read_func,
+                              gpointer                 user_data,
+                              RapportMediaType        *type,
+                              GError                 **error)
+{
+  RapportPictureRequest request;
+  g_autofree guchar *data = NULL;
+  guchar extra;
+  gsize got;
+
+  g_assert (read_func != NULL && type != NULL);
+
+  if (!read_fully (read_func, user_data, (guchar *) &request, sizeof request, &got, error))
+    return NULL;
+  if (got == 0)
+    {
+      set_request_error (error, "no picture was sent");
+      return NULL;
+    }
+  if (got < sizeof request)
+    {
+      set_request_error (error, "the request ends after %" G_GSIZE_FORMAT " bytes, in its header of %"
+                         G_GSIZE_FORMAT, got, sizeof request);
+      return NULL;
+    }
+
+  if (memcmp (request.magic, RAPPORT_PICTURE_REQUEST_MAGIC, RAPPORT_PICTURE_MAGIC_LENGTH) != 0)
+    {
+      set_request_error (error, "the request does not start with " RAPPORT_PICTURE_REQUEST_MAGIC);
+      return NULL;
+    }
+  if (!media_type_for_request (request.type, type))
+    {
+      set_request_error (error, "the request asks for a picture of type %u, which is not 1, 2 or 3",
+                         (guint) request.type);
+      return NULL;
+    }
+  if (request.length == 0 || request.length > RAPPORT_PICTURE_MAX_INPUT)
+    {
+      set_request_error (error, "the request announces %u bytes; a picture has 1 to %u",
+                         (guint) request.length, (guint) RAPPORT_PICTURE_MAX_INPUT);
+      return NULL;
+    }
+
+  data = g_malloc (request.length);
+  if (!read_fully (read_func, user_data, data, request.length, &got, error))
+    return NULL;
+  if (got < request.length)
+    {
+      set_request_error (error, "the picture ends after %" G_GSIZE_FORMAT " of the %u bytes announced",
+                         got, (guint) request.length);
+      return NULL;
+    }
+
+  if (!read_fully (read_func, user_data, &extra, 1, &got, error))
+    return NULL;
+  if (got != 0)
+    {
+      set_request_error (error, "the request goes on after the %u bytes announced",
+                         (guint) request.length);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&data), request.length);
 }

@@ -4,32 +4,55 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* rapport-picture-decoder --type=png|jpeg|svg [--max-pixels=N] [--max-svg-size=N]
- *                         [--cpu-seconds=N] [--memory-mib=N]  < picture > pixels
+/* rapport-picture-decoder [--parent=PID] [--max-pixels=N] [--max-svg-size=N]
+ *                         [--cpu-seconds=N] [--memory-mib=N] [--type=png|jpeg|svg]
+ *                         < request > pixels
  *
- * Rapport starts this program for every picture a lesson shows and for
- * every picture `rapport-pack validate` checks (src/core/pictures). It
- * reads the picture from standard input, at most RAPPORT_PICTURE_MAX_INPUT
- * bytes, puts its limits in place, loads gdk-pixbuf's module for the type,
- * locks itself down (rapport-sandbox.c), and only then decodes. The output
- * is described in rapport-picture-protocol.h; a problem is one line on
- * standard error and one of the RapportPictureExit codes.
+ * Rapport starts this program for the pictures a lesson shows and for
+ * every picture `rapport-pack validate` checks (src/core/pictures). It does
+ * everything that costs before it knows its picture, so that Rapport can
+ * start one ahead of time and keep it waiting (a spare), in this order:
  *
- * A picture that takes too long ends with SIGXCPU. One that asks for too
- * much memory ends with an allocation failure, which librsvg reports only
- * as "Error displaying image": a failure after the process came close to
- * its address space limit is taken for one.
+ *  1. asks the kernel to kill it with its parent (PR_SET_PDEATHSIG), and
+ *     ends at once if its parent is no longer the --parent it was given:
+ *     the client died before it asked; closes every other descriptor;
+ *  2. puts its limits in place (rapport-sandbox.c): the CPU time limit
+ *     covers the warm-up that follows, about 15 ms (2 ms for a PNG alone);
+ *  3. warms up (rapport-picture-decode.c): draws a pixel of PNG and of
+ *     JPEG and a word of SVG text, which loads gdk-pixbuf's modules for all
+ *     three types, librsvg, Pango and fontconfig while files can still be
+ *     opened; only the one type's with --type, which a decoder started for
+ *     a picture of that type is given (a spare is not: it may be handed
+ *     any picture);
+ *  4. locks itself down: Landlock, then seccomp;
+ *  5. only then reads its request from standard input: a
+ *     RapportPictureRequest (the type and the length, checked strictly)
+ *     and exactly that many bytes, at most RAPPORT_PICTURE_MAX_INPUT, then
+ *     the end of the input (rapport-picture-protocol.h); a request for
+ *     another type than --type is refused;
+ *  6. decodes and writes the pixels.
+ *
+ * A problem is one line on standard error and one of the
+ * RapportPictureExit codes. A picture that takes too long ends with
+ * SIGXCPU. One that asks for too much memory ends with an allocation
+ * failure, which librsvg reports only as "Error displaying image": a
+ * failure after the process came close to its address space limit is
+ * taken for one.
  */
 
 #include "config.h"
 
 #include <errno.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
+
+#include <gio/gio.h>
 
 #include "rapport-picture-decode.h"
 #include "rapport-picture-protocol.h"
@@ -86,43 +109,27 @@ parse_uint (const char *arg,
   return TRUE;
 }
 
-/* The picture, at most max bytes: one more means it is too large. */
-static GBytes *
-read_input (int     fd,
-            gsize   max,
-            char  **why_not)
+static gssize
+read_cb (guchar  *buffer,
+         gsize    size,
+         gpointer user_data,
+         GError **error)
 {
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  guchar chunk[65536];
+  int fd = GPOINTER_TO_INT (user_data);
 
   while (TRUE)
     {
-      ssize_t n = read (fd, chunk, sizeof chunk);
+      ssize_t n = read (fd, buffer, MIN (size, (gsize) G_MAXSSIZE));
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
+      if (n >= 0)
+        return n;
+      if (errno != EINTR)
         {
-          *why_not = g_strdup_printf ("reading the picture failed: %s", g_strerror (errno));
-          return NULL;
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                       "reading the request failed: %s", g_strerror (errno));
+          return -1;
         }
-      if (n == 0)
-        break;
-      if ((gsize) n > max - buffer->len)
-        {
-          *why_not = g_strdup_printf ("the picture has more than %" G_GSIZE_FORMAT " bytes", max);
-          return NULL;
-        }
-      g_byte_array_append (buffer, chunk, (guint) n);
     }
-
-  if (buffer->len == 0)
-    {
-      *why_not = g_strdup ("the picture is empty");
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 }
 
 static gboolean
@@ -174,18 +181,26 @@ main (int   argc,
   g_autoptr(GBytes) input = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *why_not = NULL;
-  RapportMediaType type = RAPPORT_MEDIA_PNG;
+  RapportMediaType type;
+  guint types = RAPPORT_PICTURE_ALL_TYPES;
   RapportPictureLimits limits = { RAPPORT_MEDIA_MAX_PIXELS, RAPPORT_PICTURE_MAX_SVG_SIZE };
   RapportSandboxLimits sandbox_limits = {
     RAPPORT_PICTURE_CPU_SECONDS, RAPPORT_PICTURE_CPU_HARD_SECONDS,
     RAPPORT_PICTURE_MEMORY_MIB, DECODER_MAX_FILES,
   };
-  gboolean have_type = FALSE;
   guint32 sandbox;
   guint landlock_abi;
   int status_fd;
   const guchar *data;
   gsize length;
+
+  /* A decoder that outlives Rapport (which crashed, or was killed) is of
+   * no use to anyone: the kernel ends it with its parent. Set here rather
+   * than by the client between fork and exec, so that GLib can start it
+   * with posix_spawn(), which does not copy the app's page tables.
+   */
+  if (prctl (PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) != 0)
+    return fail (RAPPORT_PICTURE_EXIT_SANDBOX, "PR_SET_PDEATHSIG: %s", g_strerror (errno));
 
   /* Whatever it inherited beyond its three pipes is not its business. */
   rapport_sandbox_close_other_fds ();
@@ -195,11 +210,17 @@ main (int   argc,
       const char *arg = argv[i];
       guint64 value;
 
-      if (g_str_has_prefix (arg, "--type="))
+      if (parse_uint (arg, "--parent", G_MAXINT, &value))
+        {
+          /* The parent died before the line above: no signal will come. */
+          if ((guint64) getppid () != value)
+            return fail (RAPPORT_PICTURE_EXIT_USAGE, "the process that started it has ended");
+        }
+      else if (g_str_has_prefix (arg, "--type="))
         {
           if (!rapport_picture_type_from_string (arg + strlen ("--type="), &type))
             return fail (RAPPORT_PICTURE_EXIT_USAGE, "--type must be png, jpeg or svg");
-          have_type = TRUE;
+          types = 1u << type;
         }
       else if (parse_uint (arg, "--max-pixels", (guint64) RAPPORT_MEDIA_MAX_DIMENSION * RAPPORT_MEDIA_MAX_DIMENSION, &value))
         limits.max_pixels = value;
@@ -216,9 +237,6 @@ main (int   argc,
         return fail (RAPPORT_PICTURE_EXIT_USAGE, "unknown argument %s", arg);
     }
 
-  if (!have_type)
-    return fail (RAPPORT_PICTURE_EXIT_USAGE, "--type is required");
-
   /* Each malloc arena reserves 64 MiB of address space; threads would
    * otherwise spend the limit on reservations. librsvg's filters run on a
    * pool of threads, which is kept small for the same reason.
@@ -226,17 +244,13 @@ main (int   argc,
   mallopt (M_ARENA_MAX, 2);
   g_setenv ("RAYON_NUM_THREADS", "2", TRUE);
 
+  /* Before the warm-up, whose CPU time counts towards the limit too. */
   if (!rapport_sandbox_set_limits (&sandbox_limits, &error))
     return fail (RAPPORT_PICTURE_EXIT_SANDBOX, "%s", error->message);
 
-  input = read_input (STDIN_FILENO, RAPPORT_PICTURE_MAX_INPUT, &why_not);
-  if (input == NULL)
-    return fail (RAPPORT_PICTURE_EXIT_USAGE, "%s", why_not);
-
-  /* Loads the module while files can still be opened. */
-  loader = rapport_picture_loader_new (type, &limits, &error);
-  if (loader == NULL)
-    return fail (RAPPORT_PICTURE_EXIT_SANDBOX, "no decoder for this type: %s", error->message);
+  /* Loads the modules while files can still be opened. */
+  if (!rapport_picture_warm_up (&limits, types, &error))
+    return fail (RAPPORT_PICTURE_EXIT_SANDBOX, "%s", error->message);
 
   status_fd = rapport_sandbox_open_status ();
   sandbox = RAPPORT_PICTURE_SANDBOX_RLIMITS;
@@ -251,7 +265,18 @@ main (int   argc,
     return fail (RAPPORT_PICTURE_EXIT_SANDBOX, "%s", error->message);
   sandbox |= RAPPORT_PICTURE_SANDBOX_SECCOMP;
 
-  /* From here on the picture's bytes are looked at. */
+  /* From here on what comes in is looked at; a spare waits here. */
+  input = rapport_picture_read_request (read_cb, GINT_TO_POINTER (STDIN_FILENO), &type, &error);
+  if (input == NULL)
+    return fail (RAPPORT_PICTURE_EXIT_USAGE, "%s", error->message);
+  if ((types & (1u << type)) == 0)
+    return fail (RAPPORT_PICTURE_EXIT_USAGE, "the request is for another type of picture than --type");
+
+  /* Its module is loaded: no file is opened. */
+  loader = rapport_picture_loader_new (type, &limits, &error);
+  if (loader == NULL)
+    return fail (RAPPORT_PICTURE_EXIT_SANDBOX, "no decoder for this type: %s", error->message);
+
   data = g_bytes_get_data (input, &length);
   pixbuf = rapport_picture_loader_decode (loader, data, length, &error);
   if (pixbuf == NULL)

@@ -1,19 +1,26 @@
-/* fuzz-picture-decoder.c: any bytes as a picture for rapport-picture-decoder.
+/* fuzz-picture-decoder.c: any bytes as the request rapport-picture-decoder reads.
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The first byte says what the rest is, as the decoder's --type does: 'P'
- * a PNG, 'J' a JPEG, anything else an SVG. The rest is decoded and written
- * exactly as the decoder does it, without its sandbox (this process is the
- * sandbox), and the output must be what its header announces. The limits
- * are smaller than the app's so that each input stays quick.
+/* The input is what the decoder reads on standard input once it has
+ * locked itself down: a RapportPictureRequest (magic, type, length) and the
+ * picture's bytes (rapport-picture-protocol.h). It is read as the decoder
+ * reads it, through rapport_picture_read_request(), in pieces of varying
+ * size as a pipe hands them over; the request must be taken exactly when
+ * it is well formed and its length is that of the rest. A picture taken is
+ * decoded and written exactly as the decoder does it, without its sandbox
+ * (this process is the sandbox), and the output must be what its header
+ * announces. The limits are smaller than the app's so that each input
+ * stays quick.
  */
 
 #include "config.h"
 
 #include <string.h>
+
+#include <gio/gio.h>
 
 #include "rapport-picture-decode.h"
 #include "rapport-picture-protocol.h"
@@ -25,9 +32,35 @@
 
 typedef struct
 {
+  const uint8_t *data;
+  size_t         size;
+  size_t         offset;
+  guint          n_reads;
+} Input;
+
+typedef struct
+{
   RapportPictureHeader header;
   gsize                length;
 } Output;
+
+/* A pipe gives what it has, often less than was asked for. */
+static gssize
+read_cb (guchar  *buffer,
+         gsize    size,
+         gpointer user_data,
+         GError **error)
+{
+  static const gsize pieces[] = { 1, 7, 4096, 65536, 3 };
+  Input *input = user_data;
+  gsize piece = pieces[input->n_reads++ % G_N_ELEMENTS (pieces)];
+  gsize n = MIN (MIN (size, input->size - input->offset), piece);
+
+  memcpy (buffer, input->data + input->offset, n);
+  input->offset += n;
+
+  return (gssize) n;
+}
 
 static gboolean
 count_cb (const guchar  *data,
@@ -47,14 +80,36 @@ count_cb (const guchar  *data,
   return TRUE;
 }
 
+/* What the protocol says of INPUT, worked out apart from the reader. */
+static gboolean
+is_well_formed (const uint8_t *data,
+                size_t         size)
+{
+  RapportPictureRequest request;
+
+  if (size < sizeof request)
+    return FALSE;
+
+  memcpy (&request, data, sizeof request);
+
+  return memcmp (request.magic, RAPPORT_PICTURE_REQUEST_MAGIC, RAPPORT_PICTURE_MAGIC_LENGTH) == 0 &&
+         request.type >= RAPPORT_PICTURE_REQUEST_PNG && request.type <= RAPPORT_PICTURE_REQUEST_SVG &&
+         request.length >= 1 && request.length <= RAPPORT_PICTURE_MAX_INPUT &&
+         size - sizeof request == request.length;
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   RapportPictureLimits limits = { FUZZ_MAX_PIXELS, FUZZ_MAX_SVG_SIZE };
   RapportMediaType type = RAPPORT_MEDIA_SVG;
+  g_autoptr(GBytes) picture = NULL;
   g_autoptr(GError) error = NULL;
+  Input input = { data, size, 0, 0 };
   Output output = { { { 0 } }, 0 };
+  const guchar *bytes;
+  gsize length;
   gboolean written;
 
   fuzz_init_once ();
@@ -66,19 +121,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
    */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL);
 
-  /* The decoder refuses an empty picture, and one over its size, before
-   * it decodes anything (gdk-pixbuf leaks a little on an empty one).
-   */
-  if (size < 2 || size - 1 > RAPPORT_PICTURE_MAX_INPUT)
-    return 0;
+  picture = rapport_picture_read_request (read_cb, &input, &type, &error);
+  g_assert_cmpint (picture != NULL, ==, is_well_formed (data, size));
+  if (picture == NULL)
+    {
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      return 0;
+    }
 
-  if (data[0] == 'P')
-    type = RAPPORT_MEDIA_PNG;
-  else if (data[0] == 'J')
-    type = RAPPORT_MEDIA_JPEG;
+  g_assert_no_error (error);
+  bytes = g_bytes_get_data (picture, &length);
+  g_assert_cmpmem (bytes, length, data + sizeof (RapportPictureRequest), size - sizeof (RapportPictureRequest));
 
-  written = rapport_picture_decode_and_write (type, &limits, data + 1, size - 1, count_cb, &output,
-                                              &error);
+  written = rapport_picture_decode_and_write (type, &limits, bytes, length, count_cb, &output, &error);
   if (!written)
     {
       g_assert_nonnull (error);

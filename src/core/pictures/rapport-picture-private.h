@@ -43,19 +43,28 @@ typedef struct
   gsize                header_read;
   gsize                pixels_size;
   gsize                pixels_read;
+  RapportPictureRequest request;
+  GOutputVector        request_vectors[2];   /* its header, then the picture */
   guchar               scratch[SCRATCH_SIZE];
   guchar               error_scratch[SCRATCH_SIZE];
   RapportPictureStats  stats;
 } Decode;
 
 /* rapport-picture.c: the line of decodes waiting for their turn */
-void     rapport_picture_end_turn       (Decode      *d,
-                                         gboolean     had_process);
-gboolean rapport_picture_is_cancelled   (Decode      *d);
-gboolean rapport_picture_attach_process (Decode      *d,
-                                         GSubprocess *process);
+void         rapport_picture_end_turn       (Decode            *d,
+                                             gboolean           had_process);
+gboolean     rapport_picture_is_cancelled   (Decode            *d);
+gboolean     rapport_picture_attach_process (Decode            *d,
+                                             GSubprocess       *process);
 
 /* rapport-picture-process.c: one decoder process */
-void     rapport_picture_process_start  (GTask       *task);
+GSubprocess *rapport_picture_spawn_decoder  (const char        *path,
+                                             RapportMediaType  *for_type,
+                                             GError           **error);
+void         rapport_picture_process_start  (GTask             *task);
+
+/* rapport-picture-spare.c: the decoders started ahead of time */
+GSubprocess *rapport_picture_take_spare     (const char        *path);
+void         rapport_picture_spare_refill   (void);
 
 G_END_DECLS

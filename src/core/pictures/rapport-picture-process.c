@@ -4,22 +4,24 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* The decoder is started for one picture with the limits of
- * rapport-picture-protocol.h. The picture's bytes go to its standard
+/* A decoder draws one picture, with the limits of
+ * rapport-picture-protocol.h: the spare one, started ahead of time
+ * (rapport-picture-spare.c), or one started for the picture. The request,
+ * a RapportPictureRequest and the picture's bytes, goes to its standard
  * input; its standard output is read into a header and then exactly the
  * pixels the header announces, after checking them against the limits
  * asked for (the decoder is not trusted either: one that writes anything
  * else is killed); its standard error is kept up to a point, and drained.
- * A timer kills it at RAPPORT_PICTURE_WALL_SECONDS. Once the three pipes
- * and the process have ended, its exit status, signal and message say
- * what the caller is told.
+ * A timer kills it RAPPORT_PICTURE_WALL_SECONDS after it was handed the
+ * request. Once the three pipes and the process have ended, its exit
+ * status, signal and message say what the caller is told.
  */
 
 #include "config.h"
 
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
@@ -27,17 +29,6 @@
 
 static void read_stdout (GTask *task);
 static void read_stderr (GTask *task);
-
-/* A decoder that outlives Rapport (which crashed, or was killed) is of no
- * use to anyone: the kernel ends it with its parent.
- */
-static void
-child_setup (gpointer user_data)
-{
-#ifdef PR_SET_PDEATHSIG
-  prctl (PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
-#endif
-}
 
 static gboolean
 on_timeout_cb (gpointer user_data)
@@ -375,7 +366,7 @@ on_stdin_written_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
 
   /* A decoder that ended early broke the pipe: its exit says why. */
-  g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, NULL, NULL);
+  g_output_stream_writev_all_finish (G_OUTPUT_STREAM (object), result, NULL, NULL);
   g_output_stream_close (G_OUTPUT_STREAM (object), NULL, NULL);
   op_done (task);
 }
@@ -406,6 +397,21 @@ type_argument (RapportMediaType type)
     }
 }
 
+static guint32
+request_type (RapportMediaType type)
+{
+  switch (type)
+    {
+    case RAPPORT_MEDIA_PNG:
+      return RAPPORT_PICTURE_REQUEST_PNG;
+    case RAPPORT_MEDIA_JPEG:
+      return RAPPORT_PICTURE_REQUEST_JPEG;
+    case RAPPORT_MEDIA_SVG:
+    default:
+      return RAPPORT_PICTURE_REQUEST_SVG;
+    }
+}
+
 /* Ends a decode that never started a process: takes the reference to TASK. */
 static void
 fail_to_start (GTask  *task,
@@ -419,28 +425,65 @@ fail_to_start (GTask  *task,
 }
 
 /**
+ * rapport_picture_spawn_decoder:
+ * @path: the decoder's program
+ * @for_type: (nullable): the one type it will be asked for, or %NULL for a
+ *   spare, which gets all of them ready
+ *
+ * Starts a decoder with the limits of rapport-picture-protocol.h. It gets
+ * ready, locks itself down and then waits for its request on standard
+ * input.
+ *
+ * Returns: (transfer full) (nullable): the process, or %NULL with @error
+ *   set
+ */
+GSubprocess *
+rapport_picture_spawn_decoder (const char        *path,
+                               RapportMediaType  *for_type,
+                               GError           **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autofree char *max_pixels = g_strdup_printf ("--max-pixels=%u", (guint) RAPPORT_MEDIA_MAX_PIXELS);
+  g_autofree char *max_svg_size = g_strdup_printf ("--max-svg-size=%u", (guint) RAPPORT_PICTURE_MAX_SVG_SIZE);
+  g_autofree char *cpu_seconds = g_strdup_printf ("--cpu-seconds=%u", (guint) RAPPORT_PICTURE_CPU_SECONDS);
+  g_autofree char *memory_mib = g_strdup_printf ("--memory-mib=%u", (guint) RAPPORT_PICTURE_MEMORY_MIB);
+  g_autofree char *parent = g_strdup_printf ("--parent=%d", (int) getpid ());
+  const char *argv[] = {
+    path, parent, max_pixels, max_svg_size, cpu_seconds, memory_mib,
+    for_type != NULL ? type_argument (*for_type) : NULL, NULL,
+  };
+
+  /* Without a child_setup function and with the descriptors left open,
+   * GLib 2.74 starts the decoder with posix_spawn() (a vfork-like clone)
+   * instead of forking the app, which kept the main thread for 5 to 6 ms
+   * while the kernel copied its page tables. The decoder sets
+   * PR_SET_PDEATHSIG and closes what it inherited beyond its pipes itself,
+   * first thing.
+   */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        G_SUBPROCESS_FLAGS_INHERIT_FDS);
+
+  return g_subprocess_launcher_spawnv (launcher, argv, error);
+}
+
+/**
  * rapport_picture_process_start:
  * @task: (transfer full): a decode whose turn it is
  *
- * Starts the decoder for @task and returns its answer once the process has
- * ended. Runs in the task's context, which must also be the thread's
- * default while the streams' operations start: they call back in it.
+ * Hands @task's picture to the spare decoder, or to a decoder started for
+ * it, and returns its answer once the process has ended. Runs in the
+ * task's context, which must also be the thread's default while the
+ * streams' operations start: they call back in it.
  */
 void
 rapport_picture_process_start (GTask *task)
 {
   Decode *d = g_task_get_task_data (task);
   GMainContext *context = g_task_get_context (task);
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *max_pixels = g_strdup_printf ("--max-pixels=%u", (guint) RAPPORT_MEDIA_MAX_PIXELS);
-  g_autofree char *max_svg_size = g_strdup_printf ("--max-svg-size=%u", (guint) RAPPORT_PICTURE_MAX_SVG_SIZE);
-  g_autofree char *cpu_seconds = g_strdup_printf ("--cpu-seconds=%u", (guint) RAPPORT_PICTURE_CPU_SECONDS);
-  g_autofree char *memory_mib = g_strdup_printf ("--memory-mib=%u", (guint) RAPPORT_PICTURE_MEMORY_MIB);
-  const char *argv[] = {
-    d->path, type_argument (d->type), max_pixels, max_svg_size, cpu_seconds, memory_mib, NULL,
-  };
   gconstpointer data;
   gsize length;
 
@@ -451,13 +494,11 @@ rapport_picture_process_start (GTask *task)
       return;
     }
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_child_setup (launcher, child_setup, NULL, NULL);
-
+  process = rapport_picture_take_spare (d->path);
+  d->stats.spare = process != NULL;
   d->started = g_get_monotonic_time ();
-  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  if (process == NULL)
+    process = rapport_picture_spawn_decoder (d->path, &d->type, &error);
   if (process == NULL)
     {
       fail_to_start (task, g_error_new (RAPPORT_PICTURE_ERROR, RAPPORT_PICTURE_ERROR_MISSING,
@@ -470,17 +511,27 @@ rapport_picture_process_start (GTask *task)
   if (rapport_picture_attach_process (d, process))
     g_subprocess_force_exit (process);
 
+  /* From the picture's handing over, also for a spare that waited long. */
   d->timeout_source = g_timeout_source_new (RAPPORT_PICTURE_WALL_SECONDS * 1000);
   g_source_set_callback (d->timeout_source, on_timeout_cb, d, NULL);
   g_source_set_static_name (d->timeout_source, "[rapport] picture decoder time limit");
   g_source_attach (d->timeout_source, context);
 
+  data = g_bytes_get_data (d->bytes, &length);
+  memcpy (d->request.magic, RAPPORT_PICTURE_REQUEST_MAGIC, RAPPORT_PICTURE_MAGIC_LENGTH);
+  d->request.type = request_type (d->type);
+  d->request.length = (guint32) length;
+  d->request_vectors[0].buffer = &d->request;
+  d->request_vectors[0].size = sizeof d->request;
+  d->request_vectors[1].buffer = data;
+  d->request_vectors[1].size = length;
+
   /* The task's own reference is passed to the four operations. */
   d->pending = 4;
-  data = g_bytes_get_data (d->bytes, &length);
   g_main_context_push_thread_default (context);
-  g_output_stream_write_all_async (g_subprocess_get_stdin_pipe (process), data, length,
-                                   G_PRIORITY_DEFAULT, NULL, on_stdin_written_cb, g_object_ref (task));
+  g_output_stream_writev_all_async (g_subprocess_get_stdin_pipe (process), d->request_vectors,
+                                    G_N_ELEMENTS (d->request_vectors), G_PRIORITY_DEFAULT, NULL,
+                                    on_stdin_written_cb, g_object_ref (task));
   read_stdout (task);
   read_stderr (task);
   g_subprocess_wait_async (process, NULL, on_wait_cb, task);

@@ -8,9 +8,16 @@
  * rapport-picture-decoder (src/sandbox), with limits on its time and memory
  * and no access to the network or to files. This header is all that the
  * program and the client in the core (rapport-picture.c) share: the limits,
- * the command line, the exit codes and the header of its output.
+ * the command line, the exit codes, the request it reads and the header of
+ * its output.
  *
- * The program reads the picture's bytes from standard input and writes a
+ * The program gets ready before it knows its picture: it puts its limits
+ * in place, loads every decoder (or the one --type names) and locks itself
+ * down, and only then
+ * reads a RapportPictureRequest followed by exactly the number of bytes it
+ * announces from standard input, then the end of the input. So the client
+ * can start one ahead of time and hand it the next picture (a spare), or
+ * start one and write the request at once. It writes a
  * RapportPictureHeader followed by height × rowstride bytes of pixels, rows
  * packed without padding, to standard output; a problem is one line on
  * standard error and a non-zero exit code.
@@ -22,17 +29,21 @@
 
 G_BEGIN_DECLS
 
-/* CPU time, counted over all of the decoder's threads. A normal picture
- * takes a few hundredths of a second; a picture that needs more than
- * seconds is costly on purpose, or by mistake, and is not shown. The soft
- * limit sends SIGXCPU, which ends the process; the hard limit, one second
- * later, SIGKILL in case anything caught the first.
+/* CPU time, counted over all of the decoder's threads and from its start:
+ * its warm-up (loading the decoders and fontconfig, about 15 ms, 2 ms for
+ * a PNG alone) counts too. A normal picture takes a few hundredths of a
+ * second more; a picture that needs more than seconds is costly on purpose, or by
+ * mistake, and is not shown. The soft limit sends SIGXCPU, which ends the
+ * process; the hard limit, one second later, SIGKILL in case anything
+ * caught the first.
  */
 #define RAPPORT_PICTURE_CPU_SECONDS       4
 #define RAPPORT_PICTURE_CPU_HARD_SECONDS  5
 
-/* Wall-clock time after which the client kills the decoder: it may be
- * waiting rather than computing, or get little CPU on a busy machine.
+/* Wall-clock time after which the client kills the decoder, counted from
+ * the moment it is handed its picture (a spare may wait for one as long
+ * as the lesson is open): it may be waiting rather than computing, or get
+ * little CPU on a busy machine.
  */
 #define RAPPORT_PICTURE_WALL_SECONDS      10
 
@@ -53,25 +64,57 @@ G_BEGIN_DECLS
  */
 #define RAPPORT_PICTURE_MAX_INPUT         (8 * 1024 * 1024)
 
+/* The magic at the start of the output's header, and of the request's. */
+#define RAPPORT_PICTURE_MAGIC             "RPICTUR1"
+#define RAPPORT_PICTURE_MAGIC_LENGTH      8
+
 /* The arguments, as in
- * rapport-picture-decoder --type=svg --max-pixels=16777216 --max-svg-size=2048
+ * rapport-picture-decoder --parent=4242 --max-pixels=16777216 --max-svg-size=2048
+ *                         --cpu-seconds=4 --memory-mib=512 [--type=png]
+ * --parent is the client's process id: the decoder asks the kernel to end
+ * it with its parent (PR_SET_PDEATHSIG), then ends at once if its parent
+ * is another process by then, since the client has died before it asked.
+ * The type of the picture comes with the picture, in the request; a
+ * decoder started for one picture may be given its type with --type=svg,
+ * and then gets only that type's decoder ready and refuses a request for
+ * another.
  */
 #define RAPPORT_PICTURE_TYPE_PNG          "png"
 #define RAPPORT_PICTURE_TYPE_JPEG         "jpeg"
 #define RAPPORT_PICTURE_TYPE_SVG          "svg"
 
+/* What the decoder reads first on standard input: which decoder, and how
+ * many bytes follow. It is checked strictly: another magic, a type it does
+ * not know, a length of 0 or over RAPPORT_PICTURE_MAX_INPUT, fewer bytes
+ * than announced or any byte more end it with RAPPORT_PICTURE_EXIT_USAGE
+ * before it decodes anything.
+ */
+#define RAPPORT_PICTURE_REQUEST_MAGIC     "RPICREQ1"
+
+typedef enum
+{
+  RAPPORT_PICTURE_REQUEST_PNG  = 1,
+  RAPPORT_PICTURE_REQUEST_JPEG = 2,
+  RAPPORT_PICTURE_REQUEST_SVG  = 3,
+} RapportPictureRequestType;
+
+/* In the byte order of the machine, as the output's header. */
+typedef struct
+{
+  char    magic[RAPPORT_PICTURE_MAGIC_LENGTH];
+  guint32 type;          /* a RapportPictureRequestType */
+  guint32 length;        /* the picture's bytes that follow */
+} RapportPictureRequest;
+
 typedef enum
 {
   RAPPORT_PICTURE_EXIT_OK       = 0,
   RAPPORT_PICTURE_EXIT_INVALID  = 1,   /* not a picture the decoder can draw */
-  RAPPORT_PICTURE_EXIT_USAGE    = 2,   /* a wrong command line or input */
+  RAPPORT_PICTURE_EXIT_USAGE    = 2,   /* a wrong command line or request */
   RAPPORT_PICTURE_EXIT_MEMORY   = 3,   /* it needed more memory than it may have */
   RAPPORT_PICTURE_EXIT_SANDBOX  = 4,   /* the limits could not be put in place */
   RAPPORT_PICTURE_EXIT_OUTPUT   = 5,   /* writing the pixels failed */
 } RapportPictureExit;
-
-#define RAPPORT_PICTURE_MAGIC             "RPICTUR1"
-#define RAPPORT_PICTURE_MAGIC_LENGTH      8
 
 typedef enum
 {
@@ -99,5 +142,7 @@ typedef struct
 } RapportPictureHeader;
 
 G_STATIC_ASSERT (sizeof (RapportPictureHeader) == 40);
+G_STATIC_ASSERT (sizeof (RapportPictureRequest) == 16);
+G_STATIC_ASSERT (sizeof RAPPORT_PICTURE_REQUEST_MAGIC == RAPPORT_PICTURE_MAGIC_LENGTH + 1);
 
 G_END_DECLS

@@ -10,6 +10,11 @@
  * CPU time and memory limited and no network or files (see its README),
  * and this client waits for it without blocking anything:
  *
+ *  - a decoder does what costs (starting, loading its libraries, locking
+ *    itself down) before it knows its picture, so one is started ahead of
+ *    time while a topic with pictures is on screen, and handed the next
+ *    picture (rapport-picture-spare.c); without one, a decoder is started
+ *    for the picture;
  *  - the picture's bytes go to the decoder's standard input, its pixels
  *    come back on standard output (rapport-picture-protocol.h) and are
  *    checked against the limits the client asked for: the decoder is not
@@ -26,7 +31,8 @@
  * needed too much memory, it is not a picture, the decoder is missing.
  *
  * This file holds the API and the line of decodes; one decoder process,
- * its pipes and its end are in rapport-picture-process.c.
+ * its pipes and its end are in rapport-picture-process.c, the spare in
+ * rapport-picture-spare.c.
  */
 
 #include "config.h"
@@ -103,8 +109,9 @@ rapport_picture_get_decoder_path (void)
 /**
  * rapport_picture_get_n_running:
  *
- * Returns: how many decoder processes this process has started that have
- *   not ended yet
+ * Returns: how many decoder processes this process has handed a picture
+ *   that have not ended yet (spares waiting for one are not counted: see
+ *   rapport_picture_get_n_spares())
  */
 guint
 rapport_picture_get_n_running (void)
@@ -117,7 +124,6 @@ rapport_picture_get_n_running (void)
 
   return n;
 }
-
 
 /* The decoder may end before it has read all of its input; writing to it
  * must then fail with EPIPE rather than end this process. GSocket ignores
@@ -162,6 +168,7 @@ schedule (GTask       *task,
 static void
 end_turn (void)
 {
+  gboolean idle;
   GTask *next;
 
   g_mutex_lock (&lock);
@@ -170,10 +177,13 @@ end_turn (void)
     ((Decode *) g_task_get_task_data (next))->queued = FALSE;
   else
     n_turns--;
+  idle = n_turns == 0;
   g_mutex_unlock (&lock);
 
   if (next != NULL)
     schedule (next, start_idle_cb);
+  else if (idle)
+    rapport_picture_spare_refill ();   /* now that it competes with no picture */
 }
 
 /**
@@ -277,25 +287,6 @@ on_cancelled_cb (GCancellable *cancellable,
   if (was_waiting)
     schedule (task, return_cancelled_idle_cb);
 }
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 /**
  * rapport_picture_decode_async:

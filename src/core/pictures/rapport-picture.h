@@ -10,6 +10,7 @@
 
 #include "rapport-media.h"
 #include "rapport-picture-protocol.h"
+#include "rapport-topic.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,15 @@ GQuark rapport_picture_error_quark (void);
 /* At most this many decoders run at once in a process; more wait their turn. */
 #define RAPPORT_PICTURE_MAX_RUNNING 2
 
+/* Spare decoders kept ready while a topic with pictures is on screen
+ * (rapport-picture-spare.c): as many as may run at once, so that none of
+ * the first pictures of a lesson waits for a decoder to start. One spare
+ * left the second picture of a lesson with two to a decoder started cold,
+ * whose start competed with the lesson's first frame (see
+ * src/sandbox/README.md).
+ */
+#define RAPPORT_PICTURE_SPARES      RAPPORT_PICTURE_MAX_RUNNING
+
 typedef struct
 {
   guint                width;
@@ -41,12 +51,14 @@ typedef struct
 /* What a decode cost, whether it succeeded or not. */
 typedef struct
 {
-  double   wall_seconds;    /* from starting the decoder to its end, not its wait for a turn */
+  double   wall_seconds;    /* from handing the decoder its picture (starting it, unless it was
+                             * a spare) to its end, not its wait for a turn */
   double   cpu_seconds;     /* the CPU time it used, when it said; 0 otherwise */
   double   stopped_after;   /* for RAPPORT_PICTURE_ERROR_TIMEOUT: the limit it ran into */
   guint    peak_mib;        /* the most address space it used, when it said; 0 otherwise */
   guint    landlock_abi;    /* the Landlock ABI it was locked down with; 0 for none */
   gboolean seccomp;         /* whether its seccomp filter was in place */
+  gboolean spare;           /* whether a spare decoder drew it, started before it was asked for */
 } RapportPictureStats;
 
 void            rapport_picture_free             (RapportPicture       *picture);
@@ -67,6 +79,12 @@ RapportPicture *rapport_picture_decode           (GBytes               *bytes,
 
 char           *rapport_picture_get_decoder_path (void);
 guint           rapport_picture_get_n_running    (void);
+
+/* A spare decoder, ready for the next picture (rapport-picture-spare.c). */
+void            rapport_picture_prewarm          (gconstpointer         owner,
+                                                  gboolean              wanted);
+gboolean        rapport_picture_topic_has_pictures (RapportTopic       *topic);
+guint           rapport_picture_get_n_spares     (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapportPicture, rapport_picture_free)
 
