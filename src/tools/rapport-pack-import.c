@@ -29,31 +29,6 @@
 
 /* The report */
 
-static int
-compare_notes (gconstpointer a,
-               gconstpointer b)
-{
-  const RapportBankNote *x = *(RapportBankNote * const *) a;
-  const RapportBankNote *y = *(RapportBankNote * const *) b;
-
-  return x->line < y->line ? -1 : x->line > y->line;
-}
-
-/* The notes in the order of their lines, borrowed. */
-static GPtrArray *
-sorted (GPtrArray *first,
-        GPtrArray *second)
-{
-  GPtrArray *all = g_ptr_array_new ();
-
-  g_ptr_array_extend (all, first, NULL, NULL);
-  if (second != NULL)
-    g_ptr_array_extend (all, second, NULL, NULL);
-  g_ptr_array_sort (all, compare_notes);
-
-  return all;
-}
-
 static void
 print_topic (RapportBankImport *import,
              RapportBankTopic *topic)
@@ -96,7 +71,7 @@ static void
 print_notes (RapportBank *bank,
              FILE        *stream)
 {
-  g_autoptr(GPtrArray) all = sorted (bank->skipped, bank->notes);
+  g_autoptr(GPtrArray) all = rapport_bank_sort_notes (bank->skipped, bank->notes);
 
   for (guint i = 0; i < all->len; i++)
     {
@@ -144,7 +119,7 @@ static void
 add_notes (JsonBuilder *builder,
            GPtrArray   *notes)
 {
-  g_autoptr(GPtrArray) ordered = sorted (notes, NULL);
+  g_autoptr(GPtrArray) ordered = rapport_bank_sort_notes (notes, NULL);
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < ordered->len; i++)

@@ -323,6 +323,40 @@ rapport_bank_import_count_type (RapportBankImport *self,
   return n;
 }
 
+static int
+compare_notes (gconstpointer a,
+               gconstpointer b)
+{
+  const RapportBankNote *x = *(RapportBankNote * const *) a;
+  const RapportBankNote *y = *(RapportBankNote * const *) b;
+
+  return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/**
+ * rapport_bank_sort_notes:
+ * @first: (element-type RapportBankNote): notes of a bank
+ * @second: (nullable) (element-type RapportBankNote): more of them
+ *
+ * Returns: (transfer container): the notes in the order of their lines, as
+ *   the report lists them; borrowed from the lists
+ */
+GPtrArray *
+rapport_bank_sort_notes (GPtrArray *first,
+                         GPtrArray *second)
+{
+  GPtrArray *all = g_ptr_array_new ();
+
+  g_return_val_if_fail (first != NULL, NULL);
+
+  g_ptr_array_extend (all, first, NULL, NULL);
+  if (second != NULL)
+    g_ptr_array_extend (all, second, NULL, NULL);
+  g_ptr_array_sort (all, compare_notes);
+
+  return all;
+}
+
 /**
  * rapport_bank_describe_placeholders:
  *

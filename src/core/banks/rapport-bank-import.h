@@ -45,6 +45,8 @@ gboolean           rapport_bank_import_install          (RapportBankImport      
                                                          GError                       **error);
 
 char              *rapport_bank_describe_placeholders   (RapportBankPlaceholders        placeholders);
+GPtrArray         *rapport_bank_sort_notes              (GPtrArray                     *first,
+                                                         GPtrArray                     *second);
 
 /* The app: a bank read in a worker thread into a new pack of the learner's
  * data folder, and installed there (rapport-bank-import-async.c).

@@ -541,13 +541,13 @@ static void
 skip_unknown_type (RapportBank         *bank,
                    RapportBankQuestion *question)
 {
-  while (bank->notes->len > 0)
+  /* Noted while the bank was read, or while the question was written. */
+  for (guint i = bank->notes->len; i > 0; i--)
     {
-      RapportBankNote *note = g_ptr_array_index (bank->notes, bank->notes->len - 1);
+      RapportBankNote *note = g_ptr_array_index (bank->notes, i - 1);
 
-      if (note->question != question->line)
-        break;
-      g_ptr_array_remove_index (bank->notes, bank->notes->len - 1);
+      if (note->question == question->line)
+        g_ptr_array_remove_index (bank->notes, i - 1);
     }
 
   switch (question->type)
