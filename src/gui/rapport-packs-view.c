@@ -218,8 +218,11 @@ rapport_packs_view_show_working (RapportPacksView *self,
                                  const char       *title,
                                  const char       *description)
 {
+  /* The description is markup; a file's name or a title is not. */
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+
   adw_status_page_set_title (self->working_page, title);
-  adw_status_page_set_description (self->working_page, description);
+  adw_status_page_set_description (self->working_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "working");
 }
 
