@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "rapport-application.h"
@@ -823,6 +824,69 @@ app_idle (gpointer unused)
   "\n" \
   "::Why::Why ask before a hold? {=It shows respect.~It saves time.}\n"
 
+/* A folder that takes the pack's place between the report and Create Pack
+ * (another install, or a trainer's copy) stops the creation with an error
+ * that names it; the folder is as it was, nothing else is left, and the
+ * report stays, to close.
+ */
+static void
+test_create_fails (void)
+{
+  RapportWindow *window = get_window ();
+  RapportPacksView *view = rapport_window_get_packs_view (window);
+  g_autofree char *path = g_build_filename (tmp_dir, "taken-later.gift", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dir = packs_dir ();
+  g_autofree char *folder = g_build_filename (dir, "org.example.taken-later", NULL);
+  g_autofree char *kept = g_build_filename (folder, "keep.txt", NULL);
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *page;
+
+  g_assert_true (g_file_set_contents (path, SMALL_BANK, -1, &error));
+  g_assert_no_error (error);
+  rapport_window_set_view (window, "packs");
+  rapport_packs_view_open_file (view, file);
+  page = wait_for_bank_page (window);
+  g_assert_true (shows_label (page, "org.example.taken-later"));
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (kept, "mine\n", -1, &error));
+  g_assert_no_error (error);
+  click (page, "C_reate Pack");
+  g_assert_true (rapport_test_wait_until (not_busy, window, 20000));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_dialog_shown, NULL, 5000));
+  dialog = ADW_MESSAGE_DIALOG (rapport_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Create the Pack");
+  body = g_strdup_printf ("Something was put in “%s” while the bank was read, so nothing was "
+                          "written there. Import the bank again.", folder);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
+  rapport_test_save_screenshot (GTK_WIDGET (dialog), "bank-create-failed");
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (rapport_test_wait_until (rapport_test_app_dialog_gone, NULL, 5000));
+
+  /* Back on the report; nothing of the pack anywhere. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (packs_stack (window)), ==, "bank");
+  g_assert_true (rapport_packs_view_get_can_go_back (view));
+  g_assert_nonnull (shown_button (page, "C_reate Pack"));
+  assert_no_leftovers ();
+  g_assert_false (store_records ("org.example.taken-later", NULL));
+  g_assert_false (pack_loaded ((gpointer) "org.example.taken-later"));
+  {
+    g_autoptr(GDir) contents = g_dir_open (folder, 0, NULL);
+
+    g_assert_cmpstr (g_dir_read_name (contents), ==, "keep.txt");
+    g_assert_null (g_dir_read_name (contents));
+  }
+
+  click (page, "_Close");
+  g_assert_true (rapport_test_wait_until (list_shown, window, 5000));
+  g_assert_cmpint (g_remove (kept), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+}
+
 /* Closing the window while a bank is read drops the reading; while the
  * pack is created, the creation still finishes, whole.
  */
@@ -941,6 +1005,7 @@ main (int   argc,
   g_test_add_func ("/rapport/bank-drop/gift-dropped", test_gift_dropped);
   g_test_add_func ("/rapport/bank-drop/moodle-from-menu", test_moodle_from_menu);
   g_test_add_func ("/rapport/bank-drop/hostile", test_hostile);
+  g_test_add_func ("/rapport/bank-drop/create-fails", test_create_fails);
   g_test_add_func ("/rapport/bank-drop/close-while-busy", test_close_while_busy);
 
   ret = g_test_run ();

@@ -388,6 +388,24 @@ undo:
   return FALSE;
 }
 
+/* DIR could not become the new pack: it was filled meanwhile, or cannot be
+ * written.
+ */
+static void
+set_folder_error (GError     **error,
+                  int          saved_errno,
+                  const char  *folder)
+{
+  if (saved_errno == ENOTEMPTY || saved_errno == EEXIST)
+    set_file_error (error, saved_errno,
+                    _("Something was put in “%s” while the bank was read, so nothing was "
+                      "written there. Import the bank again."),
+                    folder);
+  else
+    set_file_error (error, saved_errno, _("Could not write “%s”: %s"), folder,
+                    g_strerror (saved_errno));
+}
+
 /**
  * rapport_bank_import_install:
  * @self: an import that rapport_bank_import_read() found something in
@@ -446,8 +464,7 @@ rapport_bank_import_install (RapportBankImport          *import,
       /* An empty folder that is there already gives way to the new one. */
       if (existed && g_rmdir (import->folder) != 0)
         {
-          set_file_error (error, errno, _("Could not write “%s”: %s"),
-                                        import->folder, g_strerror (errno));
+          set_folder_error (error, errno, import->folder);
           goto out;
         }
       done = g_rename (staging, import->folder) == 0;
@@ -458,8 +475,7 @@ rapport_bank_import_install (RapportBankImport          *import,
           /* The empty folder is put back; none is left where there was none. */
           if (existed)
             g_mkdir (import->folder, 0755);
-          set_file_error (error, saved_errno, _("Could not write “%s”: %s"), import->folder,
-                          g_strerror (saved_errno));
+          set_folder_error (error, saved_errno, import->folder);
         }
     }
 
