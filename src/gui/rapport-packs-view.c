@@ -342,6 +342,7 @@ rapport_packs_view_get_busy (RapportPacksView *self)
 /**
  * rapport_packs_view_create_installed_toast:
  * @text: what was done, as plain text (a pack's title may hold “&”)
+ * @pack_id: (nullable): the pack's id; %NULL offers no topic
  * @first_topic: (nullable): the key of the pack's first topic
  * @n_topics: how many topics it has
  *
@@ -357,7 +358,7 @@ rapport_packs_view_create_installed_toast (const char *text,
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast = rapport_toast_new_urgent (escaped);
 
-  if (first_topic == NULL || n_topics == 0)
+  if (pack_id == NULL || first_topic == NULL || n_topics == 0)
     return toast;
 
   adw_toast_set_button_label (toast, n_topics == 1 ? _("_Open Topic") : _("Open _First Topic"));
