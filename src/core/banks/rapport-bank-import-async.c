@@ -9,10 +9,11 @@
  * that is installed: its folder is the packs folder's <id>, with an id from
  * the bank's file name that no installed or recorded pack has. It is
  * written the way `rapport-pack import` writes a new pack (beside the
- * folder, under a hidden name the catalog skips, then renamed), and then
- * recorded in the store on the thread that asked, as an install is
- * (rapport-pack-import.c in packs). When the store cannot record it, the
- * folder goes again: nothing is left half-imported.
+ * folder, under a hidden name the catalog skips, then renamed) in a worker
+ * thread, and then recorded in the store by the finish function, on the
+ * thread that asked, as an install is (rapport-pack-import.c in packs).
+ * When the store cannot record it, the folder goes again: nothing is left
+ * half-imported.
  */
 
 #include "config.h"
@@ -277,45 +278,6 @@ install_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
-/* Back on the thread that asked: the folder is in place, the store is told. */
-static void
-on_files_written_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  InstallData *data = g_task_get_task_data (task);
-  RapportPackInstallResult *installed;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (data->store != NULL &&
-      !rapport_store_set_pack_installed (data->store, data->id, VERSION, data->title, NULL, &error))
-    {
-      g_autoptr(GError) remove_error = NULL;
-
-      /* A pack the store does not know is one the learner cannot remove. */
-      if (!rapport_pack_remove (data->id, data->data_dir, NULL, TRUE, &remove_error))
-        g_warning ("Could not remove the pack made from a bank: %s", remove_error->message);
-      g_prefix_error (&error, _("The pack was not created: "));
-      g_task_return_error (task, error);
-      return;
-    }
-
-  installed = g_new0 (RapportPackInstallResult, 1);
-  installed->kind = RAPPORT_PACK_INSTALL_NEW;
-  installed->id = g_strdup (data->id);
-  installed->title = g_strdup (data->title);
-  installed->version = g_strdup (VERSION);
-  installed->folder = g_strdup (data->import->folder);
-  g_task_return_pointer (task, installed, (GDestroyNotify) rapport_pack_install_result_free);
-}
-
 /**
  * rapport_bank_import_install_async:
  * @self: from rapport_bank_import_open_finish(), with something to install;
@@ -323,10 +285,10 @@ on_files_written_cb (GObject      *object,
  * @data_dir: the learner's data folder
  * @skeleton: what pack.json says; its id is the one
  *   rapport_bank_import_open_finish() gave, and its language is the import's
- * @store: (nullable): records the pack as installed
+ * @store: (nullable): records the pack as installed, in
+ *   rapport_bank_import_install_finish()
  *
- * rapport_bank_import_install() in a worker thread, then the pack recorded
- * in @store on this thread. It cannot be cancelled.
+ * rapport_bank_import_install() in a worker thread. It cannot be cancelled.
  */
 void
 rapport_bank_import_install_async (RapportBankImport         *self,
@@ -337,7 +299,6 @@ rapport_bank_import_install_async (RapportBankImport         *self,
                                    gpointer                   user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) files_task = NULL;
   g_autofree char *folder_id = NULL;
   InstallData *data;
 
@@ -363,16 +324,15 @@ rapport_bank_import_install_async (RapportBankImport         *self,
   task = g_task_new (NULL, NULL, callback, user_data);
   g_task_set_source_tag (task, rapport_bank_import_install_async);
   g_task_set_task_data (task, data, (GDestroyNotify) install_data_free);
-
-  /* The worker's task holds the caller's until the store is told. */
-  files_task = g_task_new (NULL, NULL, on_files_written_cb, g_object_ref (task));
-  g_task_set_source_tag (files_task, rapport_bank_import_install_async);
-  g_task_set_task_data (files_task, data, NULL);
-  g_task_run_in_thread (files_task, install_thread);
+  g_task_run_in_thread (task, install_thread);
 }
 
 /**
  * rapport_bank_import_install_finish:
+ *
+ * On the thread that asked, where the store may be written: the folder is
+ * in place, and the pack is recorded in the store. When the store cannot
+ * record it, the folder goes again.
  *
  * Returns: (transfer full) (nullable): the new pack, or %NULL with the
  *   error (the import's problems say more when it is
@@ -382,10 +342,39 @@ RapportPackInstallResult *
 rapport_bank_import_install_finish (GAsyncResult  *result,
                                     GError       **error)
 {
+  RapportPackInstallResult *installed;
+  g_autoptr(GError) local_error = NULL;
+  InstallData *data;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
                           rapport_bank_import_install_async, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  data = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  if (data->store != NULL &&
+      !rapport_store_set_pack_installed (data->store, data->id, VERSION, data->title, NULL,
+                                         &local_error))
+    {
+      g_autoptr(GError) remove_error = NULL;
+
+      /* A pack the store does not know is one the learner cannot remove. */
+      if (!rapport_pack_remove (data->id, data->data_dir, NULL, TRUE, &remove_error))
+        g_warning ("Could not remove the pack made from a bank: %s", remove_error->message);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("The pack was not created: "));
+      return NULL;
+    }
+
+  installed = g_new0 (RapportPackInstallResult, 1);
+  installed->kind = RAPPORT_PACK_INSTALL_NEW;
+  installed->id = g_strdup (data->id);
+  installed->title = g_strdup (data->title);
+  installed->version = g_strdup (VERSION);
+  installed->folder = g_strdup (data->import->folder);
+
+  return installed;
 }
