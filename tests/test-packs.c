@@ -644,7 +644,8 @@ find_drop_target (GtkWidget *widget)
 }
 
 /* Files dropped on the window from the file manager: a pack among them
- * opens in the Packs view; anything else is refused.
+ * opens in the Packs view; a file that is neither a pack nor a question
+ * bank (test-bank-drop.c drops those) is refused.
  */
 static void
 test_drop (void)
@@ -653,7 +654,7 @@ test_drop (void)
   RapportPacksView *view = rapport_window_get_packs_view (window);
   GtkDropTarget *target = find_drop_target (GTK_WIDGET (window));
   g_autofree char *newer = build_acme_pack ("1.1");
-  g_autofree char *notes_path = g_build_filename (tmp_dir, "notes.txt", NULL);
+  g_autofree char *notes_path = g_build_filename (tmp_dir, "notes.odt", NULL);
   g_autoptr(GFile) notes = g_file_new_for_path (notes_path);
   g_autoptr(GFile) pack = g_file_new_for_path (newer);
   g_autoptr(GError) error = NULL;

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rapport-bank-import.h"
 #include "rapport-broken-pack.h"
 #include "rapport-error-dialog.h"
 #include "rapport-file-chooser.h"
@@ -52,6 +53,16 @@ show_toast (RapportPacksView *self,
   rapport_packs_view_show_toast (self, rapport_toast_new_urgent (text));
 }
 
+/* A page the learner is to answer, or the spinner before one. */
+static gboolean
+is_showing_page (RapportPacksView *self)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  return g_strcmp0 (visible, "summary") == 0 || g_strcmp0 (visible, "bank") == 0 ||
+         g_strcmp0 (visible, "working") == 0;
+}
+
 void
 rapport_packs_view_emit_catalog_changed (RapportPacksView *self)
 {
@@ -66,10 +77,7 @@ update_list_page (RapportPacksView *self)
 {
   const char *page;
 
-  const char *visible = gtk_stack_get_visible_child_name (self->stack);
-
-  if (self->pending != NULL || g_strcmp0 (visible, "summary") == 0 ||
-      g_strcmp0 (visible, "working") == 0)
+  if (self->pending != NULL || self->bank_import != NULL || is_showing_page (self))
     return;
 
   if (self->rows != NULL && g_list_model_get_n_items (self->rows) > 0)
@@ -80,27 +88,37 @@ update_list_page (RapportPacksView *self)
   gtk_stack_set_visible_child_name (self->stack, page);
 }
 
-static void
-cancel_work (RapportPacksView *self)
+void
+rapport_packs_view_cancel_work (RapportPacksView *self)
 {
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 }
 
-/* Reading a pack holds the view weakly, so that closing the window
- * disposes it (and cancels what it was reading) at once.
+/* Whatever the pages showed, gone: nothing is read, nothing is offered. */
+void
+rapport_packs_view_reset_pages (RapportPacksView *self)
+{
+  rapport_packs_view_cancel_work (self);
+  g_clear_object (&self->pending);
+  rapport_packs_view_clear_bank (self);
+  rapport_pack_summary_clear (self->summary);
+}
+
+/* Reading a pack or a bank holds the view weakly, so that closing the
+ * window disposes it (and cancels what it was reading) at once.
  */
-typedef struct
+struct _RapportPacksViewRequest
 {
   GWeakRef  view;
   GFile    *file;
-} OpenRequest;
+};
 
-static OpenRequest *
-open_request_new (RapportPacksView *self,
-                  GFile            *file)
+RapportPacksViewRequest *
+rapport_packs_view_request_new (RapportPacksView *self,
+                                GFile            *file)
 {
-  OpenRequest *request = g_new0 (OpenRequest, 1);
+  RapportPacksViewRequest *request = g_new0 (RapportPacksViewRequest, 1);
 
   g_weak_ref_init (&request->view, self);
   request->file = g_object_ref (file);
@@ -110,9 +128,9 @@ open_request_new (RapportPacksView *self,
 /* The view, unless it was closed meanwhile; @request is freed, and its
  * file handed to *@file.
  */
-static RapportPacksView *
-open_request_steal (OpenRequest  *request,
-                    GFile       **file)
+RapportPacksView *
+rapport_packs_view_request_steal (RapportPacksViewRequest  *request,
+                                  GFile                   **file)
 {
   RapportPacksView *self = g_weak_ref_get (&request->view);
 
@@ -135,9 +153,7 @@ on_broken_row_activated_cb (RapportPacksView *self,
   if (self->installing)
     return;
 
-  cancel_work (self);
-  g_clear_object (&self->pending);
-  rapport_pack_summary_clear (self->summary);
+  rapport_packs_view_reset_pages (self);
   rapport_pack_summary_show_broken (self->summary, g_object_get_data (G_OBJECT (row), "broken-pack"),
                                     g_object_get_data (G_OBJECT (row), "title"));
   gtk_stack_set_visible_child_name (self->stack, "summary");
@@ -176,22 +192,18 @@ create_pack_row_cb (gpointer item,
 static void
 close_summary (RapportPacksView *self)
 {
-  cancel_work (self);
-  g_clear_object (&self->pending);
-  rapport_pack_summary_clear (self->summary);
+  rapport_packs_view_reset_pages (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   update_list_page (self);
 }
 
-/* Back to the list from the summary page (or from the spinner while a pack
- * is read); nothing is installed.
+/* Back to the list from the summary or bank page (or from the spinner
+ * while a pack or bank is read); nothing is installed.
  */
 void
 rapport_packs_view_close_summary (RapportPacksView *self)
 {
-  const char *visible = gtk_stack_get_visible_child_name (self->stack);
-
-  if (g_strcmp0 (visible, "summary") != 0 && g_strcmp0 (visible, "working") != 0)
+  if (!is_showing_page (self))
     return;
 
   close_summary (self);
@@ -201,13 +213,16 @@ rapport_packs_view_close_summary (RapportPacksView *self)
  * thread (rapport-pack-import.c) while the view shows a spinner.
  */
 
-static void
-show_working (RapportPacksView *self,
-              const char       *title,
-              const char       *description)
+void
+rapport_packs_view_show_working (RapportPacksView *self,
+                                 const char       *title,
+                                 const char       *description)
 {
+  /* The description is markup; a file's name or a title is not. */
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+
   adw_status_page_set_title (self->working_page, title);
-  adw_status_page_set_description (self->working_page, description);
+  adw_status_page_set_description (self->working_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "working");
 }
 
@@ -217,7 +232,7 @@ on_open_done_cb (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(RapportPacksView) self = open_request_steal (user_data, &file);
+  g_autoptr(RapportPacksView) self = rapport_packs_view_request_steal (user_data, &file);
   g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
   g_autoptr(RapportPack) pack = NULL;
   g_autoptr(GError) error = NULL;
@@ -243,12 +258,28 @@ on_open_done_cb (GObject      *object,
 }
 
 /**
+ * rapport_packs_view_can_open:
+ * @name: a file's name
+ *
+ * Whether rapport_packs_view_open_file() takes a file of that name from a
+ * drop: a pack file, or a question bank to make a pack of.
+ */
+gboolean
+rapport_packs_view_can_open (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return g_str_has_suffix (name, RAPPORT_PACK_FILE_SUFFIX) || rapport_bank_path_is_bank (name);
+}
+
+/**
  * rapport_packs_view_open_file:
- * @file: a .rapportpack file
+ * @file: a .rapportpack file, or a question bank (.gift, .txt, .xml)
  *
  * Reads the pack in the background and shows what it contains, or its
- * problems, with a button to install it. Nothing is written until the
- * learner presses it.
+ * problems, with a button to install it; or reads the bank and shows what
+ * pack it would make, with a button to create it. Nothing is written until
+ * the learner presses it.
  */
 void
 rapport_packs_view_open_file (RapportPacksView *self,
@@ -269,9 +300,15 @@ rapport_packs_view_open_file (RapportPacksView *self,
       return;
     }
 
-  cancel_work (self);
-  g_clear_object (&self->pending);
-  rapport_pack_summary_clear (self->summary);
+  name = g_file_get_basename (file);
+  if (name != NULL && !g_str_has_suffix (name, RAPPORT_PACK_FILE_SUFFIX) &&
+      rapport_bank_path_is_bank (name))
+    {
+      rapport_packs_view_open_bank (self, file);
+      return;
+    }
+
+  rapport_packs_view_reset_pages (self);
 
   path = g_file_get_path (file);
   if (path == NULL)
@@ -285,13 +322,12 @@ rapport_packs_view_open_file (RapportPacksView *self,
       return;
     }
 
-  name = g_file_get_basename (file);
-  show_working (self, _("Checking Pack…"), name);
+  rapport_packs_view_show_working (self, _("Checking Pack…"), name);
 
   data_dir = rapport_paths_get_data_dir ();
   self->cancellable = g_cancellable_new ();
   rapport_pack_open_async (path, data_dir, self->loader, self->cancellable,
-                           on_open_done_cb, open_request_new (self, file));
+                           on_open_done_cb, rapport_packs_view_request_new (self, file));
 }
 
 /* Whether a pack is being read or installed. */
@@ -303,87 +339,164 @@ rapport_packs_view_get_busy (RapportPacksView *self)
   return self->cancellable != NULL || self->installing;
 }
 
-/* What the learner installed the pack for: its (first) topic is one
- * click away, in the window's Learn view.
+/**
+ * rapport_packs_view_create_installed_toast:
+ * @text: what was done, as plain text (a pack's title may hold “&”)
+ * @pack_id: (nullable): the pack's id; %NULL offers no topic
+ * @first_topic: (nullable): the key of the pack's first topic
+ * @n_topics: how many topics it has
+ *
+ * What the learner installed the pack for: its (first) topic is one click
+ * away, in the window's Learn view.
  */
-static AdwToast *
-create_installed_toast (RapportPack *pack,
-                        const char  *title)
+AdwToast *
+rapport_packs_view_create_installed_toast (const char *text,
+                                           const char *pack_id,
+                                           const char *first_topic,
+                                           guint       n_topics)
 {
-  AdwToast *toast = rapport_toast_new_urgent (title);
-  GListModel *topics = pack != NULL ? rapport_pack_get_topics (pack) : NULL;
-  g_autoptr(RapportTopic) first = NULL;
-  guint n_topics;
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = rapport_toast_new_urgent (escaped);
 
-  if (topics == NULL || (n_topics = g_list_model_get_n_items (topics)) == 0)
+  if (pack_id == NULL || first_topic == NULL || n_topics == 0)
     return toast;
 
-  first = g_list_model_get_item (topics, 0);
   adw_toast_set_button_label (toast, n_topics == 1 ? _("_Open Topic") : _("Open _First Topic"));
   adw_toast_set_action_name (toast, "win.open-topic");
-  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", rapport_pack_get_id (pack),
-                                                           rapport_topic_get_key (first)));
+  adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", pack_id, first_topic));
   /* Until dismissed or replaced: the offer is worth more than five seconds. */
   adw_toast_set_timeout (toast, 0);
 
   return toast;
 }
 
+static AdwToast *
+create_installed_toast (RapportPack *pack,
+                        const char  *text)
+{
+  GListModel *topics = pack != NULL ? rapport_pack_get_topics (pack) : NULL;
+  g_autoptr(RapportTopic) first = NULL;
+  guint n_topics = topics != NULL ? g_list_model_get_n_items (topics) : 0;
+
+  if (n_topics > 0)
+    first = g_list_model_get_item (topics, 0);
+
+  return rapport_packs_view_create_installed_toast (text, pack != NULL ? rapport_pack_get_id (pack) : NULL,
+                                                    first != NULL ? rapport_topic_get_key (first) : NULL,
+                                                    n_topics);
+}
+
 /* An install holds the view and the application until it is recorded in
  * the store, even when the window closes meanwhile: the learner asked for
  * it, and the catalog must hear of it.
  */
-typedef struct
+struct _RapportPacksViewInstall
 {
   RapportPacksView *view;
   GApplication     *application;   /* NULL outside an application window */
-} InstallRequest;
+};
 
+/**
+ * rapport_packs_view_begin_install:
+ * @working: what the spinner says is done ("Installing Pack…")
+ * @title: the pack's title
+ *
+ * Shows the spinner, without Back, and keeps Rapport running and marked
+ * busy until rapport_packs_view_end_install().
+ *
+ * Returns: (transfer full): for rapport_packs_view_end_install()
+ */
+RapportPacksViewInstall *
+rapport_packs_view_begin_install (RapportPacksView *self,
+                                  const char       *working,
+                                  const char       *title)
+{
+  RapportPacksViewInstall *install = g_new0 (RapportPacksViewInstall, 1);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* Set before the page changes, so that Back is not offered meanwhile. */
+  rapport_packs_view_cancel_work (self);
+  self->installing = TRUE;
+  rapport_packs_view_show_working (self, working, title);
+
+  install->view = g_object_ref (self);
+  if (GTK_IS_WINDOW (root) && gtk_window_get_application (GTK_WINDOW (root)) != NULL)
+    {
+      install->application = g_object_ref (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (root))));
+      g_application_hold (install->application);
+      g_application_mark_busy (install->application);
+    }
+
+  return install;
+}
+
+/**
+ * rapport_packs_view_end_install:
+ * @install: (transfer full): from rapport_packs_view_begin_install()
+ * @error: (nullable): why it failed, or %NULL when the pack is installed
+ * @page: the page to go back to on failure ("summary", "bank")
+ * @error_title: the heading of the error
+ *
+ * The end of an install: on failure back to @page with the error in a
+ * dialog; otherwise the catalog is read again.
+ *
+ * Returns: (transfer full) (nullable): the view, to say what was
+ *   installed; %NULL when it failed or the window closed meanwhile
+ */
+RapportPacksView *
+rapport_packs_view_end_install (RapportPacksViewInstall *install,
+                                const GError            *error,
+                                const char              *page,
+                                const char              *error_title)
+{
+  g_autoptr(RapportPacksView) self = install->view;
+  gboolean gone;
+
+  if (install->application != NULL)
+    {
+      g_application_unmark_busy (install->application);
+      g_application_release (install->application);
+      g_object_unref (install->application);
+    }
+  g_free (install);
+
+  self->installing = FALSE;
+  /* Closed (or disposed) meanwhile: as good as gone. */
+  gone = self->catalog == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL;
+
+  if (error != NULL)
+    {
+      if (gone)
+        g_warning ("%s: %s", error_title, error->message);
+      else
+        {
+          gtk_stack_set_visible_child_name (self->stack, page);
+          rapport_show_error (GTK_WIDGET (self), error_title, error);
+        }
+      return NULL;
+    }
+
+  rapport_packs_view_emit_catalog_changed (self);
+
+  return gone ? NULL : g_steal_pointer (&self);
+}
+
+/* An install the learner asked for is finished, and recorded in the store,
+ * even when the window closed meanwhile: the application held on for it.
+ */
 static void
 on_install_done_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  InstallRequest *request = user_data;
-  g_autoptr(RapportPacksView) self = request->view;
-  g_autoptr(GApplication) application = request->application;
+  g_autoptr(RapportPacksView) self = NULL;
   g_autoptr(RapportPackInstallResult) installed = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *toast = NULL;
-  gboolean gone;
 
-  g_free (request);
-
-  /* An install the learner asked for is finished, and recorded in the
-   * store, even when the window closed meanwhile: the application held on
-   * for it.
-   */
   installed = rapport_pack_install_finish (result, &error);
-  if (application != NULL)
-    {
-      g_application_unmark_busy (application);
-      g_application_release (application);
-    }
-  self->installing = FALSE;
-
-  /* Closed (or disposed) meanwhile: as good as gone. */
-  gone = self->catalog == NULL || gtk_widget_get_root (GTK_WIDGET (self)) == NULL;
-
-  if (installed == NULL)
-    {
-      if (gone)
-        {
-          g_warning ("Could not install a pack: %s", error->message);
-          return;
-        }
-
-      gtk_stack_set_visible_child_name (self->stack, "summary");
-      rapport_show_error (GTK_WIDGET (self), _("Could Not Install the Pack"), error);
-      return;
-    }
-
-  rapport_packs_view_emit_catalog_changed (self);
-  if (gone)
+  self = rapport_packs_view_end_install (user_data, error, "summary", _("Could Not Install the Pack"));
+  if (self == NULL)
     return;
 
   if (installed->kind == RAPPORT_PACK_INSTALL_UPGRADE || installed->kind == RAPPORT_PACK_INSTALL_DOWNGRADE)
@@ -403,8 +516,7 @@ install_pending (RapportPacksView        *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
-  InstallRequest *request;
-  GtkRoot *root;
+  RapportPacksViewInstall *install;
 
   g_assert (RAPPORT_IS_PACKS_VIEW (self));
   g_assert (self->pending != NULL);
@@ -416,25 +528,10 @@ install_pending (RapportPacksView        *self,
       return;
     }
 
-  /* Set before the page changes, so that Back is not offered meanwhile. */
-  cancel_work (self);
-  self->installing = TRUE;
-  show_working (self, _("Installing Pack…"), rapport_pack_get_title (self->pending));
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  request = g_new0 (InstallRequest, 1);
-  request->view = g_object_ref (self);
-  if (GTK_IS_WINDOW (root) && gtk_window_get_application (GTK_WINDOW (root)) != NULL)
-    request->application = g_object_ref (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (root))));
-
-  /* Rapport stays running until the files are in place and recorded. */
-  if (request->application != NULL)
-    {
-      g_application_hold (request->application);
-      g_application_mark_busy (request->application);
-    }
+  install = rapport_packs_view_begin_install (self, _("Installing Pack…"),
+                                              rapport_pack_get_title (self->pending));
   rapport_pack_install_async (self->pending, data_dir, self->store, flags,
-                              on_install_done_cb, request);
+                              on_install_done_cb, install);
 }
 
 /* The summary page asked first when the pack is older than the one installed. */
@@ -470,12 +567,10 @@ rapport_packs_view_get_can_go_back (RapportPacksView *self)
 {
   g_return_val_if_fail (RAPPORT_IS_PACKS_VIEW (self), FALSE);
 
-  /* While a pack is being checked, going back cancels; while it is being
-   * installed, it cannot.
+  /* While a pack or bank is being read, going back cancels; while a pack
+   * is being installed or created, it cannot.
    */
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "summary") == 0 ||
-         (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "working") == 0 &&
-          !self->installing);
+  return is_showing_page (self) && !self->installing;
 }
 
 void
@@ -493,45 +588,6 @@ on_stack_visible_child_name_cb (RapportPacksView *self,
                                 GtkStack         *stack)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_GO_BACK]);
-}
-
-/* Importing */
-
-static void
-on_chooser_response_cb (RapportPacksView     *self,
-                        int                   response,
-                        GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        rapport_packs_view_open_file (self, file);
-    }
-
-  g_clear_object (&self->chooser);
-}
-
-static void
-rapport_packs_view_import_action (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *parameter)
-{
-  RapportPacksView *self = RAPPORT_PACKS_VIEW (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  /* One chooser at a time: it is cleared when it answers. */
-  if (self->chooser != NULL || self->catalog == NULL)
-    return;
-
-  gtk_file_filter_set_name (filter, _("Lesson Packs"));
-  gtk_file_filter_add_pattern (filter, "*" RAPPORT_PACK_FILE_SUFFIX);
-  gtk_file_filter_add_mime_type (filter, "application/x-rapport-pack");
-
-  rapport_file_chooser_show (&self->chooser, widget, GTK_FILE_CHOOSER_ACTION_OPEN,
-                             _("Import Lesson Pack"), _("_Import"), NULL, filter,
-                             G_CALLBACK (on_chooser_response_cb), self);
 }
 
 /* Set-up */
@@ -684,7 +740,8 @@ rapport_packs_view_dispose (GObject *object)
   RapportPacksView *self = RAPPORT_PACKS_VIEW (object);
 
   rapport_file_chooser_clear (&self->chooser);
-  cancel_work (self);
+  rapport_packs_view_cancel_work (self);
+  rapport_packs_view_clear_bank (self);
   g_clear_handle_id (&self->missing_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RAPPORT_TYPE_PACKS_VIEW);
   g_clear_object (&self->rows);
@@ -720,12 +777,14 @@ rapport_packs_view_class_init (RapportPacksViewClass *klass)
   show_toast_signal = rapport_toast_signal_new (G_TYPE_FROM_CLASS (klass));
 
   g_type_ensure (RAPPORT_TYPE_PACK_SUMMARY);
+  g_type_ensure (RAPPORT_TYPE_BANK_PAGE);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/rapport-packs-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RapportPacksView, stack);
   gtk_widget_class_bind_template_child (widget_class, RapportPacksView, packs_list);
   gtk_widget_class_bind_template_child (widget_class, RapportPacksView, summary);
   gtk_widget_class_bind_template_child (widget_class, RapportPacksView, working_page);
+  gtk_widget_class_bind_template_child (widget_class, RapportPacksView, bank_page);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_install_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_summary_remove_cb);
@@ -733,10 +792,13 @@ rapport_packs_view_class_init (RapportPacksViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "packs.import", NULL,
                                    rapport_packs_view_import_action);
+  gtk_widget_class_install_action (widget_class, "packs.import-bank", NULL,
+                                   rapport_packs_view_import_action);
 }
 
 static void
 rapport_packs_view_init (RapportPacksView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rapport_packs_view_init_bank (self);
 }

@@ -1,5 +1,5 @@
 /* rapport-packs-view.h: the lesson packs a learner installed, and importing
- * new ones
+ * new ones, from pack files or from question banks
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,6 +23,7 @@ void     rapport_packs_view_setup           (RapportPacksView   *self,
                                              RapportStore       *store,
                                              RapportCatalog     *catalog,
                                              RapportTopicLoader *loader);
+gboolean rapport_packs_view_can_open        (const char         *name);
 void     rapport_packs_view_open_file       (RapportPacksView   *self,
                                              GFile              *file);
 gboolean rapport_packs_view_get_busy        (RapportPacksView   *self);

@@ -347,7 +347,8 @@ on_drop_target_drop_cb (GtkDropTarget *target,
     {
       g_autofree char *name = g_file_get_basename (l->data);
 
-      if (name != NULL && g_str_has_suffix (name, RAPPORT_PACK_FILE_SUFFIX))
+      /* A pack, or a question bank to make one from. */
+      if (name != NULL && rapport_packs_view_can_open (name))
         {
           rapport_window_open_pack (self, l->data);
           return TRUE;

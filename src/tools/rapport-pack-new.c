@@ -10,8 +10,6 @@
 #include <stdio.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
-
 #include "rapport-keys.h"
 #include "rapport-pack-tool.h"
 #include "rapport-topic-loader.h"
@@ -121,83 +119,24 @@ static const char skeleton_picture[] =
   "  <rect x=\"128\" y=\"68\" width=\"90\" height=\"10\" rx=\"5\" fill=\"#99c1f1\"/>\n"
   "</svg>\n";
 
-/* "org.example.<the folder's name>", made a valid id part. */
-char *
-pack_skeleton_id (const char *folder)
+/* What `new` and `import` put in a new pack.json for the trainer to
+ * replace: English on purpose, like the skeleton topic.
+ */
+RapportPackSkeleton
+pack_skeleton (const char *id,
+               const char *language)
 {
-  g_autofree char *basename = g_path_get_basename (folder);
-  g_autofree char *lower = g_ascii_strdown (basename, -1);
-  g_autoptr(GString) part = g_string_new (NULL);
-  g_autofree char *id = NULL;
+  static const char * const authors[] = { "Your Name", NULL };
+  RapportPackSkeleton skeleton = {
+    .id = id,
+    .title = "My lesson pack",
+    .authors = authors,
+    .language = language,
+    .license = "CC-BY-4.0",
+    .description = "Say in a sentence or two what this pack teaches.",
+  };
 
-  for (const char *p = lower; *p != '\0'; p++)
-    {
-      if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
-        g_string_append_c (part, *p);
-      else if (part->len > 0 && part->str[part->len - 1] != '-')
-        g_string_append_c (part, '-');
-    }
-
-  while (part->len > 0 && (part->str[part->len - 1] == '-'))
-    g_string_truncate (part, part->len - 1);
-  if (part->len > 0 && !g_ascii_islower (part->str[0]))
-    g_string_prepend (part, "pack-");
-
-  id = g_strdup_printf ("org.example.%s", part->len > 0 && part->len <= 63 ? part->str : "my-pack");
-  if (!rapport_pack_id_is_valid (id))
-    return g_strdup ("org.example.my-pack");
-
-  return g_steal_pointer (&id);
-}
-
-char *
-pack_skeleton_manifest (const char         *id,
-                        const char         *language,
-                        const char * const *topic_files)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, id);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, "My lesson pack");
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_string_value (builder, "1.0");
-  json_builder_set_member_name (builder, "authors");
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, "Your Name");
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "language");
-  json_builder_add_string_value (builder, language);
-  json_builder_set_member_name (builder, "license");
-  json_builder_add_string_value (builder, "CC-BY-4.0");
-  json_builder_set_member_name (builder, "description");
-  json_builder_add_string_value (builder, "Say in a sentence or two what this pack teaches.");
-  json_builder_set_member_name (builder, "min_rapport_version");
-  json_builder_add_string_value (builder, PACKAGE_VERSION);
-  json_builder_set_member_name (builder, "topics");
-  json_builder_begin_array (builder);
-  for (guint i = 0; topic_files[i] != NULL; i++)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "file");
-      json_builder_add_string_value (builder, topic_files[i]);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json = json_generator_to_data (generator, NULL);
-
-  return g_strconcat (json, "\n", NULL);
+  return skeleton;
 }
 
 static gboolean
@@ -244,6 +183,7 @@ run_new (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   g_autofree char *manifest = NULL;
+  RapportPackSkeleton skeleton;
   const char *folder;
   int status = 0;
 
@@ -263,9 +203,10 @@ run_new (int    argc,
       return EXIT_INVALID;
     }
 
-  id = pack_skeleton_id (folder);
-  manifest = pack_skeleton_manifest (id, "en",
-                                     (const char * const[]) { "topics/first-topic.xml", NULL });
+  id = rapport_pack_skeleton_id (folder);
+  skeleton = pack_skeleton (id, "en");
+  manifest = rapport_pack_skeleton_manifest (&skeleton,
+                                             (const char * const[]) { "topics/first-topic.xml", NULL });
 
   if (!write_new_file (folder, RAPPORT_PACK_MANIFEST, manifest, &error) ||
       !write_new_file (folder, "topics/first-topic.xml", skeleton_topic, &error) ||

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "rapport-pack.h"
+#include "rapport-pack-skeleton.h"
 
 G_BEGIN_DECLS
 
@@ -56,11 +57,11 @@ gboolean parse_verb_options_full (const char    *verb,
 RapportTopicLoader *create_loader  (GError       **error);
 void     print_problems     (GPtrArray     *problems);
 
-/* What `new` writes: an id from the folder's name, and a pack.json for it. */
-char    *pack_skeleton_id   (const char    *folder);
-char    *pack_skeleton_manifest (const char         *id,
-                                 const char         *language,
-                                 const char * const *topic_files);
+/* What `new` and `import` write in a new pack.json for the trainer to
+ * replace (rapport-pack-new.c).
+ */
+RapportPackSkeleton pack_skeleton (const char *id,
+                                   const char *language);
 
 int      run_inspect        (int            argc,
                              char         **argv);

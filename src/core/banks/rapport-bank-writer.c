@@ -410,7 +410,10 @@ write_lesson (RapportBank      *bank,
       bank->question = 0;
 
       if (lesson.sections->len + lesson.section->len > length || lesson.heading != NULL)
-        topic->n_descriptions++;
+        {
+          topic->n_descriptions++;
+          topic->n_by_type[RAPPORT_BANK_DESCRIPTION]++;
+        }
       else
         rapport_bank_skip (bank, question->line, question->bank_type,
                            _("This description is empty once what Rapport cannot show is left "
@@ -484,6 +487,7 @@ write_journal (RapportBank      *bank,
 
       rapport_bank_append_element (out, "    ", "prompt", prompt);
       topic->n_prompts++;
+      topic->n_by_type[RAPPORT_BANK_ESSAY]++;
     }
 
   if (topic->n_prompts == 0)
@@ -530,12 +534,52 @@ is_known_type (RapportBankType type)
          type == RAPPORT_BANK_TRUEFALSE || type == RAPPORT_BANK_ORDERING;
 }
 
+/* TEMPORARY: a question of a type the topic loader does not know yet, left
+ * out with what was noted about its parts, and skipped with the reason.
+ */
 static void
-write_quiz (RapportBank      *bank,
-            Group            *group,
-            GString          *quiz,
-            GString          *quiz_known,
-            RapportBankTopic *topic)
+skip_unknown_type (RapportBank         *bank,
+                   RapportBankQuestion *question)
+{
+  /* Noted while the bank was read, or while the question was written. */
+  for (guint i = bank->notes->len; i > 0; i--)
+    {
+      RapportBankNote *note = g_ptr_array_index (bank->notes, i - 1);
+
+      if (note->question == question->line)
+        g_ptr_array_remove_index (bank->notes, i - 1);
+    }
+
+  switch (question->type)
+    {
+    case RAPPORT_BANK_MATCHING:
+      rapport_bank_skip (bank, question->line, question->bank_type,
+                         _("This version of Rapport cannot show matching questions yet, so "
+                           "this one is left out. “rapport-pack import” keeps it."));
+      break;
+
+    case RAPPORT_BANK_SHORT:
+      rapport_bank_skip (bank, question->line, question->bank_type,
+                         _("This version of Rapport cannot show short-answer questions yet, so "
+                           "this one is left out. “rapport-pack import” keeps it."));
+      break;
+
+    case RAPPORT_BANK_NUMERIC:
+    default:
+      rapport_bank_skip (bank, question->line, question->bank_type,
+                         _("This version of Rapport cannot show numerical questions yet, so "
+                           "this one is left out. “rapport-pack import” keeps it."));
+      break;
+    }
+}
+
+static void
+write_quiz (RapportBank                   *bank,
+            Group                         *group,
+            const RapportBankWriteOptions *options,
+            GString                       *quiz,
+            GString                       *quiz_known,
+            RapportBankTopic              *topic)
 {
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -560,7 +604,14 @@ write_quiz (RapportBank      *bank,
       if (!written)
         continue;
 
+      if (options->known_types_only && !is_known_type (question->type))
+        {
+          skip_unknown_type (bank, question);
+          continue;
+        }
+
       g_string_append (quiz, xml->str);
+      topic->n_by_type[question->type]++;
       topic->n_questions++;
       if (explained)
         topic->n_explained++;
@@ -623,7 +674,7 @@ write_topic (RapportBank                    *bank,
   topic->title = required_line (bank, group->title, line, topic->key);
 
   /* The quiz first: its questions decide whether the topic has any. */
-  write_quiz (bank, group, quiz, quiz_known, topic);
+  write_quiz (bank, group, options, quiz, quiz_known, topic);
 
   g_string_append (head, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Imported from ");
   rapport_bank_append_comment_text (head, base_name);

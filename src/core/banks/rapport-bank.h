@@ -64,6 +64,8 @@ typedef enum
   RAPPORT_BANK_DESCRIPTION,     /* becomes lesson text */
 } RapportBankType;
 
+#define RAPPORT_BANK_N_TYPES (RAPPORT_BANK_DESCRIPTION + 1)
+
 /* A file the bank carries (Moodle XML's <file encoding="base64">). */
 typedef struct
 {

@@ -1,5 +1,5 @@
-/* rapport-pack-import-files.c: the files `rapport-pack import` writes, and
- * how they reach the pack folder whole or not at all.
+/* rapport-bank-import-files.c: the files a bank's import writes, and how
+ * they reach the pack folder whole or not at all.
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +13,9 @@
  * exists its new files, then pack.json last, which is what makes them part
  * of the pack. A failure on the way takes back what had moved. Every path
  * written is a topic key or a picture name that was checked, under a
- * folder this command made, so nothing lands outside DIR.
+ * folder the import made, so nothing lands outside DIR. `rapport-pack
+ * import` writes into the folder it is given; the app into a new folder
+ * of its packs (rapport-bank-import-async.c).
  */
 
 #include "config.h"
@@ -23,11 +25,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "rapport-bank-import-private.h"
 #include "rapport-io.h"
 #include "rapport-json.h"
 #include "rapport-keys.h"
 #include "rapport-picture-check.h"
-#include "rapport-pack-import.h"
 
 /* How deep a pack's media folder is copied for the validation. */
 #define MAX_DEPTH 8
@@ -76,7 +78,7 @@ write_file (const char  *root,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
-/* Removes a folder this command made, and what it holds. */
+/* Removes a folder the import made, and what it holds. */
 static void
 remove_tree (const char *path,
              guint       depth)
@@ -130,7 +132,7 @@ list_files (const char *folder,
 }
 
 GHashTable *
-import_taken_media (const char *folder)
+rapport_bank_import_taken_media (const char *folder)
 {
   GHashTable *taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
@@ -158,25 +160,28 @@ copy_file (const char  *from_folder,
 /* pack.json */
 
 static GBytes *
-new_manifest (Import *import)
+new_manifest (RapportBankImport         *import,
+              const RapportPackSkeleton *skeleton)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
-  g_autofree char *id = pack_skeleton_id (import->folder);
+  RapportPackSkeleton own = *skeleton;
   char *json;
 
   for (guint i = 0; i < import->topics->len; i++)
     g_ptr_array_add (files, ((RapportBankTopic *) g_ptr_array_index (import->topics, i))->file);
   g_ptr_array_add (files, NULL);
 
-  json = pack_skeleton_manifest (id, import->language, (const char * const *) files->pdata);
+  /* The topics' language is the pack's. */
+  own.language = import->language;
+  json = rapport_pack_skeleton_manifest (&own, (const char * const *) files->pdata);
 
   return g_bytes_new_take (json, strlen (json));
 }
 
 /* The pack's own pack.json with the new topics listed after its own. */
 static GBytes *
-merged_manifest (Import  *import,
-                 GError **error)
+merged_manifest (RapportBankImport  *import,
+                 GError            **error)
 {
   g_autofree char *path = g_build_filename (import->folder, RAPPORT_PACK_MANIFEST, NULL);
   g_autoptr(GBytes) bytes = rapport_read_file_capped (path, RAPPORT_PACK_MAX_MANIFEST_SIZE, error);
@@ -218,10 +223,10 @@ merged_manifest (Import  *import,
 /* Staging */
 
 static gboolean
-write_new_files (Import      *import,
-                 const char  *folder,
-                 gboolean     known_only,
-                 GError     **error)
+write_new_files (RapportBankImport  *import,
+                 const char         *folder,
+                 gboolean            known_only,
+                 GError            **error)
 {
   for (guint i = 0; i < import->topics->len; i++)
     {
@@ -271,9 +276,9 @@ add_problems_renamed (GPtrArray  *to,
  * not. Once the loader knows them, validate the staged folder itself.
  */
 static gboolean
-validate (Import  *import,
-          GBytes  *manifest,
-          GError **error)
+validate (RapportBankImport  *import,
+          GBytes             *manifest,
+          GError            **error)
 {
   g_autofree char *copy = g_dir_make_tmp ("rapport-import-XXXXXX", error);
   g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
@@ -319,8 +324,7 @@ validate (Import  *import,
   if (!valid)
     g_set_error (error, RAPPORT_PACK_ERROR, RAPPORT_PACK_ERROR_INVALID,
                  _("What the import would write is not a valid pack, so nothing was written. "
-                   "This is a fault of rapport-pack: please report it, with the bank if you "
-                   "can."));
+                   "This is a fault of Rapport: please report it, with the bank if you can."));
 
 out:
   remove_tree (copy, 0);
@@ -332,9 +336,9 @@ out:
  * takes back what had moved.
  */
 static gboolean
-move_into_pack (Import      *import,
-                const char  *staging,
-                GError     **error)
+move_into_pack (RapportBankImport  *import,
+                const char         *staging,
+                GError            **error)
 {
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func (g_free);
@@ -384,18 +388,59 @@ undo:
   return FALSE;
 }
 
-gboolean
-import_install (Import  *import,
-                GError **error)
+/* DIR could not become the new pack: it was filled meanwhile, or cannot be
+ * written.
+ */
+static void
+set_folder_error (GError     **error,
+                  int          saved_errno,
+                  const char  *folder)
 {
-  g_autofree char *parent = g_path_get_dirname (import->folder);
-  g_autofree char *base = g_path_get_basename (import->folder);
-  g_autofree char *template = g_strdup_printf (".%s.import-XXXXXX", base);
-  g_autofree char *staging = g_build_filename (parent, template, NULL);
+  if (saved_errno == ENOTEMPTY || saved_errno == EEXIST)
+    set_file_error (error, saved_errno,
+                    _("Something was put in “%s” while the bank was read, so nothing was "
+                      "written there. Import the bank again."),
+                    folder);
+  else
+    set_file_error (error, saved_errno, _("Could not write “%s”: %s"), folder,
+                    g_strerror (saved_errno));
+}
+
+/**
+ * rapport_bank_import_install:
+ * @self: an import that rapport_bank_import_read() found something in
+ * @skeleton: what a new pack's pack.json says; its language is the
+ *   import's. Not used when DIR is a pack already.
+ *
+ * Writes the topics and pictures beside DIR, validates them as Rapport
+ * loads a pack (problems go to the import's), and only then moves them
+ * into DIR: on failure DIR is as it was.
+ *
+ * Returns: whether DIR now holds them
+ */
+gboolean
+rapport_bank_import_install (RapportBankImport          *import,
+                             const RapportPackSkeleton  *skeleton,
+                             GError                    **error)
+{
+  g_autofree char *parent = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *staging = NULL;
   g_autoptr(GBytes) manifest = NULL;
   gboolean done = FALSE;
 
-  manifest = import->pack != NULL ? merged_manifest (import, error) : new_manifest (import);
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (import->topics != NULL && import->media != NULL, FALSE);
+  g_return_val_if_fail (import->pack != NULL || skeleton != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  parent = g_path_get_dirname (import->folder);
+  base = g_path_get_basename (import->folder);
+  template = g_strdup_printf (".%s.import-XXXXXX", base);
+  staging = g_build_filename (parent, template, NULL);
+
+  manifest = import->pack != NULL ? merged_manifest (import, error) : new_manifest (import, skeleton);
   if (manifest == NULL)
     return FALSE;
 
@@ -414,11 +459,12 @@ import_install (Import  *import,
     }
   else
     {
+      gboolean existed = g_file_test (import->folder, G_FILE_TEST_IS_DIR);
+
       /* An empty folder that is there already gives way to the new one. */
-      if (g_file_test (import->folder, G_FILE_TEST_IS_DIR) && g_rmdir (import->folder) != 0)
+      if (existed && g_rmdir (import->folder) != 0)
         {
-          set_file_error (error, errno, _("Could not write “%s”: %s"),
-                                        import->folder, g_strerror (errno));
+          set_folder_error (error, errno, import->folder);
           goto out;
         }
       done = g_rename (staging, import->folder) == 0;
@@ -426,9 +472,10 @@ import_install (Import  *import,
         {
           int saved_errno = errno;
 
-          g_mkdir (import->folder, 0755);
-          set_file_error (error, saved_errno, _("Could not write “%s”: %s"), import->folder,
-                          g_strerror (saved_errno));
+          /* The empty folder is put back; none is left where there was none. */
+          if (existed)
+            g_mkdir (import->folder, 0755);
+          set_folder_error (error, saved_errno, import->folder);
         }
     }
 
