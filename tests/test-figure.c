@@ -159,9 +159,26 @@ static gboolean
 no_decoder_at_all (gpointer user_data)
 {
   g_autoptr(GArray) pids = rapport_test_find_decoders ();
+  gboolean none = rapport_picture_get_n_running () == 0 && rapport_picture_get_n_spares () == 0 &&
+                  pids->len == 0;
 
-  return rapport_picture_get_n_running () == 0 && rapport_picture_get_n_spares () == 0 &&
-         pids->len == 0;
+  /* What is left, when the wait is about to give up. */
+  if (!none && user_data != NULL)
+    g_test_message ("still %u drawing, %u spares, %u decoder processes",
+                    rapport_picture_get_n_running (), rapport_picture_get_n_spares (), pids->len);
+
+  return none;
+}
+
+/* Waits for no_decoder_at_all(), and says what is left if it gives up. */
+static void
+assert_no_decoder (void)
+{
+  if (!rapport_test_wait_until (no_decoder_at_all, NULL, 2000))
+    {
+      no_decoder_at_all (GINT_TO_POINTER (TRUE));
+      g_assert_not_reached ();
+    }
 }
 
 /* The spares, all started and locked down before they were given
@@ -450,14 +467,14 @@ test_spare (void)
 
   /* Leaving Learn kills the spares; coming back starts them again. */
   rapport_window_set_view (window, "journal");
-  g_assert_true (rapport_test_wait_until (no_decoder_at_all, NULL, 2000));
+  assert_no_decoder ();
   g_assert_cmpuint (count_alive (next), ==, 0);
   rapport_window_set_view (window, "learn");
   g_assert_true (rapport_test_wait_until (spares_ready, &spares, 5000));
 
   /* Closing the window kills them too. */
   rapport_test_app_close_windows (app);
-  g_assert_true (rapport_test_wait_until (no_decoder_at_all, NULL, 2000));
+  assert_no_decoder ();
   g_assert_cmpuint (count_alive (spares), ==, 0);
 }
 
@@ -472,7 +489,7 @@ test_close_window (void)
   rapport_learn_view_open_lesson (learn, topic, SVG_LESSON);
   g_assert_true (rapport_test_wait_until (decoder_running, NULL, 5000));
   rapport_test_app_close_windows (app);
-  g_assert_true (rapport_test_wait_until (no_decoder_at_all, NULL, 2000));
+  assert_no_decoder ();
 }
 
 int

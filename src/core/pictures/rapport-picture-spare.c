@@ -154,13 +154,18 @@ stop_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* In the default main context, whichever thread asks. */
+/* In the default main context, whichever thread asks. Ahead of GTK's
+ * redraws: on a busy machine a frame can take longer than its interval, and
+ * a callback at the default idle priority would then wait behind frame
+ * after frame, leaving the spares running long after Learn was left.
+ */
 static void
 schedule (GSourceFunc  func,
           const char  *name)
 {
   g_autoptr(GSource) source = g_idle_source_new ();
 
+  g_source_set_priority (source, G_PRIORITY_HIGH_IDLE);
   g_source_set_callback (source, func, NULL, NULL);
   g_source_set_static_name (source, name);
   g_source_attach (source, NULL);
