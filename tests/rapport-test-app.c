@@ -33,7 +33,11 @@ window_is_ready (gpointer user_data)
   RapportWindow *window = user_data;
   RapportApplication *app = RAPPORT_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
 
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  /* On a monitor too: a popover opened before that cannot be placed. */
   return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+         gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (window)), surface) != NULL &&
          rapport_window_get_ready (window) &&
          rapport_catalog_get_loaded (rapport_application_get_catalog (app));
 }
@@ -48,6 +52,7 @@ rapport_test_app_get_window (RapportApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (RAPPORT_IS_WINDOW (window));
   g_assert_true (rapport_test_wait_until (window_is_ready, window, 10000));
+  rapport_test_wait_for_frames (GTK_WIDGET (window), 2);
 
   return RAPPORT_WINDOW (window);
 }
@@ -70,6 +75,24 @@ gboolean
 rapport_test_app_editor_shown (gpointer window)
 {
   return rapport_journal_view_get_can_go_back (rapport_window_get_journal_view (window));
+}
+
+/* No page of the journal view is still sliding in: a popover opened
+ * while one slides cannot be placed.
+ */
+static gboolean
+journal_settled (gpointer window)
+{
+  g_autoptr(GPtrArray) stacks = g_ptr_array_new ();
+
+  rapport_test_collect_widgets (GTK_WIDGET (rapport_window_get_journal_view (window)), GTK_TYPE_STACK, stacks);
+  for (guint i = 0; i < stacks->len; i++)
+    {
+      if (gtk_stack_get_transition_running (stacks->pdata[i]))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -189,6 +212,7 @@ rapport_test_app_new_entry (RapportWindow *window)
   rapport_journal_view_go_back (view);
   rapport_test_press_keys (GTK_WINDOW (window), "<Primary>n");
   g_assert_true (rapport_test_wait_until (rapport_test_app_editor_shown, window, 5000));
+  g_assert_true (rapport_test_wait_until (journal_settled, window, 5000));
   g_assert_false (rapport_journal_editor_get_reading (rapport_journal_view_get_editor (view)));
 
   return rapport_journal_view_get_editor (view);

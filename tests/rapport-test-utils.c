@@ -267,15 +267,17 @@ rapport_test_press_keys (GtkWindow  *window,
   if (modifiers & GDK_CONTROL_MASK)
     send_key (display, XK_Control_L, FALSE);
 
+  /* The server has sent the events once it answers; GDK reads them back,
+   * and what they changed is drawn over the next frames (a window the
+   * keys closed has none).
+   */
   XSync (display, False);
-
-  /* Let GDK read the events back from the server. */
-  for (guint i = 0; i < 20; i++)
-    {
-      g_usleep (5000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    rapport_test_wait_for_frames (GTK_WIDGET (window), 2);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static const char *

@@ -271,6 +271,7 @@ test_date (void)
   g_settings_set_string (rapport_application_get_settings (app), "color-scheme", "default");
   rapport_test_wait_for_frames (GTK_WIDGET (window), 10);
   gtk_popover_popdown (popover);
+  g_assert_true (rapport_test_wait_until (is_unmapped, popover, 3000));
 
   /* Typed: read when the user is done (Enter), and shown back in the
    * field's own form.
