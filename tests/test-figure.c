@@ -159,26 +159,24 @@ static gboolean
 no_decoder_at_all (gpointer user_data)
 {
   g_autoptr(GArray) pids = rapport_test_find_decoders ();
-  gboolean none = rapport_picture_get_n_running () == 0 && rapport_picture_get_n_spares () == 0 &&
-                  pids->len == 0;
 
-  /* What is left, when the wait is about to give up. */
-  if (!none && user_data != NULL)
-    g_test_message ("still %u drawing, %u spares, %u decoder processes",
-                    rapport_picture_get_n_running (), rapport_picture_get_n_spares (), pids->len);
-
-  return none;
+  return rapport_picture_get_n_running () == 0 && rapport_picture_get_n_spares () == 0 &&
+         pids->len == 0;
 }
 
 /* Waits for no_decoder_at_all(), and says what is left if it gives up. */
 static void
 assert_no_decoder (void)
 {
-  if (!rapport_test_wait_until (no_decoder_at_all, NULL, 2000))
-    {
-      no_decoder_at_all (GINT_TO_POINTER (TRUE));
-      g_assert_not_reached ();
-    }
+  g_autoptr(GArray) pids = NULL;
+
+  if (rapport_test_wait_until (no_decoder_at_all, NULL, 2000))
+    return;
+
+  pids = rapport_test_find_decoders ();
+  g_test_message ("still %u drawing, %u spares, %u decoder processes",
+                  rapport_picture_get_n_running (), rapport_picture_get_n_spares (), pids->len);
+  g_assert_not_reached ();
 }
 
 /* The spares, all started and locked down before they were given
