@@ -288,9 +288,14 @@ test_costly_picture (void)
   g_assert_cmpuint (ticks.n_decoders_seen, ==, 1);
   g_assert_cmpfloat (seconds, >=, 1.0);
   g_assert_cmpfloat (seconds, <, RAPPORT_PICTURE_WALL_SECONDS + 3);
-  /* Responsive: at least ten frames a second, none held up for long. */
+  /* Responsive: at least ten frames a second, and no frame held up for
+   * anything like the drawing's own time. A decoder run in the window's
+   * process would stop the frames for the whole drawing (2.8 s here);
+   * a loaded machine under the sanitizers has been seen to hold one frame
+   * up for 0.57 s, so the bound is one second.
+   */
   g_assert_cmpuint (ticks.n_frames, >=, (guint) (seconds * 10));
-  g_assert_cmpint (ticks.longest_gap, <, 500 * 1000);
+  g_assert_cmpint (ticks.longest_gap, <, G_USEC_PER_SEC);
 
   figure = shown_figure (learn);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rapport_figure_get_picture (figure))));
