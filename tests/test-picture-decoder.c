@@ -89,6 +89,7 @@ on_watch_cb (gpointer user_data)
     {
       int pid = g_array_index (pids, int, i);
       g_autofree char *peak = rapport_test_proc_field (pid, "status", "VmPeak");
+      g_autofree char *seccomp = NULL;
       gboolean known = FALSE;
 
       for (guint j = 0; j < run->pids->len; j++)
@@ -100,14 +101,18 @@ on_watch_cb (gpointer user_data)
         run->peak_kib = MAX (run->peak_kib, g_ascii_strtoull (peak, NULL, 10));
 
       /* Once it has locked itself down. */
+      seccomp = rapport_test_proc_field (pid, "status", "Seccomp");
       if (run->seccomp == NULL || g_strcmp0 (run->seccomp, "2") != 0)
         {
           g_free (run->seccomp);
-          run->seccomp = rapport_test_proc_field (pid, "status", "Seccomp");
+          run->seccomp = g_strdup (seccomp);
           g_free (run->no_new_privs);
           run->no_new_privs = rapport_test_proc_field (pid, "status", "NoNewPrivs");
         }
-      if (run->address_limit == NULL)
+      /* Its limits come before seccomp: a spare seen just after it was
+       * started has neither yet.
+       */
+      if (run->address_limit == NULL && g_strcmp0 (seccomp, "2") == 0)
         run->address_limit = rapport_test_proc_field (pid, "limits", "Max address space");
     }
 
@@ -774,6 +779,28 @@ test_validate (void)
   assert_reports_blur (status, file_out, file_err, seconds, "media/refund-steps.svg");
 }
 
+static void
+skip_under_valgrind (gconstpointer data)
+{
+  g_test_skip ("Under valgrind, which watches this process and not the decoder; run in the "
+               "other builds");
+}
+
+/* A case whose cost is the decoder running into its limits. valgrind (in
+ * .ci/stress) watches this process, not the decoder: there such a case
+ * takes a minute and shows valgrind nothing that the case of the blur
+ * does not, so it is skipped; every other build runs it.
+ */
+static void
+add_limit_case (const char *path,
+                GTestFunc   func)
+{
+  if (g_getenv ("RAPPORT_TEST_UNDER_VALGRIND") != NULL)
+    g_test_add_data_func (path, NULL, skip_under_valgrind);
+  else
+    g_test_add_func (path, func);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -784,13 +811,13 @@ main (int   argc,
   g_test_add_func ("/rapport/picture-decoder/sync", test_sync);
   g_test_add_func ("/rapport/picture-decoder/invalid", test_invalid);
   g_test_add_func ("/rapport/picture-decoder/blur", test_blur);
-  g_test_add_func ("/rapport/picture-decoder/use-bomb", test_use_bomb);
-  g_test_add_func ("/rapport/picture-decoder/huge-canvas", test_huge_canvas);
-  g_test_add_func ("/rapport/picture-decoder/memory-bomb", test_memory_bomb);
-  g_test_add_func ("/rapport/picture-decoder/png-bomb", test_png_bomb);
+  add_limit_case ("/rapport/picture-decoder/use-bomb", test_use_bomb);
+  add_limit_case ("/rapport/picture-decoder/huge-canvas", test_huge_canvas);
+  add_limit_case ("/rapport/picture-decoder/memory-bomb", test_memory_bomb);
+  add_limit_case ("/rapport/picture-decoder/png-bomb", test_png_bomb);
   g_test_add_func ("/rapport/picture-decoder/cancel", test_cancel);
   g_test_add_func ("/rapport/picture-decoder/queue", test_queue);
-  g_test_add_func ("/rapport/picture-decoder/spare-hostile", test_spare_hostile);
+  add_limit_case ("/rapport/picture-decoder/spare-hostile", test_spare_hostile);
   g_test_add_func ("/rapport/picture-decoder/spare-owners", test_spare_owners);
   g_test_add_func ("/rapport/picture-decoder/untrusted-decoder", test_untrusted_decoder);
   g_test_add_func ("/rapport/picture-decoder/validate", test_validate);
