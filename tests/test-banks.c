@@ -752,6 +752,105 @@ test_write_gift (void)
   g_assert_cmpuint (rapport_topic_get_n_prompts (loaded), ==, 2);
 }
 
+/* Each question the topic loader would refuse is left out whole, with the
+ * line the problem is on and why; the rest of the bank loads.
+ */
+static void
+test_write_over_limits (void)
+{
+  g_autoptr(GString) gift = g_string_new ("::fine:: Say hello. {=hello}\n\n");
+  g_autofree char *long_words = g_strnfill (RAPPORT_TOPIC_MAX_LINE + 1, 'a');
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(RapportBank) bank = NULL;
+  g_autoptr(RapportTopic) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportBankWriteOptions options = { .topic_key = "limits" };
+  struct
+  {
+    guint       line;
+    const char *message;
+  } expected[] = {
+    { 4, "has 401 characters; Rapport accepts at most 400" },
+    { 8, "“**” is only “*”, which would accept any answer" },
+    { 12, "is only spaces and punctuation" },
+    { 15, "This question accepts 21 answers; a Rapport question accepts at most 20" },
+    { 17, "The number 1e+16 is beyond what Rapport accepts" },
+    { 19, "The tolerance 1e+16 is larger than Rapport accepts" },
+    { 22, "has 401 characters; Rapport shows at most 400 in its list" },
+    { 28, "The left item “Greet” is also on line 27" },
+    { 31, "This matching question has 21 pairs; Rapport shows at most 20" },
+    { 33, "has 11 extra right items, which match no left item; Rapport shows at most 10" },
+    { 35, "Every pair of this matching question has the same right item" },
+  };
+
+  /* Lines 3–5: an accepted answer of 401 characters, on line 4. */
+  g_string_append_printf (gift, "::long:: Say it. {\n=%s\n}\n\n", long_words);
+  /* 7–9, 11–13: an answer of only "*" (one alone is GIFT's "anything
+   * else", which gives no credit); one of only punctuation.
+   */
+  g_string_append (gift, "::star:: Say anything. {\n=**\n}\n\n");
+  g_string_append (gift, "::dots:: Say nothing. {\n=...\n}\n\n");
+  /* 15: 21 accepted answers. */
+  g_string_append (gift, "::many:: Name a colour. {");
+  for (guint i = 0; i <= RAPPORT_QUESTION_MAX_ACCEPTS; i++)
+    g_string_append_printf (gift, " =colour%u", i);
+  g_string_append (gift, "}\n\n");
+  /* 17, 19: a number and a tolerance beyond 1e15. */
+  g_string_append (gift, "::big:: How many? {#10000000000000000}\n\n");
+  g_string_append (gift, "::wide:: How many? {#3:10000000000000000}\n\n");
+  /* 21–24: a right item of 401 characters, on line 22. */
+  g_string_append_printf (gift, "::long-right:: Match. {\n=Greet -> %s\n=Close -> Goodbye.\n}\n\n",
+                          long_words);
+  /* 26–29: the same left item on lines 27 and 28. */
+  g_string_append (gift, "::twice:: Match. {\n=Greet -> Hello.\n=Greet -> Hi.\n=Close -> Bye.}\n\n");
+  /* 31: 21 pairs. */
+  g_string_append (gift, "::pairs:: Match. {");
+  for (guint i = 0; i <= RAPPORT_QUESTION_MAX_PAIRS; i++)
+    g_string_append_printf (gift, " =left%u -> right%u", i, i);
+  g_string_append (gift, "}\n\n");
+  /* 33: 11 extra right items. */
+  g_string_append (gift, "::extra:: Match. { =a -> 1 =b -> 2");
+  for (guint i = 0; i <= RAPPORT_QUESTION_MAX_EXTRA_RIGHTS; i++)
+    g_string_append_printf (gift, " = -> extra%u", i);
+  g_string_append (gift, "}\n\n");
+  /* 35: every pair with the same right item. */
+  g_string_append (gift, "::same:: Match. { =a -> Yes. =b -> Yes. =c -> Yes. }\n");
+
+  bytes = g_bytes_new (gift->str, gift->len);
+  bank = rapport_bank_read (bytes, "limits.gift", problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (bank->skipped->len, ==, 0);
+  g_assert_cmpuint (bank->questions->len, ==, 1 + G_N_ELEMENTS (expected));
+
+  topics = rapport_bank_write (bank, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (topics->len, ==, 1);
+  g_assert_cmpuint (((RapportBankTopic *) g_ptr_array_index (topics, 0))->n_questions, ==, 1);
+
+  for (guint i = 0; i < bank->skipped->len; i++)
+    {
+      RapportBankNote *note = g_ptr_array_index (bank->skipped, i);
+
+      g_test_message ("%u: %s", note->line, note->message);
+    }
+  g_assert_cmpuint (bank->skipped->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      RapportBankNote *note = g_ptr_array_index (bank->skipped, i);
+
+      g_assert_cmpuint (note->line, ==, expected[i].line);
+      g_assert_nonnull (strstr (note->message, expected[i].message));
+      g_assert_nonnull (strstr (note->message, "left out"));
+    }
+
+  /* What is left loads as it is: nothing cut to fit. */
+  loaded = load_topic (g_ptr_array_index (topics, 0));
+  g_assert_cmpuint (rapport_quiz_get_n_questions (rapport_topic_get_quiz (loaded)), ==, 1);
+}
+
 /* Published banks */
 
 typedef struct
@@ -882,6 +981,7 @@ main (int   argc,
   g_test_add_func ("/rapport/banks/moodle/files", test_moodle_files);
   g_test_add_func ("/rapport/banks/write/moodle", test_write_moodle);
   g_test_add_func ("/rapport/banks/write/gift", test_write_gift);
+  g_test_add_func ("/rapport/banks/write/over-limits", test_write_over_limits);
   g_test_add_func ("/rapport/banks/published/moodle", test_published_moodle);
   g_test_add_func ("/rapport/banks/published/gift-grammar-peg", test_published_peg);
 
