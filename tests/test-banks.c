@@ -350,7 +350,7 @@ test_moodle_typed (void)
   assert_answer (bank, q, 1, "y*s", 1, NULL);
   assert_answer (bank, q, 2, "maybe", 0.5, "Not quite.");
   g_assert_true (answer_at (q, 3)->other);
-  g_assert_true (has_note (bank->notes, 110, "case"));
+  g_assert_true (q->case_sensitive);   /* <usecase>1</usecase> */
 
   q = question_at (bank, 4);
   assert_question (q, RAPPORT_BANK_NUMERIC, "Days", 139, 3);
@@ -445,18 +445,21 @@ test_moodle_files (void)
 
 /* Writing */
 
+/* The topic as written, loaded by the loader the app uses. */
 static RapportTopic *
-load_known (RapportBankTopic *topic)
+load_topic (RapportBankTopic *topic)
 {
   g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
   g_autoptr(GError) error = NULL;
   RapportTopic *loaded;
 
-  loaded = rapport_topic_loader_load_from_bytes (loader, topic->xml_known, topic->file, NULL,
+  loaded = rapport_topic_loader_load_from_bytes (loader, topic->xml, topic->file, NULL,
                                                  problems, &error);
   for (guint i = 0; i < problems->len; i++)
     g_test_message ("%s", ((RapportProblem *) g_ptr_array_index (problems, i))->message);
   g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (loaded);
 
   return loaded;
 }
@@ -482,6 +485,100 @@ loaded_question (RapportTopic *topic,
   return g_list_model_get_item (questions, position);
 }
 
+static const char *
+text_or_empty (RapportInline *text)
+{
+  return text != NULL ? rapport_inline_get_text (text) : "";
+}
+
+/* A loaded <short>: its case, prompt, accepted words with their feedback
+ * (pairs of strings, "" for none), other feedback and explanation.
+ */
+static void
+assert_loaded_short (RapportQuestion    *question,
+                     gboolean            case_sensitive,
+                     const char         *prompt,
+                     const char * const *accepts,
+                     const char         *other,
+                     const char         *explanation)
+{
+  g_autoptr(RapportQuestion) owned = question;
+  guint n = g_strv_length ((char **) accepts) / 2;
+
+  g_assert_cmpint (rapport_question_get_question_type (question), ==, RAPPORT_QUESTION_SHORT);
+  g_assert_cmpint (rapport_question_get_case_sensitive (question), ==, case_sensitive);
+  g_assert_cmpstr (text_or_empty (rapport_question_get_prompt (question)), ==, prompt);
+  g_assert_cmpuint (rapport_question_get_n_accepts (question), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      RapportAccept *accept = rapport_question_get_accept (question, i);
+
+      g_assert_cmpstr (rapport_accept_get_text (accept), ==, accepts[2 * i]);
+      g_assert_cmpstr (text_or_empty (rapport_accept_get_feedback (accept)), ==,
+                       accepts[2 * i + 1]);
+    }
+  g_assert_cmpstr (text_or_empty (rapport_question_get_feedback_other (question)), ==, other);
+  g_assert_cmpstr (text_or_empty (rapport_question_get_explanation (question)), ==, explanation);
+}
+
+/* A loaded <numeric>: value and tolerance of each accepted answer. */
+static void
+assert_loaded_numeric (RapportQuestion    *question,
+                       const char         *prompt,
+                       const double       *numbers,
+                       const char * const *feedback,
+                       const char         *other,
+                       const char         *explanation)
+{
+  g_autoptr(RapportQuestion) owned = question;
+  guint n = g_strv_length ((char **) feedback);
+
+  g_assert_cmpint (rapport_question_get_question_type (question), ==, RAPPORT_QUESTION_NUMERIC);
+  g_assert_cmpstr (text_or_empty (rapport_question_get_prompt (question)), ==, prompt);
+  g_assert_cmpuint (rapport_question_get_n_accepts (question), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      RapportAccept *accept = rapport_question_get_accept (question, i);
+
+      g_assert_null (rapport_accept_get_text (accept));
+      g_assert_cmpfloat_with_epsilon (rapport_accept_get_value (accept), numbers[2 * i], 1e-12);
+      g_assert_cmpfloat_with_epsilon (rapport_accept_get_tolerance (accept), numbers[2 * i + 1],
+                                      1e-12);
+      g_assert_cmpstr (text_or_empty (rapport_accept_get_feedback (accept)), ==, feedback[i]);
+    }
+  g_assert_cmpstr (text_or_empty (rapport_question_get_feedback_other (question)), ==, other);
+  g_assert_cmpstr (text_or_empty (rapport_question_get_explanation (question)), ==, explanation);
+}
+
+/* A loaded <matching>: its pairs (left, right), then the extra rights. */
+static void
+assert_loaded_matching (RapportQuestion    *question,
+                        const char         *prompt,
+                        const char * const *pairs,
+                        const char * const *extra,
+                        const char         *explanation)
+{
+  g_autoptr(RapportQuestion) owned = question;
+  guint n_pairs = g_strv_length ((char **) pairs) / 2;
+  guint n_extra = g_strv_length ((char **) extra);
+
+  g_assert_cmpint (rapport_question_get_question_type (question), ==, RAPPORT_QUESTION_MATCHING);
+  g_assert_cmpstr (text_or_empty (rapport_question_get_prompt (question)), ==, prompt);
+  g_assert_cmpuint (rapport_question_get_n_pairs (question), ==, n_pairs);
+  for (guint i = 0; i < n_pairs; i++)
+    {
+      guint option = rapport_question_get_pair_option (question, i);
+
+      g_assert_cmpstr (text_or_empty (rapport_question_get_pair_left (question, i)), ==,
+                       pairs[2 * i]);
+      g_assert_cmpstr (rapport_question_get_option (question, option), ==, pairs[2 * i + 1]);
+    }
+  g_assert_cmpuint (rapport_question_get_n_options (question), ==, n_pairs + n_extra);
+  for (guint i = 0; i < n_extra; i++)
+    g_assert_cmpstr (rapport_question_get_option (question, n_pairs + i), ==, extra[i]);
+  g_assert_cmpstr (text_or_empty (rapport_question_get_explanation (question)), ==, explanation);
+}
+
 static void
 test_write_moodle (void)
 {
@@ -505,14 +602,16 @@ test_write_moodle (void)
   topic = g_ptr_array_index (topics, 0);
   g_assert_cmpstr (topic->file, ==, "topics/refunds.xml");
   g_assert_cmpuint (topic->n_questions, ==, 7);
-  g_assert_cmpuint (topic->n_new_types, ==, 3);
+  g_assert_cmpuint (topic->n_by_type[RAPPORT_BANK_SHORT], ==, 1);
+  g_assert_cmpuint (topic->n_by_type[RAPPORT_BANK_NUMERIC], ==, 1);
+  g_assert_cmpuint (topic->n_by_type[RAPPORT_BANK_MATCHING], ==, 1);
   g_assert_cmpuint (topic->n_prompts, ==, 1);
   g_assert_cmpint (topic->placeholders, ==,
                    RAPPORT_BANK_PLACEHOLDER_LESSON | RAPPORT_BANK_PLACEHOLDER_RUBRIC);
 
-  /* The three new elements, as issue 18 names them. */
+  /* The three typed and matching elements, as FORMAT.md has them. */
   g_assert_true (contains (topic->xml,
-                           "    <short key=\"one-word\">\n"
+                           "    <short key=\"one-word\" case-sensitive=\"true\">\n"
                            "      <prompt>What one word is the customer waiting for?</prompt>\n"
                            "      <accept><text>yes</text><feedback>Exactly.</feedback></accept>\n"
                            "      <accept><text>y*s</text></accept>\n"
@@ -535,21 +634,20 @@ test_write_moodle (void)
                            "      <right>Refunds take time.</right>\n"));
   g_assert_true (contains (topic->xml, "<!-- every-construct.xml:15: First words; tags: refunds, "
                                        "first-call -->"));
-  g_assert_false (contains (topic->xml_known, "<short"));
 
-  /* The whole topic is well-formed XML; what the loader knows today loads
-   * with the shipped schema, as the bank had it.
+  /* The whole topic is well-formed XML and loads with the shipped schema,
+   * every question as the bank had it.
    */
   doc = xmlReadMemory (g_bytes_get_data (topic->xml, NULL), g_bytes_get_size (topic->xml),
                        NULL, "UTF-8", XML_PARSE_NONET);
   g_assert_nonnull (doc);
   xmlFreeDoc (doc);
 
-  refunds = load_known (topic);
+  refunds = load_topic (topic);
   g_assert_cmpstr (rapport_topic_get_title (refunds), ==, "Refunds");
   g_assert_cmpstr (rapport_topic_get_summary (refunds), ==, "Saying yes well.");
   g_assert_cmpstr (rapport_topic_get_skill (refunds), ==, "problem-solving");
-  g_assert_cmpuint (rapport_quiz_get_n_questions (rapport_topic_get_quiz (refunds)), ==, 4);
+  g_assert_cmpuint (rapport_quiz_get_n_questions (rapport_topic_get_quiz (refunds)), ==, 7);
   first = loaded_question (refunds, 0);
   g_assert_cmpstr (rapport_question_get_key (first), ==, "first-words");
   g_assert_true (rapport_question_get_fixed_order (first));
@@ -560,7 +658,21 @@ test_write_moodle (void)
                      rapport_question_get_choice (first, 1))), ==, "The policy can wait.");
   g_assert_cmpstr (rapport_inline_get_text (rapport_question_get_explanation (first)), ==,
                    "Lead with the answer the customer is waiting for.");
-  steps = loaded_question (refunds, 3);
+  assert_loaded_short (loaded_question (refunds, 3), TRUE, "What one word is the customer waiting for?",
+                       (const char *[]) { "yes", "Exactly.", "y*s", "", NULL },
+                       "The word is yes.",
+                       "The right answer: yes; y*s");
+  assert_loaded_numeric (loaded_question (refunds, 4), "In how many days does a refund arrive?",
+                         (const double[]) { 3, 0, 4.5, 0.5 },
+                         (const char *[]) { "Yes.", "", NULL },
+                         "It is three.", "Three working days.");
+  assert_loaded_matching (loaded_question (refunds, 5), "Match each step to what you say.",
+                          (const char *[]) { "Confirm", "Yes, it is refunded.",
+                                             "Say when", "You will see it by Friday.", NULL },
+                          (const char *[]) { "Refunds take time.", NULL },
+                          "The right pairs: Confirm → Yes, it is refunded. Say when → You will "
+                          "see it by Friday.");
+  steps = loaded_question (refunds, 6);
   g_assert_cmpint (rapport_question_get_question_type (steps), ==, RAPPORT_QUESTION_ORDERING);
   g_assert_cmpuint (rapport_question_get_n_steps (steps), ==, 3);
   g_assert_cmpuint (rapport_topic_get_n_prompts (refunds), ==, 1);
@@ -569,7 +681,7 @@ test_write_moodle (void)
   topic = g_ptr_array_index (topics, 1);
   g_assert_cmpstr (topic->file, ==, "topics/late-refunds.xml");
   g_assert_cmpuint (topic->n_descriptions, ==, 1);
-  late = load_known (topic);
+  late = load_topic (topic);
   lesson = g_list_model_get_item (rapport_topic_get_lessons (late), 0);
   section = rapport_lesson_get_section (lesson, 0);
   g_assert_cmpstr (rapport_section_get_heading (section), ==, "The bank");
@@ -605,14 +717,138 @@ test_write_gift (void)
   g_assert_true (contains (topic->xml, "<right>Please hold.</right>"));
   g_assert_true (contains (topic->xml, "<explanation>The right answer: name</explanation>"));
 
-  loaded = load_known (topic);
+  loaded = load_topic (topic);
   g_assert_cmpstr (rapport_topic_get_key (loaded), ==, "greetings");
+  g_assert_cmpuint (rapport_quiz_get_n_questions (rapport_topic_get_quiz (loaded)), ==, 14);
+  /* "=%50%ciao" is left out (partial credit), "=%0%*" gives the other feedback. */
+  assert_loaded_short (loaded_question (loaded, 4), FALSE,
+                       "The polite last words of a call are _____.",
+                       (const char *[]) { "goodbye", "Yes.", "bye", "", NULL }, "Say goodbye.",
+                       "The right answer: goodbye; bye");
+  assert_loaded_short (loaded_question (loaded, 5), FALSE,
+                       "Greet the caller with the company's _____ and your own.",
+                       (const char *[]) { "name", "", NULL }, "", "The right answer: name");
+  assert_loaded_matching (loaded_question (loaded, 6), "Match each step to its words.",
+                          (const char *[]) { "Greeting", "Good morning, Example Company.",
+                                             "Offer", "How can I help?", NULL },
+                          (const char *[]) { "Please hold.", NULL },
+                          "The right pairs: Greeting → Good morning, Example Company. Offer → "
+                          "How can I help?");
+  assert_loaded_numeric (loaded_question (loaded, 7), "How many seconds does a greeting take?",
+                         (const double[]) { 3, 1 }, (const char *[]) { "", NULL }, "",
+                         "The right answer: 3 ± 1");
+  /* {#1..3}: the middle, and half the range. */
+  assert_loaded_numeric (loaded_question (loaded, 8), "Pick a number of rings before you answer.",
+                         (const double[]) { 2, 1 }, (const char *[]) { "", NULL }, "",
+                         "The right answer: 2 ± 1");
+  assert_loaded_numeric (loaded_question (loaded, 9), "What is pi to three places?",
+                         (const double[]) { 3.142, 0.0005 }, (const char *[]) { "Exactly.", NULL },
+                         "Look it up.", "The right answer: 3.142 ± 0.0005");
   smile = loaded_question (loaded, 2);
   g_assert_cmpstr (rapport_question_get_key (smile), ==, "smile");
   g_assert_true (rapport_question_get_answer (smile));
   g_assert_cmpstr (rapport_inline_get_text (rapport_question_get_feedback_false (smile)), ==,
                    "No: a smile changes the voice.");
   g_assert_cmpuint (rapport_topic_get_n_prompts (loaded), ==, 2);
+}
+
+/* Each question the topic loader would refuse is left out whole, with the
+ * line the problem is on and why; the rest of the bank loads.
+ */
+static void
+test_write_over_limits (void)
+{
+  g_autoptr(GString) gift = g_string_new ("::fine:: Say hello. {=hello}\n\n");
+  g_autofree char *long_words = g_strnfill (RAPPORT_TOPIC_MAX_LINE + 1, 'a');
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(RapportBank) bank = NULL;
+  g_autoptr(RapportTopic) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportBankWriteOptions options = { .topic_key = "limits" };
+  struct
+  {
+    guint       line;
+    const char *message;
+  } expected[] = {
+    { 4, "has 401 characters; Rapport accepts at most 400" },
+    { 8, "“**” is only “*”, which would accept any answer" },
+    { 12, "is only spaces and punctuation" },
+    { 15, "This question accepts 21 answers; a Rapport question accepts at most 20" },
+    { 17, "The number 1e+16 is beyond what Rapport accepts" },
+    { 19, "The tolerance 1e+16 is larger than Rapport accepts" },
+    { 22, "has 401 characters; Rapport shows at most 400 in its list" },
+    { 28, "The left item “Greet” is also on line 27" },
+    { 31, "This matching question has 21 pairs; Rapport shows at most 20" },
+    { 33, "has 11 extra right items, which match no left item; Rapport shows at most 10" },
+    { 35, "Every pair of this matching question has the same right item" },
+  };
+
+  /* Lines 3–5: an accepted answer of 401 characters, on line 4. */
+  g_string_append_printf (gift, "::long:: Say it. {\n=%s\n}\n\n", long_words);
+  /* 7–9, 11–13: an answer of only "*" (one alone is GIFT's "anything
+   * else", which gives no credit); one of only punctuation.
+   */
+  g_string_append (gift, "::star:: Say anything. {\n=**\n}\n\n");
+  g_string_append (gift, "::dots:: Say nothing. {\n=...\n}\n\n");
+  /* 15: 21 accepted answers. */
+  g_string_append (gift, "::many:: Name a colour. {");
+  for (guint i = 0; i <= RAPPORT_QUESTION_MAX_ACCEPTS; i++)
+    g_string_append_printf (gift, " =colour%u", i);
+  g_string_append (gift, "}\n\n");
+  /* 17, 19: a number and a tolerance beyond 1e15. */
+  g_string_append (gift, "::big:: How many? {#10000000000000000}\n\n");
+  g_string_append (gift, "::wide:: How many? {#3:10000000000000000}\n\n");
+  /* 21–24: a right item of 401 characters, on line 22. */
+  g_string_append_printf (gift, "::long-right:: Match. {\n=Greet -> %s\n=Close -> Goodbye.\n}\n\n",
+                          long_words);
+  /* 26–29: the same left item on lines 27 and 28. */
+  g_string_append (gift, "::twice:: Match. {\n=Greet -> Hello.\n=Greet -> Hi.\n=Close -> Bye.}\n\n");
+  /* 31: 21 pairs. */
+  g_string_append (gift, "::pairs:: Match. {");
+  for (guint i = 0; i <= RAPPORT_QUESTION_MAX_PAIRS; i++)
+    g_string_append_printf (gift, " =left%u -> right%u", i, i);
+  g_string_append (gift, "}\n\n");
+  /* 33: 11 extra right items. */
+  g_string_append (gift, "::extra:: Match. { =a -> 1 =b -> 2");
+  for (guint i = 0; i <= RAPPORT_QUESTION_MAX_EXTRA_RIGHTS; i++)
+    g_string_append_printf (gift, " = -> extra%u", i);
+  g_string_append (gift, "}\n\n");
+  /* 35: every pair with the same right item. */
+  g_string_append (gift, "::same:: Match. { =a -> Yes. =b -> Yes. =c -> Yes. }\n");
+
+  bytes = g_bytes_new (gift->str, gift->len);
+  bank = rapport_bank_read (bytes, "limits.gift", problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (bank->skipped->len, ==, 0);
+  g_assert_cmpuint (bank->questions->len, ==, 1 + G_N_ELEMENTS (expected));
+
+  topics = rapport_bank_write (bank, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (topics->len, ==, 1);
+  g_assert_cmpuint (((RapportBankTopic *) g_ptr_array_index (topics, 0))->n_questions, ==, 1);
+
+  for (guint i = 0; i < bank->skipped->len; i++)
+    {
+      RapportBankNote *note = g_ptr_array_index (bank->skipped, i);
+
+      g_test_message ("%u: %s", note->line, note->message);
+    }
+  g_assert_cmpuint (bank->skipped->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      RapportBankNote *note = g_ptr_array_index (bank->skipped, i);
+
+      g_assert_cmpuint (note->line, ==, expected[i].line);
+      g_assert_nonnull (strstr (note->message, expected[i].message));
+      g_assert_nonnull (strstr (note->message, "left out"));
+    }
+
+  /* What is left loads as it is: nothing cut to fit. */
+  loaded = load_topic (g_ptr_array_index (topics, 0));
+  g_assert_cmpuint (rapport_quiz_get_n_questions (rapport_topic_get_quiz (loaded)), ==, 1);
 }
 
 /* Published banks */
@@ -660,7 +896,7 @@ count_import (const char *file,
   for (guint i = 0; i < topics->len; i++)
     {
       RapportBankTopic *topic = g_ptr_array_index (topics, i);
-      g_autoptr(RapportTopic) loaded = load_known (topic);
+      g_autoptr(RapportTopic) loaded = load_topic (topic);
 
       *imported += topic->n_questions + topic->n_prompts + topic->n_descriptions;
     }
@@ -745,6 +981,7 @@ main (int   argc,
   g_test_add_func ("/rapport/banks/moodle/files", test_moodle_files);
   g_test_add_func ("/rapport/banks/write/moodle", test_write_moodle);
   g_test_add_func ("/rapport/banks/write/gift", test_write_gift);
+  g_test_add_func ("/rapport/banks/write/over-limits", test_write_over_limits);
   g_test_add_func ("/rapport/banks/published/moodle", test_published_moodle);
   g_test_add_func ("/rapport/banks/published/gift-grammar-peg", test_published_peg);
 

@@ -57,14 +57,6 @@ print_topic (RapportBankImport *import,
                        "name the right answer; write why it is right.\n",
                        topic->n_explained),
              path, topic->n_explained);
-  /* TEMPORARY: see validate() in rapport-bank-import-files.c. */
-  if (topic->n_new_types > 0)
-    g_print (ngettext ("%s: %u matching, short-answer or numerical question is not validated "
-                       "yet: this version of Rapport does not know these questions.\n",
-                       "%s: %u matching, short-answer or numerical questions are not validated "
-                       "yet: this version of Rapport does not know these questions.\n",
-                       topic->n_new_types),
-             path, topic->n_new_types);
 }
 
 static void
@@ -174,9 +166,6 @@ add_topic (JsonBuilder      *builder,
         json_builder_add_string_value (builder, parts[i].name);
     }
   json_builder_end_array (builder);
-  /* TEMPORARY: see validate() in rapport-bank-import-files.c. */
-  json_builder_set_member_name (builder, "not_validated");
-  json_builder_add_int_value (builder, topic->n_new_types);
   json_builder_end_object (builder);
 }
 

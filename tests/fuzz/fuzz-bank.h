@@ -83,7 +83,7 @@ fuzz_check_bank (RapportBank *bank,
       g_assert_nonnull (doc);
       xmlFreeDoc (doc);
 
-      loaded = rapport_topic_loader_load_from_bytes (fuzz_bank_loader (), topic->xml_known,
+      loaded = rapport_topic_loader_load_from_bytes (fuzz_bank_loader (), topic->xml,
                                                      topic->file, NULL, topic_problems,
                                                      &load_error);
       for (guint j = 0; j < topic_problems->len; j++)

@@ -124,10 +124,7 @@ open_thread (GTask        *task,
   g_autofree char *packs_dir = rapport_pack_get_packs_dir (data->data_dir);
   g_autofree char *folder = NULL;
   RapportBankImport *import;
-  /* TEMPORARY: what the app installs must load in this version; see
-   * RapportBankWriteOptions.known_types_only.
-   */
-  RapportBankWriteOptions options = { .known_types_only = TRUE };
+  RapportBankWriteOptions options = { 0 };
 
   data->pack_id = choose_pack_id (data, packs_dir);
   folder = g_build_filename (packs_dir, data->pack_id, NULL);

@@ -225,14 +225,13 @@ merged_manifest (RapportBankImport  *import,
 static gboolean
 write_new_files (RapportBankImport  *import,
                  const char         *folder,
-                 gboolean            known_only,
                  GError            **error)
 {
   for (guint i = 0; i < import->topics->len; i++)
     {
       RapportBankTopic *topic = g_ptr_array_index (import->topics, i);
 
-      if (!write_file (folder, topic->file, known_only ? topic->xml_known : topic->xml, error))
+      if (!write_file (folder, topic->file, topic->xml, error))
         return FALSE;
     }
 
@@ -269,57 +268,80 @@ add_problems_renamed (GPtrArray  *to,
     }
 }
 
-/* TEMPORARY: the topic loader does not know <matching>, <short> and
- * <numeric> yet (another engineer adds them after issue 17). Until then the
- * copy that is validated has each topic without them, so that everything
- * else is validated as it will be; the report lists how many questions were
- * not. Once the loader knows them, validate the staged folder itself.
+/* A copy of the pack as it will be: its own topics and pictures, then what
+ * the import writes, in a folder of its own; NULL on failure.
+ */
+static char *
+copy_merged_pack (RapportBankImport  *import,
+                  GBytes             *manifest,
+                  GError            **error)
+{
+  g_autofree char *copy = g_dir_make_tmp ("rapport-import-XXXXXX", error);
+  g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func (g_free);
+
+  if (copy == NULL)
+    return NULL;
+
+  if (!write_file (copy, RAPPORT_PACK_MANIFEST, manifest, error) ||
+      !write_new_files (import, copy, error))
+    goto fail;
+
+  for (guint i = 0; i < rapport_pack_get_n_topic_files (import->pack); i++)
+    {
+      if (!copy_file (import->folder, copy, rapport_pack_get_topic_file (import->pack, i),
+                      RAPPORT_TOPIC_MAX_SIZE, error))
+        goto fail;
+    }
+
+  list_files (import->folder, "media", 0, media);
+  for (guint i = 0; i < media->len; i++)
+    {
+      const char *name = g_ptr_array_index (media, i);
+
+      if (rapport_media_path_is_valid (name) &&
+          !copy_file (import->folder, copy, name, RAPPORT_PACK_MAX_MEDIA_SIZE, error))
+        goto fail;
+    }
+
+  return g_steal_pointer (&copy);
+
+fail:
+  remove_tree (copy, 0);
+
+  return NULL;
+}
+
+/* Loads the pack as it will be, as Rapport loads any pack, with the loader
+ * the catalog uses, and draws its pictures with the decoder: for a new pack
+ * the staged folder itself, for one that exists a copy of it with the new
+ * files (its own stay untouched until the move).
  */
 static gboolean
 validate (RapportBankImport  *import,
+          const char         *staging,
           GBytes             *manifest,
           GError            **error)
 {
-  g_autofree char *copy = g_dir_make_tmp ("rapport-import-XXXXXX", error);
+  g_autofree char *copy = NULL;
   g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
   g_autoptr(RapportPack) pack = NULL;
   RapportPictureCheck check = { 0 };
+  const char *folder = staging;
   gboolean valid = FALSE;
-
-  if (copy == NULL)
-    return FALSE;
-
-  if (!write_file (copy, RAPPORT_PACK_MANIFEST, manifest, error) ||
-      !write_new_files (import, copy, TRUE, error))
-    goto out;
 
   if (import->pack != NULL)
     {
-      g_autoptr(GPtrArray) media = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint i = 0; i < rapport_pack_get_n_topic_files (import->pack); i++)
-        {
-          if (!copy_file (import->folder, copy, rapport_pack_get_topic_file (import->pack, i),
-                          RAPPORT_TOPIC_MAX_SIZE, error))
-            goto out;
-        }
-
-      list_files (import->folder, "media", 0, media);
-      for (guint i = 0; i < media->len; i++)
-        {
-          const char *name = g_ptr_array_index (media, i);
-
-          if (rapport_media_path_is_valid (name) &&
-              !copy_file (import->folder, copy, name, RAPPORT_PACK_MAX_MEDIA_SIZE, error))
-            goto out;
-        }
+      copy = copy_merged_pack (import, manifest, error);
+      if (copy == NULL)
+        return FALSE;
+      folder = copy;
     }
 
-  pack = rapport_pack_load_folder (copy, import->loader, problems, NULL);
+  pack = rapport_pack_load_folder (folder, import->loader, problems, NULL);
   if (pack != NULL && !rapport_picture_check_pack (pack, problems, &check, error))
     goto out;
 
-  add_problems_renamed (import->problems, problems, copy, import->folder);
+  add_problems_renamed (import->problems, problems, folder, import->folder);
   valid = pack != NULL && problems->len == 0;
   if (!valid)
     g_set_error (error, RAPPORT_PACK_ERROR, RAPPORT_PACK_ERROR_INVALID,
@@ -327,7 +349,8 @@ validate (RapportBankImport  *import,
                    "This is a fault of Rapport: please report it, with the bank if you can."));
 
 out:
-  remove_tree (copy, 0);
+  if (copy != NULL)
+    remove_tree (copy, 0);
 
   return valid;
 }
@@ -449,8 +472,8 @@ rapport_bank_import_install (RapportBankImport          *import,
                                          staging, g_strerror (errno));
 
   if (!write_file (staging, RAPPORT_PACK_MANIFEST, manifest, error) ||
-      !write_new_files (import, staging, FALSE, error) ||
-      !validate (import, manifest, error))
+      !write_new_files (import, staging, error) ||
+      !validate (import, staging, manifest, error))
     goto out;
 
   if (import->pack != NULL)

@@ -118,10 +118,8 @@ rapport_bank_moodle_read_typed (Reader              *r,
   if (too_many_answers (r, node, question, "answer"))
     return FALSE;
 
-  if (question->type == RAPPORT_BANK_SHORT && flag_of (node, "usecase", FALSE))
-    rapport_bank_note (r->bank, question->line, "case",
-                       _("Upper and lower case are not told apart: Rapport accepts a typed "
-                         "answer whatever its case."));
+  if (question->type == RAPPORT_BANK_SHORT)
+    question->case_sensitive = flag_of (node, "usecase", FALSE);
 
   for (xmlNode *c = node->children; c != NULL; c = c->next)
     {

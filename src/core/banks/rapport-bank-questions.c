@@ -1,6 +1,8 @@
 /* rapport-bank-questions.c: one question of a bank as a question of a topic
- * file, in the elements of FORMAT.md and the three that issue 18 adds:
- * <matching>, <short> and <numeric>.
+ * file, in the elements of FORMAT.md, within the bounds the topic loader
+ * holds a question to (RAPPORT_QUESTION_MAX_*, the schema's 400 characters
+ * of a line, words to accept): a question beyond them is left out and
+ * reported with its line and why, never cut to fit.
  *
  * Copyright 2026 The Rapport developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,11 +10,13 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "rapport-bank-private.h"
+#include "rapport-topic-private.h"
 
 /* Full credit, allowing for the rounding of "33.33333" three times. */
 #define FULL_CREDIT 0.999
@@ -110,6 +114,53 @@ skip_empty (RapportBank         *bank,
   rapport_bank_skip (bank, line, question->bank_type,
                      _("An answer of this question is empty once what Rapport cannot show is "
                        "left out (was it only a picture?), so the question is left out."));
+}
+
+/* A question the topic loader would refuse as the bank has it: left out
+ * whole and reported at @line with the reason. The notes about its parts
+ * go with it, as they no longer say anything about the pack. Returns FALSE.
+ */
+static gboolean
+skip_over_limit (RapportBank         *bank,
+                 RapportBankQuestion *question,
+                 guint                line,
+                 const char          *format,
+                 ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+skip_over_limit (RapportBank         *bank,
+                 RapportBankQuestion *question,
+                 guint                line,
+                 const char          *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  for (guint i = bank->notes->len; i > 0; i--)
+    {
+      RapportBankNote *note = g_ptr_array_index (bank->notes, i - 1);
+
+      if (note->question == question->line)
+        g_ptr_array_remove_index (bank->notes, i - 1);
+    }
+
+  rapport_bank_skip (bank, line, question->bank_type, "%s", message);
+
+  return FALSE;
+}
+
+/* Plain text on one line, as the topic file holds it and the loader counts
+ * it: runs of white space as one space, nothing XML cannot hold.
+ */
+static char *
+line_of (const char *text)
+{
+  return rapport_bank_collapse (text);
 }
 
 /* The running text of @text, an answer of @question; %NULL, with the
@@ -224,12 +275,110 @@ write_other (RapportBank         *bank,
     }
 }
 
+/* The words an accepted answer of a short-answer question has in the file;
+ * NULL, with the question skipped, when the loader would refuse them.
+ */
+static char *
+accepted_words (RapportBank         *bank,
+                RapportBankQuestion *question,
+                RapportBankAnswer   *answer)
+{
+  g_autofree char *plain = rapport_bank_text_to_plain (NULL, answer->text);
+  g_autofree char *words = line_of (plain);
+  g_autofree char *quoted = rapport_bank_quote (words);
+  g_autoptr(RapportAccept) accept = NULL;
+  glong n_chars = g_utf8_strlen (words, -1);
+
+  if (words[0] == '\0')
+    {
+      skip_empty (bank, question, answer->line);
+      return NULL;
+    }
+
+  if (n_chars > RAPPORT_TOPIC_MAX_LINE)
+    {
+      skip_over_limit (bank, question, answer->line,
+                       _("The accepted answer “%s” has %ld characters; Rapport accepts at most "
+                         "%u, so the question is left out."),
+                       quoted, n_chars, (guint) RAPPORT_TOPIC_MAX_LINE);
+      return NULL;
+    }
+
+  /* Compared as the loader compares them: the same checks, not a copy. */
+  accept = rapport_accept_new_text (words, question->case_sensitive, NULL);
+  if (rapport_accept_matches_anything (accept))
+    {
+      skip_over_limit (bank, question, answer->line,
+                       _("The accepted answer “%s” is only “*”, which would accept any answer, "
+                         "so the question is left out. Give credit to the words to accept "
+                         "instead."),
+                       quoted);
+      return NULL;
+    }
+  if (rapport_accept_is_empty (accept))
+    {
+      skip_over_limit (bank, question, answer->line,
+                       _("The accepted answer “%s” is only spaces and punctuation, which "
+                         "Rapport ignores in an answer, so the question is left out."),
+                       quoted);
+      return NULL;
+    }
+
+  return g_steal_pointer (&words);
+}
+
+/* Whether the accepted numbers of a numerical question are within what the
+ * loader takes; FALSE, with the question skipped, when one is not.
+ */
+static gboolean
+check_numbers (RapportBank         *bank,
+               RapportBankQuestion *question,
+               RapportBankAnswer   *answer)
+{
+  if (fabs (answer->value) > RAPPORT_QUESTION_MAX_NUMBER)
+    {
+      g_autofree char *value = rapport_bank_format_number (answer->value);
+
+      return skip_over_limit (bank, question, answer->line,
+                              _("The number %s is beyond what Rapport accepts (from -1e15 to "
+                                "1e15), so the question is left out."),
+                              value);
+    }
+
+  if (answer->tolerance > RAPPORT_QUESTION_MAX_NUMBER)
+    {
+      g_autofree char *tolerance = rapport_bank_format_number (answer->tolerance);
+
+      return skip_over_limit (bank, question, answer->line,
+                              _("The tolerance %s is larger than Rapport accepts (at most 1e15), "
+                                "so the question is left out."),
+                              tolerance);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 write_typed (RapportBank         *bank,
              RapportBankQuestion *question,
              GString             *body,
              GPtrArray           *right)
 {
+  guint n_accepted = 0;
+
+  for (guint i = 0; i < question->answers->len; i++)
+    {
+      if (is_accepted (g_ptr_array_index (question->answers, i)))
+        n_accepted++;
+    }
+
+  if (n_accepted > RAPPORT_QUESTION_MAX_ACCEPTS)
+    return skip_over_limit (bank, question, question->line,
+                            _("This question accepts %u answers; a Rapport question accepts at "
+                              "most %u, so it is left out. Keep the likeliest answers, or split "
+                              "the question."),
+                            n_accepted, RAPPORT_QUESTION_MAX_ACCEPTS);
+
   for (guint i = 0; i < question->answers->len; i++)
     {
       RapportBankAnswer *answer = g_ptr_array_index (question->answers, i);
@@ -241,9 +390,14 @@ write_typed (RapportBank         *bank,
 
       if (question->type == RAPPORT_BANK_NUMERIC)
         {
-          g_autofree char *value = rapport_bank_format_number (answer->value);
-          g_autofree char *tolerance = rapport_bank_format_number (answer->tolerance);
+          g_autofree char *value = NULL;
+          g_autofree char *tolerance = NULL;
 
+          if (!check_numbers (bank, question, answer))
+            return FALSE;
+
+          value = rapport_bank_format_number (answer->value);
+          tolerance = rapport_bank_format_number (answer->tolerance);
           g_string_append_printf (body, INDENT "  <accept value=\"%s\" tolerance=\"%s\"",
                                   value, tolerance);
           g_string_append (words, value);
@@ -252,13 +406,10 @@ write_typed (RapportBank         *bank,
         }
       else
         {
-          g_autofree char *plain = rapport_bank_text_to_plain (NULL, answer->text);
+          g_autofree char *plain = accepted_words (bank, question, answer);
 
-          if (plain[0] == '\0')
-            {
-              skip_empty (bank, question, answer->line);
-              return FALSE;
-            }
+          if (plain == NULL)
+            return FALSE;
           rapport_bank_append_escaped (words, plain, -1);
           g_string_append_printf (body, INDENT "  <accept><text>%s</text>", words->str);
         }
@@ -289,19 +440,34 @@ write_matching (RapportBank         *bank,
   g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) distractors = g_ptr_array_new ();
   g_autoptr(GHashTable) rights = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) lefts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_pairs = 0;
+  guint n_extra = 0;
 
   for (guint i = 0; i < question->answers->len; i++)
     {
       RapportBankAnswer *answer = g_ptr_array_index (question->answers, i);
       g_autofree char *left = NULL;
-      GString *escaped = g_string_new (NULL);
-      char *right_words;
+      g_autofree char *left_plain = NULL;
+      g_autofree char *left_words = NULL;
+      char *right_words = line_of (answer->right);
+      glong n_chars = g_utf8_strlen (right_words, -1);
+      gpointer first_line;
 
-      rapport_bank_append_escaped (escaped, answer->right != NULL ? answer->right : "", -1);
-      right_words = g_string_free (escaped, FALSE);
+      /* Compared as written, collapsed: as the loader compares them. */
       g_ptr_array_add (owned, right_words);
       if (right_words[0] == '\0')
         continue;   /* a left item without a right one: Moodle ignores it too */
+
+      if (n_chars > RAPPORT_TOPIC_MAX_LINE)
+        {
+          g_autofree char *quoted = rapport_bank_quote (right_words);
+
+          return skip_over_limit (bank, question, answer->line,
+                                  _("The right item “%s” has %ld characters; Rapport shows at "
+                                    "most %u in its list, so the question is left out."),
+                                  quoted, n_chars, (guint) RAPPORT_TOPIC_MAX_LINE);
+        }
 
       if (rapport_bank_text_is_empty (answer->text))
         {
@@ -313,10 +479,25 @@ write_matching (RapportBank         *bank,
       if (left == NULL)
         return FALSE;
 
-      g_string_append_printf (body, INDENT "  <pair><left>%s</left><right>%s</right></pair>\n",
-                              left, right_words);
+      left_plain = rapport_bank_text_to_plain (NULL, answer->text);
+      left_words = line_of (left_plain);
+      if (g_hash_table_lookup_extended (lefts, left_words, NULL, &first_line))
+        {
+          g_autofree char *quoted = rapport_bank_quote (left_words);
+
+          return skip_over_limit (bank, question, answer->line,
+                                  _("The left item “%s” is also on line %u; Rapport needs each "
+                                    "left item to differ, so the question is left out."),
+                                  quoted, GPOINTER_TO_UINT (first_line));
+        }
+      g_hash_table_insert (lefts, g_steal_pointer (&left_words), GUINT_TO_POINTER (answer->line));
+
+      g_string_append_printf (body, INDENT "  <pair><left>%s</left><right>", left);
+      rapport_bank_append_escaped (body, right_words, -1);
+      g_string_append (body, "</right></pair>\n");
       g_hash_table_add (rights, right_words);
       g_ptr_array_add (right, g_strdup_printf ("%s → %s", left, right_words));
+      n_pairs++;
     }
 
   /* Extra right items, each once and only when no pair has it already. */
@@ -325,8 +506,30 @@ write_matching (RapportBank         *bank,
       char *words = g_ptr_array_index (distractors, i);
 
       if (g_hash_table_add (rights, words))
-        g_string_append_printf (body, INDENT "  <right>%s</right>\n", words);
+        {
+          g_string_append (body, INDENT "  <right>");
+          rapport_bank_append_escaped (body, words, -1);
+          g_string_append (body, "</right>\n");
+          n_extra++;
+        }
     }
+
+  if (n_pairs > RAPPORT_QUESTION_MAX_PAIRS)
+    return skip_over_limit (bank, question, question->line,
+                            _("This matching question has %u pairs; Rapport shows at most %u, "
+                              "so it is left out. Split it into two questions."),
+                            n_pairs, RAPPORT_QUESTION_MAX_PAIRS);
+
+  if (n_extra > RAPPORT_QUESTION_MAX_EXTRA_RIGHTS)
+    return skip_over_limit (bank, question, question->line,
+                            _("This matching question has %u extra right items, which match no "
+                              "left item; Rapport shows at most %u, so it is left out."),
+                            n_extra, RAPPORT_QUESTION_MAX_EXTRA_RIGHTS);
+
+  if (n_pairs >= 2 && g_hash_table_size (rights) < 2)
+    return skip_over_limit (bank, question, question->line,
+                            _("Every pair of this matching question has the same right item, "
+                              "so there is nothing to choose; the question is left out."));
 
   return TRUE;
 }
@@ -425,6 +628,8 @@ rapport_bank_write_question (RapportBank         *bank,
     case RAPPORT_BANK_SHORT:
     case RAPPORT_BANK_NUMERIC:
       element = question->type == RAPPORT_BANK_SHORT ? "short" : "numeric";
+      if (question->type == RAPPORT_BANK_SHORT && question->case_sensitive)
+        attributes = " case-sensitive=\"true\"";
       written = write_typed (bank, question, body, right);
       break;
 

@@ -61,7 +61,6 @@ rapport_bank_topic_free (RapportBankTopic *topic)
   g_free (topic->file);
   g_free (topic->title);
   g_clear_pointer (&topic->xml, g_bytes_unref);
-  g_clear_pointer (&topic->xml_known, g_bytes_unref);
   g_free (topic);
 }
 
@@ -526,60 +525,11 @@ write_rubric (GString          *out,
 
 /* The topic */
 
-static gboolean
-is_known_type (RapportBankType type)
-{
-  /* TEMPORARY: the types the topic loader knows before issue 18. */
-  return type == RAPPORT_BANK_SINGLE || type == RAPPORT_BANK_MULTIPLE ||
-         type == RAPPORT_BANK_TRUEFALSE || type == RAPPORT_BANK_ORDERING;
-}
-
-/* TEMPORARY: a question of a type the topic loader does not know yet, left
- * out with what was noted about its parts, and skipped with the reason.
- */
 static void
-skip_unknown_type (RapportBank         *bank,
-                   RapportBankQuestion *question)
-{
-  /* Noted while the bank was read, or while the question was written. */
-  for (guint i = bank->notes->len; i > 0; i--)
-    {
-      RapportBankNote *note = g_ptr_array_index (bank->notes, i - 1);
-
-      if (note->question == question->line)
-        g_ptr_array_remove_index (bank->notes, i - 1);
-    }
-
-  switch (question->type)
-    {
-    case RAPPORT_BANK_MATCHING:
-      rapport_bank_skip (bank, question->line, question->bank_type,
-                         _("This version of Rapport cannot show matching questions yet, so "
-                           "this one is left out. “rapport-pack import” keeps it."));
-      break;
-
-    case RAPPORT_BANK_SHORT:
-      rapport_bank_skip (bank, question->line, question->bank_type,
-                         _("This version of Rapport cannot show short-answer questions yet, so "
-                           "this one is left out. “rapport-pack import” keeps it."));
-      break;
-
-    case RAPPORT_BANK_NUMERIC:
-    default:
-      rapport_bank_skip (bank, question->line, question->bank_type,
-                         _("This version of Rapport cannot show numerical questions yet, so "
-                           "this one is left out. “rapport-pack import” keeps it."));
-      break;
-    }
-}
-
-static void
-write_quiz (RapportBank                   *bank,
-            Group                         *group,
-            const RapportBankWriteOptions *options,
-            GString                       *quiz,
-            GString                       *quiz_known,
-            RapportBankTopic              *topic)
+write_quiz (RapportBank      *bank,
+            Group            *group,
+            GString          *quiz,
+            RapportBankTopic *topic)
 {
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -604,21 +554,11 @@ write_quiz (RapportBank                   *bank,
       if (!written)
         continue;
 
-      if (options->known_types_only && !is_known_type (question->type))
-        {
-          skip_unknown_type (bank, question);
-          continue;
-        }
-
       g_string_append (quiz, xml->str);
       topic->n_by_type[question->type]++;
       topic->n_questions++;
       if (explained)
         topic->n_explained++;
-      if (is_known_type (question->type))
-        g_string_append (quiz_known, xml->str);
-      else
-        topic->n_new_types++;
     }
 }
 
@@ -661,7 +601,6 @@ write_topic (RapportBank                    *bank,
   g_autoptr(RapportBankTopic) topic = g_new0 (RapportBankTopic, 1);
   g_autoptr(GString) head = g_string_new (NULL);
   g_autoptr(GString) quiz = g_string_new (NULL);
-  g_autoptr(GString) quiz_known = g_string_new (NULL);
   g_autoptr(GString) tail = g_string_new (NULL);
   g_autofree char *title_key = make_key (group->title, 48);
   g_autofree char *summary = NULL;
@@ -674,7 +613,7 @@ write_topic (RapportBank                    *bank,
   topic->title = required_line (bank, group->title, line, topic->key);
 
   /* The quiz first: its questions decide whether the topic has any. */
-  write_quiz (bank, group, options, quiz, quiz_known, topic);
+  write_quiz (bank, group, quiz, topic);
 
   g_string_append (head, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- Imported from ");
   rapport_bank_append_comment_text (head, base_name);
@@ -712,7 +651,6 @@ write_topic (RapportBank                    *bank,
     return NULL;
 
   topic->xml = assemble (head->str, quiz->str, tail->str);
-  topic->xml_known = assemble (head->str, quiz_known->str, tail->str);
 
   if (g_bytes_get_size (topic->xml) > RAPPORT_TOPIC_MAX_SIZE ||
       count_elements (head) + count_elements (quiz) + count_elements (tail) >

@@ -16,12 +16,6 @@ typedef struct
   const char *skill;        /* the topics' skill; NULL for "communication" */
   const char *language;     /* their xml:lang; NULL for "en" */
   GHashTable *taken_keys;   /* (nullable): topic keys the pack already has */
-  /* TEMPORARY, until the topic loader knows <matching>, <short> and
-   * <numeric>: leave them out, each skipped with a note that says Rapport
-   * cannot show it yet, so that every topic written loads today (the app
-   * installs what it imports; `rapport-pack import` keeps them).
-   */
-  gboolean    known_types_only;
 } RapportBankWriteOptions;
 
 /* The parts of a topic that the bank had nothing for, and that the trainer
@@ -41,13 +35,7 @@ typedef struct
   char                    *file;             /* "topics/<key>.xml" */
   char                    *title;
   GBytes                  *xml;
-  /* TEMPORARY, until the topic loader knows <matching>, <short> and
-   * <numeric> (issue 18, after issue 17): the same topic without them,
-   * which is what `rapport-pack import` can validate today.
-   */
-  GBytes                  *xml_known;
   guint                    n_questions;      /* in the quiz */
-  guint                    n_new_types;      /* of them <matching>, <short> or <numeric> */
   guint                    n_prompts;        /* journal prompts, from essays */
   guint                    n_descriptions;   /* lesson text, from descriptions */
   guint                    n_explained;      /* explanations that only name the right answer */

@@ -118,6 +118,7 @@ typedef struct
   RapportBankText     *feedback_false;    /* truefalse; nullable */
   gboolean             answer;         /* truefalse: the statement is true */
   gboolean             fixed_order;    /* the bank does not shuffle the answers */
+  gboolean             case_sensitive; /* short answer: upper and lower case differ */
   RapportBankCategory *category;       /* (transfer none) (nullable) */
   GPtrArray           *tags;           /* (element-type utf8) */
   guint                line;

@@ -519,7 +519,7 @@ rapport_load_get_line_text (RapportLoad *l,
     }
 
   n_chars = g_utf8_strlen (raw->str, -1);
-  if (n_chars > 400)
+  if (n_chars > RAPPORT_TOPIC_MAX_LINE)
     rapport_load_structural (l, node,
                              _("<%s> is too long: %ld characters; at most 400 are allowed."),
                              rapport_load_node_name (l, node), n_chars);

@@ -30,6 +30,8 @@ GQuark rapport_topic_error_quark (void);
 #define RAPPORT_TOPIC_MAX_DEPTH     64
 #define RAPPORT_TOPIC_MAX_ELEMENTS  50000
 #define RAPPORT_TOPIC_MAX_PROBLEMS  100
+/* The schema's "line": a title, a right item, accepted words. */
+#define RAPPORT_TOPIC_MAX_LINE      400
 
 #define RAPPORT_TYPE_TOPIC_LOADER (rapport_topic_loader_get_type ())
 
