@@ -499,6 +499,66 @@ test_tool (void)
   remove_folder (folder);
 }
 
+/* A topic whose only question is an ordering one has nothing for GIFT:
+ * exit 1 and no file; Moodle XML takes it.
+ */
+static void
+test_tool_nothing (void)
+{
+  static const char bank_xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n"
+    "<question type=\"category\"><category><text>$course$/top/Steps</text></category>"
+    "</question>\n"
+    "<question type=\"ordering\"><name><text>Call steps</text></name>"
+    "<questiontext format=\"html\"><text>Put the steps in order.</text></questiontext>"
+    "<answer fraction=\"1\"><text>Greet.</text></answer>"
+    "<answer fraction=\"2\"><text>Listen.</text></answer>"
+    "<answer fraction=\"3\"><text>Help.</text></answer></question>\n</quiz>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bank_xml, sizeof bank_xml - 1);
+  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
+  g_autoptr(RapportBank) bank = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("export-XXXXXX", &error);
+  g_autofree char *topic = g_build_filename (folder, "steps.xml", NULL);
+  g_autofree char *gift = g_build_filename (folder, "steps.gift", NULL);
+  g_autofree char *xml = g_build_filename (folder, "steps-moodle.xml", NULL);
+  RapportBankWriteOptions options = { .language = "en" };
+  RapportBankTopic *made;
+
+  g_assert_no_error (error);
+  bank = rapport_bank_read (bytes, "steps.xml", problems, &error);
+  g_assert_no_error (error);
+  written = rapport_bank_write (bank, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 1);
+  made = g_ptr_array_index (written, 0);
+  g_assert_cmpuint (made->n_questions, ==, 1);
+  g_assert_true (g_file_set_contents (topic, g_bytes_get_data (made->xml, NULL),
+                                      g_bytes_get_size (made->xml), NULL));
+
+  {
+    g_auto(Result) r = { 0 };
+
+    run_export (&r, (const char *[]) { "--format", "gift", topic, "-o", gift, NULL });
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err, "steps.xml: Question “call-steps”: GIFT has no ordering"));
+    g_assert_nonnull (strstr (r.err, "nothing was written"));
+    g_assert_false (g_file_test (gift, G_FILE_TEST_EXISTS));
+    g_assert_cmpuint (count_entries (folder), ==, 1);
+  }
+
+  {
+    g_auto(Result) r = { 0 };
+
+    run_export (&r, (const char *[]) { "--format", "moodle", topic, "-o", xml, NULL });
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_file_test (xml, G_FILE_TEST_IS_REGULAR));
+  }
+
+  remove_folder (folder);
+}
+
 /* Saving refuses an existing file and leaves no temporary file. */
 static void
 test_save (void)
@@ -536,6 +596,7 @@ main (int   argc,
   g_test_add_func ("/rapport/bank-export/core-course", test_core_course);
   g_test_add_func ("/rapport/bank-export/save", test_save);
   g_test_add_func ("/rapport/bank-export/tool", test_tool);
+  g_test_add_func ("/rapport/bank-export/tool-nothing", test_tool_nothing);
 
   return rapport_unit_run (loader, NULL);
 }
