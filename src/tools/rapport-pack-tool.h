@@ -69,5 +69,7 @@ int      run_new            (int            argc,
                              char         **argv);
 int      run_import         (int            argc,
                              char         **argv);
+int      run_export         (int            argc,
+                             char         **argv);
 
 G_END_DECLS

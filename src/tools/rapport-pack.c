@@ -10,6 +10,8 @@
  * rapport-pack inspect [--json] PATH what a topic file or pack holds
  * rapport-pack import [--json] [--topic KEY] [--skill SKILL] BANK DIR
  *                                    a Moodle bank (GIFT or Moodle XML) as topics
+ * rapport-pack export --format gift|moodle PATH -o FILE
+ *                                    the questions of PATH as a Moodle bank
  *
  * PATH is a topic file, a pack folder, its pack.json or a .rapportpack file.
  * Problems go to standard error as "file:line: message", the form editors
@@ -66,7 +68,7 @@ usage_error (const char *format,
 static void
 print_tool_help (FILE *stream)
 {
-  fprintf (stream, "%s\n\n%s\n\n%s\n  %-26s%s\n  %-26s%s\n  %-26s%s\n  %-26s%s\n  %-26s%s\n\n%s\n",
+  fprintf (stream, "%s\n\n%s\n\n%s\n  %-26s%s\n  %-26s%s\n  %-26s%s\n  %-26s%s\n  %-26s%s\n  %-26s%s\n\n%s\n",
            _("Usage: rapport-pack COMMAND [OPTION…] PATH"),
            _("Creates, checks, builds and describes Rapport topic files and lesson packs. "
              "PATH is a topic file (.xml), a pack folder, its pack.json or a pack file "
@@ -77,6 +79,7 @@ print_tool_help (FILE *stream)
            "build DIR -o FILE", _("Build the pack file to hand out from a pack folder"),
            "inspect [--json] PATH", _("Show what a topic file or pack holds"),
            "import [--json] BANK DIR", _("Turn a Moodle question bank into topics of a pack"),
+           "export --format F PATH", _("Write the questions of a topic file or pack as a Moodle bank"),
            _("Run “rapport-pack COMMAND --help” for the options of a command."));
 }
 
@@ -426,6 +429,9 @@ main (int   argc,
 
   if (g_str_equal (verb, "import"))
     return run_import (argc - 1, argv + 1);
+
+  if (g_str_equal (verb, "export"))
+    return run_export (argc - 1, argv + 1);
 
   return usage_error (_("Unknown command “%s”."), verb);
 }
