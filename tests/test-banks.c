@@ -755,6 +755,41 @@ test_write_gift (void)
 /* Each question the topic loader would refuse is left out whole, with the
  * line the problem is on and why; the rest of the bank loads.
  */
+/* Right items are plain words in the bank: "<", ">" and "&" in them are
+ * characters the learner reads, in the list and in the explanation, and the
+ * written topic is still XML (the fuzzer found the explanation unescaped).
+ */
+static void
+test_write_markup_characters (void)
+{
+  const char *gift = "::signs:: Match each sign to its name. {\n"
+                     "=Less than -> < (less)\n"
+                     "=And -> & and\n"
+                     "=Tag -> </span><a>\n"
+                     "}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (gift, strlen (gift));
+  g_autoptr(GPtrArray) problems = rapport_problem_list_new ();
+  g_autoptr(GPtrArray) topics = NULL;
+  g_autoptr(RapportBank) bank = NULL;
+  g_autoptr(RapportTopic) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  RapportBankWriteOptions options = { .topic_key = "signs" };
+
+  bank = rapport_bank_read (bytes, "signs.gift", problems, &error);
+  g_assert_no_error (error);
+  topics = rapport_bank_write (bank, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (topics->len, ==, 1);
+
+  loaded = load_topic (g_ptr_array_index (topics, 0));
+  assert_loaded_matching (loaded_question (loaded, 0), "Match each sign to its name.",
+                          (const char *[]) { "Less than", "< (less)", "And", "& and",
+                                             "Tag", "</span><a>", NULL },
+                          (const char *[]) { NULL },
+                          "The right pairs: Less than → < (less); And → & and; "
+                          "Tag → </span><a>");
+}
+
 static void
 test_write_over_limits (void)
 {
@@ -982,6 +1017,7 @@ main (int   argc,
   g_test_add_func ("/rapport/banks/write/moodle", test_write_moodle);
   g_test_add_func ("/rapport/banks/write/gift", test_write_gift);
   g_test_add_func ("/rapport/banks/write/over-limits", test_write_over_limits);
+  g_test_add_func ("/rapport/banks/write/markup-characters", test_write_markup_characters);
   g_test_add_func ("/rapport/banks/published/moodle", test_published_moodle);
   g_test_add_func ("/rapport/banks/published/gift-grammar-peg", test_published_peg);
 

@@ -80,6 +80,16 @@ fuzz_check_bank (RapportBank *bank,
 
       doc = xmlReadMemory (g_bytes_get_data (topic->xml, NULL), (int) g_bytes_get_size (topic->xml),
                            NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+      if (doc == NULL)
+        {
+          const xmlError *xml_error = xmlGetLastError ();
+
+          g_printerr ("%s is not well-formed (line %d: %s):\n%.*s\n", topic->file,
+                      xml_error != NULL ? xml_error->line : 0,
+                      xml_error != NULL && xml_error->message != NULL ? xml_error->message : "",
+                      (int) g_bytes_get_size (topic->xml),
+                      (const char *) g_bytes_get_data (topic->xml, NULL));
+        }
       g_assert_nonnull (doc);
       xmlFreeDoc (doc);
 

@@ -450,6 +450,7 @@ write_matching (RapportBank         *bank,
       g_autofree char *left = NULL;
       g_autofree char *left_plain = NULL;
       g_autofree char *left_words = NULL;
+      g_autoptr(GString) right_markup = NULL;
       char *right_words = line_of (answer->right);
       glong n_chars = g_utf8_strlen (right_words, -1);
       gpointer first_line;
@@ -492,11 +493,12 @@ write_matching (RapportBank         *bank,
         }
       g_hash_table_insert (lefts, g_steal_pointer (&left_words), GUINT_TO_POINTER (answer->line));
 
-      g_string_append_printf (body, INDENT "  <pair><left>%s</left><right>", left);
-      rapport_bank_append_escaped (body, right_words, -1);
-      g_string_append (body, "</right></pair>\n");
+      right_markup = g_string_new (NULL);
+      rapport_bank_append_escaped (right_markup, right_words, -1);
+      g_string_append_printf (body, INDENT "  <pair><left>%s</left><right>%s</right></pair>\n",
+                              left, right_markup->str);
       g_hash_table_add (rights, right_words);
-      g_ptr_array_add (right, g_strdup_printf ("%s → %s", left, right_words));
+      g_ptr_array_add (right, g_strdup_printf ("%s → %s", left, right_markup->str));
       n_pairs++;
     }
 
